@@ -1,0 +1,91 @@
+package dev.pitwall.demo;
+
+import dev.pitwall.people.DirectoryOverview;
+import dev.pitwall.people.ImportResult;
+import dev.pitwall.people.PeopleImportService;
+import dev.pitwall.people.Team;
+import dev.pitwall.people.TeamDraft;
+import dev.pitwall.people.TeamService;
+import dev.pitwall.platform.security.Role;
+import dev.pitwall.platform.security.SystemActor;
+import dev.pitwall.platform.users.UserService;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * In the {@code demo} profile, on a database with no people, generates Northwind Freight in one
+ * transaction: teams, then people, assessments and learning records through the CSV imports, then
+ * the demo users (password {@code demo}). Runs before the initial-administrator bootstrap.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoOrganization implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganization.class);
+
+    private final DirectoryOverview directory;
+    private final TeamService teams;
+    private final PeopleImportService imports;
+    private final UserService users;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
+            TransactionTemplate transaction, Clock clock) {
+        this.directory = directory;
+        this.teams = teams;
+        this.imports = imports;
+        this.users = users;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!directory.isEmpty()) {
+            log.info("Demo profile: the directory already has people; the demo organization is not generated again.");
+            return;
+        }
+        NorthwindFreight.Files files = NorthwindFreight.generate(LocalDate.now(clock));
+        SystemActor.runAs("demo-generator", () -> transaction.execute(status -> {
+            createTeams();
+            ImportResult people = imports.importPeople(files.people());
+            ImportResult assessments = imports.importAssessments(files.assessments());
+            ImportResult learning = imports.importLearningRecords(files.learning());
+            createUsers(files);
+            log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",
+                    people.created(), assessments.created(), learning.created());
+            return null;
+        }));
+    }
+
+    private void createTeams() {
+        Team office = teams.create(new TeamDraft(NorthwindStructure.EXECUTIVE_OFFICE, null,
+                "The CEO, the executive team and their staff."));
+        NorthwindStructure.TEAMS.forEach(t -> teams.create(new TeamDraft(t.name(), office.id(), t.description())));
+    }
+
+    private void createUsers(NorthwindFreight.Files files) {
+        createUser("admin", "Demo Administrator", null, Role.ADMIN);
+        createUser("exec", "Demo Executive", files.ceoEmail(), Role.EXECUTIVE);
+        createUser("owner", "Demo Workflow Owner", files.ownerEmail(), Role.OWNER);
+        createUser("contributor", "Demo Contributor", files.contributorEmail(), Role.CONTRIBUTOR);
+        createUser("viewer", "Demo Viewer", null, Role.VIEWER);
+    }
+
+    private void createUser(String username, String displayName, String email, Role role) {
+        boolean taken = users.findAll().stream().anyMatch(u -> u.username().equalsIgnoreCase(username));
+        if (!taken) {
+            users.createDemoUser(username, displayName, email, role);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.pitwall.platform.audit;
+
+/** What happened to the entity. */
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}

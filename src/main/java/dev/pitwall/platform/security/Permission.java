@@ -1,0 +1,49 @@
+package dev.pitwall.platform.security;
+
+/**
+ * A permission is one granted authority; controllers and services check it with
+ * {@code @PreAuthorize(Permission.Checks.X)}. Each permission belongs to the API scope a token
+ * needs to exercise it.
+ */
+public enum Permission {
+    DIRECTORY_READ("directory:read", ApiScope.READ),
+    DIRECTORY_WRITE("directory:write", ApiScope.WRITE),
+    PORTFOLIO_READ("portfolio:read", ApiScope.READ),
+    PORTFOLIO_WRITE("portfolio:write", ApiScope.WRITE),
+    TELEMETRY_INGEST("telemetry:ingest", ApiScope.INGEST),
+    AUDIT_READ("audit:read", ApiScope.READ),
+    OPERATIONS_READ("operations:read", ApiScope.READ),
+    USERS_MANAGE("users:manage", ApiScope.ADMIN),
+    ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN);
+
+    private final String authority;
+    private final ApiScope scope;
+
+    Permission(String authority, ApiScope scope) {
+        this.authority = authority;
+        this.scope = scope;
+    }
+
+    public String authority() {
+        return authority;
+    }
+
+    public ApiScope scope() {
+        return scope;
+    }
+
+    /** SpEL expressions for {@code @PreAuthorize}, so annotations name a constant, not a string. */
+    public static final class Checks {
+        public static final String DIRECTORY_READ = "hasAuthority('directory:read')";
+        public static final String DIRECTORY_WRITE = "hasAuthority('directory:write')";
+        public static final String PORTFOLIO_READ = "hasAuthority('portfolio:read')";
+        public static final String PORTFOLIO_WRITE = "hasAuthority('portfolio:write')";
+        public static final String TELEMETRY_INGEST = "hasAuthority('telemetry:ingest')";
+        public static final String AUDIT_READ = "hasAuthority('audit:read')";
+        public static final String USERS_MANAGE = "hasAuthority('users:manage')";
+        public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
+
+        private Checks() {
+        }
+    }
+}

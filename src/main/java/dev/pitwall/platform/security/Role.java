@@ -1,0 +1,48 @@
+package dev.pitwall.platform.security;
+
+import static dev.pitwall.platform.security.Permission.*;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A user's role. The permissions of each role are the single source of the role rules enforced
+ * in both the UI and the API (see docs/security.md for the matrix).
+ */
+public enum Role {
+    /** Runs the installation: everything, including users and the audit log. */
+    ADMIN("Administrator", EnumSet.allOf(Permission.class)),
+    /** Sees the whole organization and the audit trail; changes nothing. */
+    EXECUTIVE("Executive", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, AUDIT_READ, ACCOUNT_MANAGE)),
+    /** Owns workflows: maintains the operating model of the portfolio. */
+    OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, ACCOUNT_MANAGE)),
+    /** Keeps the people directory and its data feeds current (HR, L&D, data stewards). */
+    CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_INGEST,
+            ACCOUNT_MANAGE)),
+    /** Reads what everyone may read. */
+    VIEWER("Viewer", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, ACCOUNT_MANAGE));
+
+    private final String label;
+    private final Set<Permission> permissions;
+
+    Role(String label, Set<Permission> permissions) {
+        this.label = label;
+        this.permissions = Collections.unmodifiableSet(permissions);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** The permissions of this role that a token with the given scopes may exercise. */
+    public Set<Permission> permissionsWithin(Set<ApiScope> scopes) {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        permissions.stream().filter(p -> scopes.contains(p.scope())).forEach(granted::add);
+        return granted;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.pitwall.platform.users;
+
+import dev.pitwall.platform.audit.AuditLog;
+import dev.pitwall.platform.audit.AuditRecord;
+import dev.pitwall.platform.security.Role;
+import dev.pitwall.platform.web.ConflictException;
+import dev.pitwall.platform.web.InputValidator;
+import dev.pitwall.platform.web.InvalidInputException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and maintains users; every change is audited (never with the password hash). */
+@Service
+public class UserService {
+
+    static final String ENTITY = "USER";
+
+    private final Users users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final UserSessions sessions;
+    private final InputValidator validator;
+
+    UserService(Users users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock, UserSessions sessions,
+            InputValidator validator) {
+        this.validator = validator;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> findAll() {
+        return users.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public User get(long id) {
+        return users.findById(id).orElseThrow(() -> new UserNotFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasAnyUser() {
+        return users.count() > 0;
+    }
+
+    /** Creates a user whose password satisfies the password policy. */
+    @Transactional
+    public User create(NewUser user) {
+        validator.validate(user);
+        PasswordPolicy.check("password", user.password(), user.username());
+        return insert(user);
+    }
+
+    /**
+     * Creates one of the demo organization's users, whose password is the published word
+     * {@code demo}; only the demo generator calls this.
+     */
+    @Transactional
+    public User createDemoUser(String username, String displayName, String email, Role role) {
+        return insert(new NewUser(username, displayName, email, role, "demo"));
+    }
+
+    @Transactional
+    public User update(long id, UserUpdate update) {
+        validator.validate(update);
+        User before = get(id);
+        boolean losesAdmin = before.role() == Role.ADMIN && before.enabled()
+                && (update.role() != Role.ADMIN || !update.enabled());
+        if (losesAdmin && users.countEnabledAdmins() <= 1) {
+            throw new ConflictException("LAST_ADMIN", "At least one enabled administrator must remain.");
+        }
+        users.update(id, normalize(update), clock.instant());
+        User after = get(id);
+        auditLog.append(AuditRecord.updated(ENTITY, id, before, after));
+        if (!after.enabled() || after.role() != before.role()) {
+            sessions.endSessionsOf(after.username());
+        }
+        return after;
+    }
+
+    /** A user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+        User user = get(id);
+        String hash = users.findCredentials(user.username()).orElseThrow().passwordHash();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw InvalidInputException.ofField("currentPassword", "is not your current password");
+        }
+        setPassword(user, newPassword);
+    }
+
+    /** An administrator sets a new password for a user. */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        setPassword(get(id), newPassword);
+    }
+
+    private void setPassword(User user, String newPassword) {
+        PasswordPolicy.check("newPassword", newPassword, user.username());
+        users.updatePassword(user.id(), passwordEncoder.encode(newPassword), clock.instant());
+        // The audit entry says that the password changed, never what it is.
+        auditLog.append(AuditRecord.updated(ENTITY, user.id(), new PasswordChange(user.username(), false),
+                new PasswordChange(user.username(), true)));
+    }
+
+    private User insert(NewUser user) {
+        if (users.existsByUsername(user.username())) {
+            throw new ConflictException("USERNAME_TAKEN", "A user named '" + user.username() + "' already exists.");
+        }
+        NewUser normalized = new NewUser(user.username().trim(), user.displayName().trim(), normalizeEmail(user.email()),
+                user.role(), user.password());
+        long id = users.insert(normalized, passwordEncoder.encode(user.password()), clock.instant());
+        User created = get(id);
+        auditLog.append(AuditRecord.created(ENTITY, id, created));
+        return created;
+    }
+
+    private static UserUpdate normalize(UserUpdate update) {
+        return new UserUpdate(update.displayName().trim(), normalizeEmail(update.email()), update.role(), update.enabled());
+    }
+
+    private static String normalizeEmail(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What the audit log records of a password change. */
+    record PasswordChange(String username, boolean passwordChanged) {
+    }
+}

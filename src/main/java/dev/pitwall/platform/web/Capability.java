@@ -1,0 +1,42 @@
+package dev.pitwall.platform.web;
+
+import java.util.List;
+
+/**
+ * One capability of Pitwall as the navigation and the home page present it.
+ *
+ * @param path where its pages start
+ * @param title its name in the navigation
+ * @param summary what it is for, in a sentence
+ * @param questions the questions it answers
+ * @param available whether it is built in this version
+ */
+public record Capability(String path, String title, String summary, List<String> questions, boolean available) {
+
+    /** The capabilities of ARCHITECTURE.md beyond the people directory, in navigation order. */
+    public static final List<Capability> ALL = List.of(
+            new Capability("/portfolio", "Portfolio",
+                    "Initiatives, workflows, AI systems, decision rights, synchronized pipelines, data readiness and the promotion gate.",
+                    List.of("Who owns each AI-assisted workflow and decides on its output?",
+                            "Which decision rights are held by nobody?",
+                            "Is this pilot ready to be promoted to production?"), false),
+            new Capability("/telemetry", "Telemetry",
+                    "Usage events from OpenTelemetry, Microsoft 365 Copilot, GitHub Copilot, xAPI and Kafka, attributed to people and workflows.",
+                    List.of("Who actually uses which AI system, for which workflow?",
+                            "Which AI use is tied to no workflow at all?"), false),
+            new Capability("/scorecards", "Scorecards",
+                    "Measurement contracts, adoption depth, technical and workforce indices, realized impact and the value-capture waterfall.",
+                    List.of("Does it pay against the baseline?",
+                            "Where does the value leak: technology, workforce or operating model?"), false),
+            new Capability("/governance", "Governance",
+                    "Risk classification, controls mapped to NIST AI RMF, ISO/IEC 42001 and the EU AI Act, evidence.",
+                    List.of("Which risk tier is this workflow, and which controls does it require?",
+                            "Which controls are missing evidence?"), false),
+            new Capability("/operations", "Operations",
+                    "Monitors, alerts, incidents, escalation and periodic reviews of live workflows.",
+                    List.of("Is it still healthy?", "Who is called when it goes wrong?"), false),
+            new Capability("/insight", "Insight",
+                    "Outcome variance decomposition, pulse surveys, alignment, recommendations and the board report.",
+                    List.of("How much of the variance in outcomes is organizational?",
+                            "Which workflow should be redesigned first?"), false));
+}

@@ -1,0 +1,47 @@
+package dev.pitwall.platform.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An expected failure that reaches the client as RFC 9457 problem details. Each module names its
+ * own few subclasses (e.g. {@code PersonNotFound}); the {@link #code()} is stable and documented,
+ * clients may switch on it.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String title;
+    private final List<Violation> violations;
+
+    protected ProblemException(HttpStatus status, String code, String title, String detail,
+            List<Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    protected ProblemException(HttpStatus status, String code, String title, String detail) {
+        this(status, code, title, detail, List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** Stable machine-readable code, e.g. {@code PERSON_NOT_FOUND}. */
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}
