@@ -38,21 +38,21 @@ public class PeopleImportService {
     /** Columns: email (required), name (required for new people), external_id, title, team, manager_email, level, tier, active. */
     @Transactional
     public ImportResult importPeople(String csv) {
-        return people.run(parse(csv, List.of(Set.of("email")), PeopleCsvImport.COLUMNS));
+        return people.run(parse(csv, List.of(List.of("email")), PeopleCsvImport.COLUMNS));
     }
 
     /** Columns: email or external_id, skill, level (0–4), assessed_on (or date), source. */
     @Transactional
     public ImportResult importAssessments(String csv) {
-        return assessments.run(parse(csv, List.of(Set.of("email", "external_id"), Set.of("skill"), Set.of("level"),
-                Set.of("assessed_on", "date")), AssessmentCsvImport.COLUMNS));
+        return assessments.run(parse(csv, List.of(List.of("email", "external_id"), List.of("skill"), List.of("level"),
+                List.of("assessed_on", "date")), AssessmentCsvImport.COLUMNS));
     }
 
     /** Columns: email or external_id, course, status, completed_on (or date), skill, score (0–100), workflow, source. */
     @Transactional
     public ImportResult importLearningRecords(String csv) {
-        return learning.run(parse(csv, List.of(Set.of("email", "external_id"), Set.of("course"), Set.of("status"),
-                Set.of("completed_on", "date")), LearningCsvImport.COLUMNS));
+        return learning.run(parse(csv, List.of(List.of("email", "external_id"), List.of("course"), List.of("status"),
+                List.of("completed_on", "date")), LearningCsvImport.COLUMNS));
     }
 
     /** Reads an upload as UTF-8, refusing it as soon as it exceeds the configured size. */
@@ -74,7 +74,7 @@ public class PeopleImportService {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private CsvDocument parse(String csv, List<Set<String>> required, Set<String> known) {
+    private CsvDocument parse(String csv, List<List<String>> required, Set<String> known) {
         CsvDocument document = CsvDocument.parse(csv, required, known);
         if (document.rows().size() > properties.importMaxRows()) {
             throw new ImportTooLarge("The file has " + document.rows().size() + " lines; at most "

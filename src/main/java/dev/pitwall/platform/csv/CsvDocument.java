@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class CsvDocument {
      * @throws InvalidInputException naming line 1 when the header lacks a required column, and
      *     naming the line when the file is not well-formed CSV
      */
-    public static CsvDocument parse(String text, Collection<Set<String>> required, Set<String> known) {
+    public static CsvDocument parse(String text, Collection<List<String>> required, Set<String> known) {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (content.isBlank()) {
             throw new InvalidInputException("CSV_INVALID", "The file is empty.",
@@ -101,11 +100,11 @@ public final class CsvDocument {
         return rows;
     }
 
-    private static void checkHeader(List<String> header, Collection<Set<String>> required) {
+    private static void checkHeader(List<String> header, Collection<List<String>> required) {
         List<Violation> missing = new ArrayList<>();
-        for (Set<String> alternatives : required) {
+        for (List<String> alternatives : required) {
             if (alternatives.stream().noneMatch(header::contains)) {
-                missing.add(Violation.ofLine(1, String.join("|", new LinkedHashSet<>(alternatives)),
+                missing.add(Violation.ofLine(1, String.join("|", alternatives),
                         "required column is missing"));
             }
         }
@@ -130,8 +129,10 @@ public final class CsvDocument {
     /** Maps character offsets to 1-based line numbers, so records are named by the line they start on. */
     private static final class LineIndex {
         private final int[] lineStarts;
+        private final String content;
 
         LineIndex(String content) {
+            this.content = content;
             List<Integer> starts = new ArrayList<>();
             starts.add(0);
             for (int i = 0; i < content.length(); i++) {
@@ -142,8 +143,13 @@ public final class CsvDocument {
             lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /** The line of the first character at or after {@code offset} that is not a line break. */
         int lineAt(long offset) {
-            int index = java.util.Arrays.binarySearch(lineStarts, (int) offset);
+            int position = (int) offset;
+            while (position < content.length() && (content.charAt(position) == '\n' || content.charAt(position) == '\r')) {
+                position++;
+            }
+            int index = java.util.Arrays.binarySearch(lineStarts, position);
             return index >= 0 ? index + 1 : -index - 1;
         }
     }

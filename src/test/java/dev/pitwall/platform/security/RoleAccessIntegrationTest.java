@@ -1,0 +1,122 @@
+package dev.pitwall.platform.security;
+
+import static dev.pitwall.platform.security.Role.ADMIN;
+import static dev.pitwall.platform.security.Role.CONTRIBUTOR;
+import static dev.pitwall.platform.security.Role.EXECUTIVE;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.pitwall.platform.users.User;
+import dev.pitwall.platform.users.UserService;
+import dev.pitwall.testing.PitwallIntegrationTest;
+import dev.pitwall.testing.TestUsers;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The role rules of docs/security.md, checked for every role through the API and the UI. */
+@PitwallIntegrationTest
+class RoleAccessIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserService users;
+
+    private int api(User user, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(httpBasic(user.username(), TestUsers.PASSWORD))).andReturn().getResponse().getStatus();
+    }
+
+    private MockHttpSession signIn(User user) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(user.username()).password(TestUsers.PASSWORD))
+                .andExpect(redirectedUrlPattern("/**"))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    private int ui(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.session(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse().getStatus();
+    }
+
+    private static int expect(Role role, Set<Role> allowed, int success) {
+        return allowed.contains(role) ? success : 403;
+    }
+
+    private static String uniqueTeam() {
+        return "{\"name\":\"Team " + UUID.randomUUID() + "\"}";
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void apiEnforcesEachRole(Role role) throws Exception {
+        User user = TestUsers.create(users, role);
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(api(user, get("/api/v1/people"))).as("read people").isEqualTo(200);
+        soft.assertThat(api(user, get("/api/v1/tokens"))).as("own tokens").isEqualTo(200);
+        soft.assertThat(api(user, post("/api/v1/teams").contentType(MediaType.APPLICATION_JSON).content(uniqueTeam())))
+                .as("create team").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 201));
+        soft.assertThat(api(user, post("/api/v1/people/import").contentType("text/csv")
+                        .content("email,name\n" + UUID.randomUUID() + "@role.test,Role Test\n")))
+                .as("import people").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 200));
+        soft.assertThat(api(user, get("/api/v1/audit"))).as("audit log")
+                .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
+        soft.assertThat(api(user, get("/api/v1/users"))).as("users").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertThat(api(user, get("/actuator/prometheus"))).as("metrics").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void uiEnforcesEachRole(Role role) throws Exception {
+        User user = TestUsers.create(users, role);
+        MockHttpSession session = signIn(user);
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        soft.assertThat(ui(session, get("/"))).as("home").isEqualTo(200);
+        soft.assertThat(ui(session, get("/people"))).as("directory").isEqualTo(200);
+        soft.assertThat(ui(session, get("/teams"))).as("teams").isEqualTo(200);
+        soft.assertThat(ui(session, get("/account"))).as("account").isEqualTo(200);
+        soft.assertThat(ui(session, get("/people/new"))).as("person form")
+                .isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 200));
+        soft.assertThat(ui(session, get("/people/import"))).as("import page")
+                .isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 200));
+        soft.assertThat(ui(session, post("/teams").with(csrf()).param("name", "UI Team " + UUID.randomUUID())))
+                .as("create team").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 302));
+        soft.assertThat(ui(session, get("/audit"))).as("audit page").isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
+        soft.assertThat(ui(session, get("/admin/users"))).as("users page").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertAll();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+        mvc.perform(get("/people").accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        MockHttpSession session = signIn(TestUsers.create(users, ADMIN));
+        mvc.perform(post("/teams").session(session).param("name", "No CSRF " + UUID.randomUUID()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDisabledUserCannotSignIn() throws Exception {
+        User user = TestUsers.create(users, Role.VIEWER);
+        users.update(user.id(), new dev.pitwall.platform.users.UserUpdate(user.displayName(), null, Role.VIEWER, false));
+        mvc.perform(formLogin("/login").user(user.username()).password(TestUsers.PASSWORD))
+                .andExpect(redirectedUrlPattern("/login?error*"));
+    }
+}

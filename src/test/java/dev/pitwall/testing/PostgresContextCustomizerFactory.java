@@ -1,0 +1,49 @@
+package dev.pitwall.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * In the PostgreSQL pass, points each Spring test context at a database of its own, created for
+ * this run, so contexts never see each other's rows (as they don't on in-memory H2).
+ */
+public class PostgresContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        return TestDatabases.POSTGRESQL ? new PostgresDatabase() : null;
+    }
+
+    /** Equal for every test class, so it does not split Spring's context cache. */
+    private static final class PostgresDatabase implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            if (!TestDatabases.postgresReachable()) {
+                return;
+            }
+            Map<String, Object> properties = Map.of(
+                    "spring.datasource.url", TestDatabases.createDatabase(),
+                    "spring.datasource.username", TestDatabases.USER,
+                    "spring.datasource.password", TestDatabases.PASSWORD);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pitwall-test-postgresql", properties));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PostgresDatabase;
+        }
+
+        @Override
+        public int hashCode() {
+            return PostgresDatabase.class.hashCode();
+        }
+    }
+}

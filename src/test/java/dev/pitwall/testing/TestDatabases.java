@@ -1,0 +1,82 @@
+package dev.pitwall.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Which database the tests run on, and the throwaway PostgreSQL databases of the PostgreSQL pass:
+ * one per Spring test context, created on demand and dropped when the test JVM exits.
+ */
+public final class TestDatabases {
+
+    /** {@code -Dpitwall.test.database=postgresql} selects the PostgreSQL pass. */
+    public static final boolean POSTGRESQL = "postgresql".equalsIgnoreCase(System.getProperty("pitwall.test.database"));
+
+    /** Strict runs (CI) fail instead of skipping when PostgreSQL or Chromium is missing. */
+    public static final boolean STRICT = Boolean.getBoolean("pitwall.test.strict") || System.getenv("CI") != null;
+
+    static final String ADMIN_URL = setting("pitwall.test.postgres.url", "PITWALL_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String USER = setting("pitwall.test.postgres.user", "PITWALL_TEST_POSTGRES_USER", "postgres");
+    static final String PASSWORD = setting("pitwall.test.postgres.password", "PITWALL_TEST_POSTGRES_PASSWORD", "");
+
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    private static Boolean reachable;
+
+    private TestDatabases() {
+    }
+
+    /** Whether the PostgreSQL server answers (checked once per JVM). */
+    public static synchronized boolean postgresReachable() {
+        if (reachable == null) {
+            try (Connection ignored = admin()) {
+                reachable = true;
+            } catch (SQLException e) {
+                reachable = false;
+            }
+        }
+        return reachable;
+    }
+
+    /** Creates a fresh database and returns its JDBC URL. */
+    static synchronized String createDatabase() {
+        String name = ("pitwall_test_" + RUN + "_" + NEXT.incrementAndGet()).toLowerCase(Locale.ROOT);
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name + " at " + ADMIN_URL, e);
+        }
+        if (CREATED.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll, "drop-test-databases"));
+        }
+        CREATED.add(name);
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+    }
+
+    private static void dropAll() {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            // Leaving a throwaway database behind is harmless; the next run uses new names.
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property, System.getenv(environment));
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
