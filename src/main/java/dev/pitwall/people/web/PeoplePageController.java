@@ -10,6 +10,7 @@ import dev.pitwall.people.SkillAssessmentService;
 import dev.pitwall.people.TeamService;
 import dev.pitwall.people.Tier;
 import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.platform.web.Paging;
 import dev.pitwall.platform.web.ProblemException;
@@ -17,6 +18,7 @@ import dev.pitwall.platform.web.Violation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +94,12 @@ class PeoplePageController {
 
     @PostMapping("/people/new")
     @PreAuthorize(Permission.Checks.DIRECTORY_WRITE)
-    String create(@ModelAttribute("form") PersonForm form, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            model.addAttribute("problem", bindingProblem(binding));
+            return form(model, form, null);
+        }
         try {
             Person created = people.create(form.toDraft(managerId(form)));
             redirect.addFlashAttribute("flashMessage", created.name() + " was added to the directory.");
@@ -105,9 +112,13 @@ class PeoplePageController {
 
     @PostMapping("/people/{id}/edit")
     @PreAuthorize(Permission.Checks.DIRECTORY_WRITE)
-    String update(@PathVariable long id, @ModelAttribute("form") PersonForm form, Model model,
+    String update(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Person person = people.get(id);
+        if (binding.hasErrors()) {
+            model.addAttribute("problem", bindingProblem(binding));
+            return form(model, form, person);
+        }
         try {
             people.update(id, form.toDraft(managerId(form)));
             redirect.addFlashAttribute("flashMessage", "Saved.");
@@ -123,9 +134,16 @@ class PeoplePageController {
             return null;
         }
         return people.findByEmail(form.managerEmail()).map(Person::id).orElseThrow(() ->
-                new dev.pitwall.platform.web.InvalidInputException("No person has this manager email.",
+                new InvalidInputException("No person has this manager email.",
                         java.util.List.of(Violation.ofField("managerEmail",
                                 "no person has the email " + form.managerEmail()))));
+    }
+
+    /** Form values that could not even be converted (a team id that is not a number...). */
+    private static InvalidInputException bindingProblem(BindingResult binding) {
+        return new InvalidInputException("Some fields could not be read.", binding.getFieldErrors().stream()
+                .map(error -> Violation.ofField(error.getField(), "'" + error.getRejectedValue() + "' is not a valid value"))
+                .toList());
     }
 
     private String form(Model model, PersonForm form, Person person) {

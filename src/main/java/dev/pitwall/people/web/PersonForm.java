@@ -7,7 +7,7 @@ import dev.pitwall.people.Tier;
 
 /** The person form's fields (manager by email, as people know each other). */
 record PersonForm(String email, String externalId, String name, String title, Long teamId, String managerEmail,
-        Level level, Tier tier, boolean active) {
+        Level level, Tier tier, Boolean active) {
 
     static PersonForm empty() {
         return new PersonForm("", "", "", "", null, "", Level.PRACTITIONER, Tier.CONSUMER, true);
@@ -19,6 +19,7 @@ record PersonForm(String email, String externalId, String name, String title, Lo
     }
 
     PersonDraft toDraft(Long managerId) {
-        return new PersonDraft(email, externalId, name, title, teamId, managerId, level, tier, active);
+        // An unchecked checkbox sends nothing: the person is then inactive.
+        return new PersonDraft(email, externalId, name, title, teamId, managerId, level, tier, Boolean.TRUE.equals(active));
     }
 }

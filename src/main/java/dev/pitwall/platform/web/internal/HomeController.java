@@ -9,6 +9,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 @Controller
 class HomeController {
@@ -38,10 +39,11 @@ class HomeController {
         return "platform/login";
     }
 
-    @GetMapping({"/portfolio", "/telemetry", "/scorecards", "/governance", "/operations", "/insight"})
-    String planned(Model model, jakarta.servlet.http.HttpServletRequest request) {
-        String path = request.getServletPath();
-        Capability capability = Capability.ALL.stream().filter(c -> c.path().equals(path)).findFirst().orElseThrow();
+    /** The page of a capability that is not built yet says so instead of showing empty figures. */
+    @GetMapping("/{name:portfolio|telemetry|scorecards|governance|operations|insight}")
+    String planned(@PathVariable String name, Model model) {
+        Capability capability = Capability.ALL.stream().filter(c -> c.path().equals("/" + name)).findFirst()
+                .orElseThrow();
         model.addAttribute("capability", capability);
         return "platform/planned";
     }

@@ -1,8 +1,6 @@
 package dev.pitwall.platform.web.internal;
 
-import dev.pitwall.platform.web.Capability;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Controller;
@@ -25,11 +23,6 @@ class LayoutModelAdvice {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    @ModelAttribute("navCapabilities")
-    List<Capability> navCapabilities() {
-        return Capability.ALL;
     }
 
     @ModelAttribute("appVersion")

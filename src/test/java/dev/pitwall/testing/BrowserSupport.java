@@ -1,0 +1,68 @@
+package dev.pitwall.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium from Debian's packages, driven through {@code /usr/bin/chromedriver} so
+ * Selenium downloads nothing; saves a screenshot to {@code target/screenshots} when a test fails.
+ */
+public final class BrowserSupport implements AfterTestExecutionCallback {
+
+    public static final Path CHROMIUM = Path.of(System.getProperty("pitwall.test.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getProperty("pitwall.test.chromedriver", "/usr/bin/chromedriver"));
+
+    /** Implemented by browser tests so a failure can be photographed before the browser closes. */
+    public interface HasBrowser {
+        WebDriver browser();
+    }
+
+    /** A headless Chromium of the given window size; skips (or fails, in strict runs) without one. */
+    public static WebDriver chromium(int width, int height) {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && TestDatabases.STRICT) {
+            throw new IllegalStateException("Chromium and ChromeDriver are required: install Debian's chromium and "
+                    + "chromium-driver (scripts/prepare-test-env.sh does)");
+        }
+        Assumptions.assumeTrue(installed, "Chromium or ChromeDriver is not installed; run scripts/prepare-test-env.sh");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty() || !(context.getRequiredTestInstance() instanceof HasBrowser test)
+                || test.browser() == null) {
+            return;
+        }
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = directory.resolve(context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName() + ".png");
+            Files.write(file, ((TakesScreenshot) test.browser()).getScreenshotAs(OutputType.BYTES));
+            System.err.println("Screenshot of the failure: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
