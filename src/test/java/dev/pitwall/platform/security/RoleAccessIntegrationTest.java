@@ -113,6 +113,17 @@ class RoleAccessIntegrationTest {
     }
 
     @Test
+    void disablingAUserEndsTheirOpenSession() throws Exception {
+        User user = TestUsers.create(users, Role.VIEWER);
+        MockHttpSession session = signIn(user);
+        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+        users.update(user.id(), new dev.pitwall.platform.users.UserUpdate(user.displayName(), null, Role.VIEWER, false));
+        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
+    }
+
+    @Test
     void aDisabledUserCannotSignIn() throws Exception {
         User user = TestUsers.create(users, Role.VIEWER);
         users.update(user.id(), new dev.pitwall.platform.users.UserUpdate(user.displayName(), null, Role.VIEWER, false));
