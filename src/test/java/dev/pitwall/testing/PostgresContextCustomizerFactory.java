@@ -2,6 +2,11 @@ package dev.pitwall.testing;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -29,11 +34,31 @@ public class PostgresContextCustomizerFactory implements ContextCustomizerFactor
             if (!TestDatabases.postgresReachable()) {
                 return;
             }
+            String database = TestDatabases.createDatabase();
             Map<String, Object> properties = Map.of(
-                    "spring.datasource.url", TestDatabases.createDatabase(),
+                    "spring.datasource.url", TestDatabases.urlOf(database),
                     "spring.datasource.username", TestDatabases.USER,
                     "spring.datasource.password", TestDatabases.PASSWORD);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pitwall-test-postgresql", properties));
+            context.addBeanFactoryPostProcessor(factory -> dropAfterTheDataSourceCloses(factory, database));
+        }
+
+        /**
+         * Registers a bean that drops the database when destroyed, and makes the data source depend
+         * on it: Spring destroys dependents first, so the pool is closed before the database goes.
+         */
+        private static void dropAfterTheDataSourceCloses(ConfigurableListableBeanFactory factory, String database) {
+            String dropper = "pitwallTestDatabaseDropper";
+            ((BeanDefinitionRegistry) factory).registerBeanDefinition(dropper, BeanDefinitionBuilder
+                    .genericBeanDefinition(DisposableBean.class, () -> () -> TestDatabases.drop(database))
+                    .getBeanDefinition());
+            if (factory.containsBeanDefinition("dataSource")) {
+                BeanDefinition dataSource = factory.getBeanDefinition("dataSource");
+                String[] dependsOn = dataSource.getDependsOn() == null ? new String[0] : dataSource.getDependsOn();
+                String[] extended = java.util.Arrays.copyOf(dependsOn, dependsOn.length + 1);
+                extended[dependsOn.length] = dropper;
+                dataSource.setDependsOn(extended);
+            }
         }
 
         @Override

@@ -46,7 +46,7 @@ public final class TestDatabases {
         return reachable;
     }
 
-    /** Creates a fresh database and returns its JDBC URL. */
+    /** Creates a fresh database and returns its name. */
     static synchronized String createDatabase() {
         String name = ("pitwall_test_" + RUN + "_" + NEXT.incrementAndGet()).toLowerCase(Locale.ROOT);
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {
@@ -58,14 +58,31 @@ public final class TestDatabases {
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll, "drop-test-databases"));
         }
         CREATED.add(name);
+        return name;
+    }
+
+    static String urlOf(String name) {
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
 
+    /** Drops a database after its context's pool closed (connections left over are ended). */
+    static void drop(String name) {
+        drop(name, " WITH (FORCE)");
+    }
+
+    /**
+     * The last resort at JVM exit, for databases of contexts that never closed (a failed start).
+     * It runs beside Spring's own shutdown hooks, so it must not end connections that a context
+     * still closing uses: without FORCE, PostgreSQL refuses to drop a database in use.
+     */
     private static void dropAll() {
+        List.copyOf(CREATED).forEach(name -> drop(name, ""));
+    }
+
+    private static synchronized void drop(String name, String option) {
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-            for (String name : CREATED) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
+            statement.execute("DROP DATABASE IF EXISTS " + name + option);
+            CREATED.remove(name);
         } catch (SQLException e) {
             // Leaving a throwaway database behind is harmless; the next run uses new names.
         }
