@@ -2,13 +2,8 @@ package dev.pitwall.people;
 
 import dev.pitwall.platform.csv.CsvDocument;
 import dev.pitwall.platform.csv.CsvRow;
-import dev.pitwall.platform.web.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -32,34 +27,21 @@ class AssessmentCsvImport {
     }
 
     ImportResult run(CsvDocument document) {
-        List<Violation> violations = new ArrayList<>();
         PersonResolver.Lookup lookup = people.lookup(document);
-        Map<String, Long> skillIds = new HashMap<>();
-        skills.findAll().forEach(s -> skillIds.put(Skills.key(s.name()), s.id()));
-        Map<String, Integer> seen = new HashMap<>();
-        LocalDate today = LocalDate.now(clock);
-        List<NewSkillAssessment> valid = new ArrayList<>();
-        for (CsvRow row : document.rows()) {
-            int before = violations.size();
-            CsvFields f = new CsvFields(row, violations, today);
-            Long personId = lookup.resolve(f, row);
-            String skill = f.text("skill", 200, true);
-            Long skillId = skill == null ? null : skillIds.get(Skills.key(skill));
-            if (skill != null && skillId == null) {
-                f.fail("skill", "'" + skill + "' is not in the skills catalog");
-            }
-            Integer level = f.integer("level", 0, 4, true);
-            LocalDate date = f.pastDate("assessed_on", "date");
-            String source = row.get("source") == null ? "import" : f.text("source", 100, false);
-            if (violations.size() == before) {
-                CsvImports.checkRepeatedRecord(f, personId + "|" + skillId + "|" + date + "|" + source, seen,
-                        "person, skill, date and source");
-            }
-            if (violations.size() == before) {
-                valid.add(new NewSkillAssessment(personId, skillId, level, date, source));
-            }
-        }
-        CsvImports.rejectIfAny(violations);
-        return CsvImports.apply(valid, document, assessments::upsert);
+        SkillNames skillNames = new SkillNames(skills.findAll());
+        return CsvImports.upsertLines(document, LocalDate.now(clock),
+                (fields, row) -> parse(fields, row, lookup, skillNames),
+                a -> a.personId() + "|" + a.skillId() + "|" + a.assessedOn() + "|" + a.source(),
+                "person, skill, date and source", assessments::upsert);
+    }
+
+    private static NewSkillAssessment parse(CsvFields fields, CsvRow row, PersonResolver.Lookup lookup,
+            SkillNames skillNames) {
+        Long personId = lookup.resolve(fields, row);
+        Long skillId = skillNames.resolve(fields, "skill", true);
+        Integer level = fields.integer("level", 0, 4, true);
+        LocalDate date = fields.pastDate("assessed_on", "date");
+        String source = row.get("source") == null ? "import" : fields.text("source", 100, false);
+        return new NewSkillAssessment(personId, skillId, level, date, source);
     }
 }

@@ -1,11 +1,16 @@
 package dev.pitwall.people;
 
 import dev.pitwall.platform.csv.CsvDocument;
+import dev.pitwall.platform.csv.CsvRow;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.Violation;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the three CSV imports share: duplicate detection and the all-or-nothing refusal. */
 final class CsvImports {
@@ -32,9 +37,38 @@ final class CsvImports {
         }
     }
 
+    /** Turns one line into a record, or returns {@code null} after recording its problems in {@code fields}. */
+    interface LineParser<T> {
+        T parse(CsvFields fields, CsvRow row);
+    }
+
+    /**
+     * The shared course of the assessment and learning imports: parse every line, refuse a line
+     * that repeats the identity ({@code keyOf}, named by {@code what}) of an earlier one, refuse
+     * the whole file if any line is wrong, else upsert every record.
+     */
+    static <T> ImportResult upsertLines(CsvDocument document, LocalDate today, LineParser<T> parser,
+            Function<T, String> keyOf, String what, Function<T, Upserted<?>> upsert) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<T> valid = new ArrayList<>();
+        for (CsvRow row : document.rows()) {
+            int before = violations.size();
+            CsvFields fields = new CsvFields(row, violations, today);
+            T record = parser.parse(fields, row);
+            if (violations.size() == before) {
+                checkRepeatedRecord(fields, keyOf.apply(record), seen, what);
+            }
+            if (violations.size() == before) {
+                valid.add(record);
+            }
+        }
+        rejectIfAny(violations);
+        return apply(valid, document, upsert);
+    }
+
     /** Upserts every valid row and counts what changed. */
-    static <T> ImportResult apply(List<T> rows, CsvDocument document,
-            java.util.function.Function<T, Upserted<?>> upsert) {
+    static <T> ImportResult apply(List<T> rows, CsvDocument document, Function<T, Upserted<?>> upsert) {
         int created = 0;
         int updated = 0;
         for (T row : rows) {

@@ -2,14 +2,9 @@ package dev.pitwall.people;
 
 import dev.pitwall.platform.csv.CsvDocument;
 import dev.pitwall.platform.csv.CsvRow;
-import dev.pitwall.platform.web.Violation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -33,37 +28,24 @@ class LearningCsvImport {
     }
 
     ImportResult run(CsvDocument document) {
-        List<Violation> violations = new ArrayList<>();
         PersonResolver.Lookup lookup = people.lookup(document);
-        Map<String, Long> skillIds = new HashMap<>();
-        skills.findAll().forEach(s -> skillIds.put(Skills.key(s.name()), s.id()));
-        Map<String, Integer> seen = new HashMap<>();
-        LocalDate today = LocalDate.now(clock);
-        List<NewLearningRecord> valid = new ArrayList<>();
-        for (CsvRow row : document.rows()) {
-            int before = violations.size();
-            CsvFields f = new CsvFields(row, violations, today);
-            Long personId = lookup.resolve(f, row);
-            String course = f.text("course", 300, true);
-            String skill = f.text("skill", 200, false);
-            Long skillId = skill == null ? null : skillIds.get(Skills.key(skill));
-            if (skill != null && skillId == null) {
-                f.fail("skill", "'" + skill + "' is not in the skills catalog");
-            }
-            LearningStatus status = f.choice("status", LearningStatus.class, true);
-            BigDecimal score = f.decimal("score", BigDecimal.ZERO, BigDecimal.valueOf(100));
-            LocalDate date = f.pastDate("completed_on", "date");
-            String workflow = f.workflowKey("workflow");
-            String source = row.get("source") == null ? "import" : f.text("source", 100, false);
-            if (violations.size() == before) {
-                CsvImports.checkRepeatedRecord(f, personId + "|" + LearningRecords.key(course) + "|" + date + "|" + status,
-                        seen, "person, course, date and status");
-            }
-            if (violations.size() == before) {
-                valid.add(new NewLearningRecord(personId, course, skillId, status, score, date, workflow, source));
-            }
-        }
-        CsvImports.rejectIfAny(violations);
-        return CsvImports.apply(valid, document, records::upsert);
+        SkillNames skillNames = new SkillNames(skills.findAll());
+        return CsvImports.upsertLines(document, LocalDate.now(clock),
+                (fields, row) -> parse(fields, row, lookup, skillNames),
+                r -> r.personId() + "|" + LearningRecords.key(r.course()) + "|" + r.completedOn() + "|" + r.status(),
+                "person, course, date and status", records::upsert);
+    }
+
+    private static NewLearningRecord parse(CsvFields fields, CsvRow row, PersonResolver.Lookup lookup,
+            SkillNames skillNames) {
+        Long personId = lookup.resolve(fields, row);
+        String course = fields.text("course", 300, true);
+        Long skillId = skillNames.resolve(fields, "skill", false);
+        LearningStatus status = fields.choice("status", LearningStatus.class, true);
+        BigDecimal score = fields.decimal("score", BigDecimal.ZERO, BigDecimal.valueOf(100));
+        LocalDate date = fields.pastDate("completed_on", "date");
+        String workflow = fields.workflowKey("workflow");
+        String source = row.get("source") == null ? "import" : fields.text("source", 100, false);
+        return new NewLearningRecord(personId, course, skillId, status, score, date, workflow, source);
     }
 }

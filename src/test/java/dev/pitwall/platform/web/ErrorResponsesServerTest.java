@@ -9,9 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import dev.pitwall.platform.security.Role;
+import dev.pitwall.platform.users.NewUser;
+import dev.pitwall.platform.users.UserService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +35,8 @@ class ErrorResponsesServerTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    UserService users;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,6 +61,18 @@ class ErrorResponsesServerTest {
         HttpResponse<String> response = send("DELETE", "/api/v1/people", "*/*");
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.body()).contains("\"code\":\"METHOD_NOT_ALLOWED\"");
+    }
+
+    @Test
+    void aPageTheRoleDoesNotAllowIsAFriendly403() throws Exception {
+        users.create(new NewUser("viewer-403", "Viewer", null, Role.VIEWER, "correct-horse-battery"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/users"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("viewer-403:correct-horse-battery".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/html").build();
+        HttpResponse<String> page = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("You can't open this page");
     }
 
     @Test
