@@ -14,6 +14,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * Real headless Chromium from Debian's packages, driven through {@code /usr/bin/chromedriver} so
@@ -60,7 +61,7 @@ public final class BrowserSupport implements AfterTestExecutionCallback {
             Path file = directory.resolve(context.getRequiredTestClass().getSimpleName() + "-"
                     + context.getRequiredTestMethod().getName() + ".png");
             Files.write(file, ((TakesScreenshot) test.browser()).getScreenshotAs(OutputType.BYTES));
-            System.err.println("Screenshot of the failure: " + file.toAbsolutePath());
+            LoggerFactory.getLogger(BrowserSupport.class).warn("Screenshot of the failure: {}", file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
