@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In the {@code demo} profile, on a database with no people, generates Northwind Freight in one
- * transaction: teams, then people, assessments and learning records through the CSV imports, then
- * the demo users (password {@code demo}). Runs before the initial-administrator bootstrap.
+ * transaction: teams, then people, assessments and learning records through the CSV imports, the
+ * demo users (password {@code demo}), and the portfolio. Runs before the initial-administrator
+ * bootstrap.
  */
 @Component
 @Profile("demo")
@@ -36,11 +37,13 @@ class DemoOrganization implements ApplicationRunner {
     private final TeamService teams;
     private final PeopleImportService imports;
     private final UserService users;
+    private final NorthwindPortfolio portfolio;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
-            TransactionTemplate transaction, Clock clock) {
+            NorthwindPortfolio portfolio, TransactionTemplate transaction, Clock clock) {
+        this.portfolio = portfolio;
         this.directory = directory;
         this.teams = teams;
         this.imports = imports;
@@ -55,13 +58,15 @@ class DemoOrganization implements ApplicationRunner {
             log.info("Demo profile: the directory already has people; the demo organization is not generated again.");
             return;
         }
-        NorthwindFreight.Files files = NorthwindFreight.generate(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        NorthwindFreight.Files files = NorthwindFreight.generate(today);
         SystemActor.runAs("demo-generator", () -> transaction.execute(status -> {
             createTeams();
             ImportResult people = imports.importPeople(files.people());
             ImportResult assessments = imports.importAssessments(files.assessments());
             ImportResult learning = imports.importLearningRecords(files.learning());
             createUsers(files);
+            portfolio.generate(new NorthwindStaff(files.persons()), today);
             log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",
                     people.created(), assessments.created(), learning.created());
             return null;

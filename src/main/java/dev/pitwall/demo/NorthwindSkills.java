@@ -50,10 +50,15 @@ final class NorthwindSkills {
         return learning;
     }
 
+    /** Titles whose skills were all mapped: the people of the workflows that went furthest. */
+    private static final java.util.Set<String> FULLY_MAPPED = java.util.Set.of("Customer Service Agent",
+            "Claims Specialist", "Accounts Payable Clerk", "Proposal Writer", "Account Executive", "Route Planner");
+
     void generate(List<DemoPerson> people) {
         LocalDate mapping = today.minusDays(170);
         for (DemoPerson person : people) {
-            if (random.nextDouble() < 0.75) {
+            boolean mapped = random.nextDouble() < 0.75;
+            if (mapped || FULLY_MAPPED.contains(person.title())) {
                 skillsOf(person).forEach((skill, range) -> assess(person, skill, range, mapping));
             }
         }
@@ -118,13 +123,15 @@ final class NorthwindSkills {
             case CONSUMER -> { }
         }
         switch (person.title()) {
-            case "Customer Service Agent" -> maybe(courses, 0.8,
+            case "Customer Service Agent" -> maybe(courses, 0.92,
                     new Course("Email triage assistant onboarding", "Evaluating AI output", false, "email-triage"));
             case "Accounts Payable Clerk" -> maybe(courses, 0.2,
                     new Course("InvoiceIQ exception handling training", "Evaluating AI output", true,
                             "invoice-exceptions"));
-            case "Claims Specialist" -> maybe(courses, 0.6,
+            case "Claims Specialist" -> maybe(courses, 0.9,
                     new Course("Claims assistant onboarding", "Evaluating AI output", false, "claims-assistant"));
+            case "Route Planner" -> maybe(courses, 0.9,
+                    new Course("RouteMind copilot onboarding", "Evaluating AI output", false, "route-planning"));
             case "Proposal Writer", "Account Executive" -> maybe(courses, 0.5,
                     new Course("Proposal drafting with AI", "Prompt writing", false, "proposal-drafting"));
             default -> { }

@@ -79,6 +79,15 @@ public class LearningRecordService {
         return PageResult.of(records.list(filter, page), page, records.count(filter));
     }
 
+    /**
+     * Of these persons, those with a completed enablement linked to the workflow up to
+     * {@code asOf} (a completed or passed learning record with that workflow key).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> trainedFor(String workflowKey, java.util.Collection<Long> personIds, LocalDate asOf) {
+        return personIds.isEmpty() ? java.util.Set.of() : records.trainedFor(workflowKey, personIds, asOf);
+    }
+
     private static boolean sameDetails(LearningRecord stored, NewLearningRecord record) {
         boolean sameScore = stored.score() == null ? record.score() == null
                 : record.score() != null && stored.score().compareTo(record.score()) == 0;

@@ -89,6 +89,21 @@ class LearningRecords {
                 """).query(Long.class).single();
     }
 
+    /** Of these persons, those with a completed or passed learning record linked to the workflow by {@code asOf}. */
+    java.util.Set<Long> trainedFor(String workflowKey, java.util.Collection<Long> personIds, LocalDate asOf) {
+        java.util.Set<Long> trained = new java.util.HashSet<>();
+        List<Long> all = List.copyOf(personIds);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            trained.addAll(jdbc.sql("""
+                    SELECT DISTINCT person_id FROM people_learning_record
+                    WHERE workflow_key = :workflow AND status IN ('COMPLETED', 'PASSED') AND completed_on <= :asOf
+                      AND person_id IN (:people)
+                    """).param("workflow", workflowKey).param("asOf", asOf)
+                    .param("people", all.subList(i, Math.min(all.size(), i + 1_000))).query(Long.class).list());
+        }
+        return trained;
+    }
+
     static String key(String course) {
         return course.trim().toLowerCase(Locale.ROOT);
     }

@@ -55,6 +55,12 @@ public class PersonService {
         return persons.findByExternalId(externalId.trim());
     }
 
+    /** The persons with these emails (any case) that exist, by lower-case email. */
+    @Transactional(readOnly = true)
+    public Map<String, Person> findByEmails(Collection<String> emails) {
+        return persons.findByEmails(emails.stream().map(e -> e.trim().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
     /** The persons with these ids that exist, in no particular order. */
     @Transactional(readOnly = true)
     public List<Person> findAllById(Collection<Long> ids) {

@@ -85,6 +85,16 @@ public class SkillAssessmentService {
         return assessments.latestOf(personId);
     }
 
+    /**
+     * The skill levels of these persons on {@code asOf}: for each person and skill, the level of
+     * the latest assessment on or before that date. A person or skill never assessed is absent.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, java.util.Map<Long, Integer>> levelsAsOf(java.util.Collection<Long> personIds,
+            LocalDate asOf) {
+        return personIds.isEmpty() ? java.util.Map.of() : assessments.levelsAsOf(personIds, asOf);
+    }
+
     static NewSkillAssessment normalize(NewSkillAssessment assessment) {
         return new NewSkillAssessment(assessment.personId(), assessment.skillId(), assessment.level(),
                 assessment.assessedOn(), assessment.source().trim());

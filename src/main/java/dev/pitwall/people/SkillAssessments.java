@@ -85,6 +85,25 @@ class SkillAssessments {
                 """).param("person", personId).query(SkillAssessments::map).list();
     }
 
+    /** person → skill → level of the latest assessment on or before {@code asOf}. */
+    java.util.Map<Long, java.util.Map<Long, Integer>> levelsAsOf(java.util.Collection<Long> personIds, LocalDate asOf) {
+        java.util.Map<Long, java.util.Map<Long, Integer>> levels = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(personIds);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            jdbc.sql("""
+                    SELECT a.person_id, a.skill_id, a.level FROM people_skill_assessment a
+                    WHERE a.person_id IN (:people) AND a.assessed_on <= :asOf AND NOT EXISTS (
+                        SELECT 1 FROM people_skill_assessment b
+                        WHERE b.person_id = a.person_id AND b.skill_id = a.skill_id AND b.assessed_on <= :asOf
+                          AND (b.assessed_on > a.assessed_on OR (b.assessed_on = a.assessed_on AND b.id > a.id)))
+                    """).param("people", all.subList(i, Math.min(all.size(), i + 1_000))).param("asOf", asOf)
+                    .query(rs -> {
+                        levels.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    });
+        }
+        return levels;
+    }
+
     long countPeopleAssessed() {
         return jdbc.sql("""
                 SELECT COUNT(DISTINCT a.person_id) FROM people_skill_assessment a

@@ -66,6 +66,28 @@ public class TeamService {
                 .forEach(child -> addSubtree(child, depth + 1, children, nodes));
     }
 
+    /** The active members of a team and of all its sub-teams. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> activeMemberIds(long teamId) {
+        get(teamId);
+        Map<Long, List<Long>> children = new HashMap<>();
+        teams.findAll().forEach(t -> {
+            if (t.parentId() != null) {
+                children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t.id());
+            }
+        });
+        List<Long> subtree = new ArrayList<>();
+        java.util.ArrayDeque<Long> pending = new java.util.ArrayDeque<>(List.of(teamId));
+        while (!pending.isEmpty()) {
+            Long next = pending.pop();
+            if (!subtree.contains(next)) {
+                subtree.add(next);
+                pending.addAll(children.getOrDefault(next, List.of()));
+            }
+        }
+        return teams.activeMemberIds(subtree);
+    }
+
     @Transactional(readOnly = true)
     public Team get(long id) {
         return teams.findById(id).orElseThrow(() -> new TeamNotFound(id));

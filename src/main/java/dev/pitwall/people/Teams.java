@@ -72,6 +72,11 @@ class Teams {
                 """).param("id", id).query(Long.class).single();
     }
 
+    java.util.Set<Long> activeMemberIds(java.util.Collection<Long> teamIds) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM people_person WHERE active = TRUE AND team_id IN (:teams)")
+                .param("teams", List.copyOf(teamIds)).query(Long.class).list());
+    }
+
     static String key(String name) {
         return name.trim().toLowerCase(Locale.ROOT);
     }

@@ -44,13 +44,15 @@ class DemoOrganizationTest {
         }
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
-    private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, transaction, clock);
+    private final NorthwindPortfolio portfolio = mock(NorthwindPortfolio.class);
+    private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, transaction,
+            clock);
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
         when(directory.isEmpty()).thenReturn(false);
         demo.run(new DefaultApplicationArguments());
-        verifyNoInteractions(teams, imports, users);
+        verifyNoInteractions(teams, imports, users, portfolio);
     }
 
     @Test
@@ -77,5 +79,6 @@ class DemoOrganizationTest {
         verify(users).createDemoUser(eq("contributor"), anyString(), anyString(), eq(Role.CONTRIBUTOR));
         verify(users).createDemoUser(eq("viewer"), anyString(), isNull(), eq(Role.VIEWER));
         verify(users, never()).create(any());
+        verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
     }
 }

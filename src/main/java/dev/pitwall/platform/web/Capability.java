@@ -19,7 +19,7 @@ public record Capability(String path, String title, String summary, List<String>
                     "Initiatives, workflows, AI systems, decision rights, synchronized pipelines, data readiness and the promotion gate.",
                     List.of("Who owns each AI-assisted workflow and decides on its output?",
                             "Which decision rights are held by nobody?",
-                            "Is this pilot ready to be promoted to production?"), false),
+                            "Is this pilot ready to be promoted to production?"), true),
             new Capability("/telemetry", "Telemetry",
                     "Usage events from OpenTelemetry, Microsoft 365 Copilot, GitHub Copilot, xAPI and Kafka, attributed to people and workflows.",
                     List.of("Who actually uses which AI system, for which workflow?",

@@ -1,0 +1,42 @@
+package dev.pitwall.portfolio;
+
+import dev.pitwall.people.Person;
+import dev.pitwall.people.PersonService;
+import dev.pitwall.people.TeamService;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Resolves a workflow's intended users {@code U_w}: the named people who are active, and the active
+ * members of the named teams and of their sub-teams.
+ */
+@Service
+public class IntendedUserService {
+
+    private final WorkflowReader reader;
+    private final PersonService people;
+    private final TeamService teams;
+
+    IntendedUserService(WorkflowReader reader, PersonService people, TeamService teams) {
+        this.reader = reader;
+        this.people = people;
+        this.teams = teams;
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Long> intendedUserIds(String workflowKey) {
+        return of(reader.details(reader.workflow(workflowKey)));
+    }
+
+    Set<Long> of(WorkflowDetails details) {
+        Set<Long> ids = new TreeSet<>();
+        var named = details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId)
+                .filter(java.util.Objects::nonNull).toList();
+        people.findAllById(named).stream().filter(Person::active).map(Person::id).forEach(ids::add);
+        details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::teamId).filter(java.util.Objects::nonNull)
+                .forEach(team -> ids.addAll(teams.activeMemberIds(team)));
+        return ids;
+    }
+}

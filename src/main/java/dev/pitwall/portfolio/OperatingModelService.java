@@ -1,0 +1,197 @@
+package dev.pitwall.portfolio;
+
+import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.platform.web.Violation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The operating model as code: exports workflows as YAML documents and applies such files.
+ * Applying reads and checks every document first (errors name the document and the field), then
+ * applies all of them in one transaction; a dry run does the same and rolls back, returning what
+ * would change. Applying the same file twice changes nothing.
+ */
+@Service
+public class OperatingModelService {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final WorkflowService workflows;
+    private final TransactionTemplate transaction;
+
+    OperatingModelService(WorkflowService workflows, TransactionTemplate transaction) {
+        this.workflows = workflows;
+        this.transaction = transaction;
+    }
+
+    /** What applying a file did or would do, document by document. */
+    public record ApplyResult(boolean dryRun, List<AppliedWorkflow> documents) {
+
+        public long count(AppliedWorkflow.Action action) {
+            return documents.stream().filter(d -> d.action() == action).count();
+        }
+
+        public long created() {
+            return count(AppliedWorkflow.Action.CREATED);
+        }
+
+        public long updated() {
+            return count(AppliedWorkflow.Action.UPDATED);
+        }
+
+        public long unchanged() {
+            return count(AppliedWorkflow.Action.UNCHANGED);
+        }
+    }
+
+    /** The YAML of the given workflows (all of them when {@code keys} is empty), one document each. */
+    public String export(List<String> keys) {
+        List<String> selected = keys.isEmpty()
+                ? workflows.find(null, null).stream().map(Workflow::key).sorted().toList() : keys;
+        return toYaml(selected.stream().map(workflows::definition).toList());
+    }
+
+    /** The YAML of definitions, one document each (what {@link #apply} reads). */
+    public static String toYaml(List<WorkflowDefinition> definitions) {
+        StringBuilder yaml = new StringBuilder();
+        definitions.forEach(d -> yaml.append(YAML.writeValueAsString(WorkflowDocument.of(d))));
+        return yaml.toString();
+    }
+
+    /** Applies a file of workflow documents atomically, or only reports the changes when {@code dryRun}. */
+    public ApplyResult apply(String yaml, boolean dryRun) {
+        List<WorkflowDocument> documents = read(yaml);
+        List<AppliedWorkflow> results = transaction.execute(status -> {
+            List<AppliedWorkflow> applied = new ArrayList<>();
+            List<Violation> violations = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                int number = i + 1;
+                try {
+                    applied.add(workflows.apply(documents.get(i).definition(), WorkflowDocument::path,
+                            "applied from the operating model"));
+                } catch (InvalidInputException e) {
+                    e.violations().forEach(v -> violations.add(v.inDocument(number)));
+                }
+            }
+            if (!violations.isEmpty()) {
+                status.setRollbackOnly();
+                throw new InvalidInputException("YAML_INVALID", documents.size() == 1
+                        ? "The document is invalid; nothing was changed."
+                        : violations.stream().map(Violation::document).distinct().count() + " of " + documents.size()
+                                + " documents are invalid; nothing was changed.", violations);
+            }
+            if (dryRun) {
+                status.setRollbackOnly();
+            }
+            return applied;
+        });
+        return new ApplyResult(dryRun, results);
+    }
+
+    /** Reads every document, reporting each that is not well-formed or not a pitwall/v1 Workflow. */
+    private List<WorkflowDocument> read(String yaml) {
+        List<WorkflowDocument> documents = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> keys = new HashMap<>();
+        try (MappingIterator<JsonNode> nodes = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            int number = 0;
+            while (nodes.hasNextValue()) {
+                number++;
+                JsonNode node = nodes.nextValue();
+                WorkflowDocument document = bind(node, number, violations);
+                if (document != null) {
+                    checkHeader(document, number, keys, violations);
+                    documents.add(document);
+                }
+            }
+        } catch (JacksonException e) {
+            TokenStreamLocation location = e.getLocation();
+            violations.add(new Violation(documents.size() + 1, location == null ? null : location.getLineNr(), null,
+                    "not well-formed YAML: " + e.getOriginalMessage()));
+        }
+        if (documents.isEmpty() && violations.isEmpty()) {
+            violations.add(new Violation(null, null, null, "the file holds no documents"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("YAML_INVALID", "The file is invalid; nothing was changed.", violations);
+        }
+        return documents;
+    }
+
+    private static WorkflowDocument bind(JsonNode node, int number, List<Violation> violations) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            violations.add(new Violation(number, null, null, "the document is empty"));
+            return null;
+        }
+        try {
+            return YAML.treeToValue(node, WorkflowDocument.class);
+        } catch (DatabindException e) {
+            violations.add(new Violation(number, null, pathOf(e), reasonOf(e)));
+            return null;
+        }
+    }
+
+    private static void checkHeader(WorkflowDocument document, int number, Map<String, Integer> keys,
+            List<Violation> violations) {
+        if (!WorkflowDocument.API_VERSION.equals(document.apiVersion())) {
+            violations.add(new Violation(number, null, "apiVersion", "must be " + WorkflowDocument.API_VERSION));
+        }
+        if (!WorkflowDocument.KIND.equals(document.kind())) {
+            violations.add(new Violation(number, null, "kind", "must be " + WorkflowDocument.KIND));
+        }
+        String key = document.metadata() == null ? null : document.metadata().key();
+        if (key != null) {
+            Integer first = keys.putIfAbsent(key, number);
+            if (first != null) {
+                violations.add(new Violation(number, null, "metadata.key",
+                        "'" + key + "' is already described by document " + first));
+            }
+        }
+    }
+
+    /** A sentence for people instead of Jackson's message, for the usual mistakes. */
+    private static String reasonOf(DatabindException e) {
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.stream(
+                    invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "'" + unknown.getPropertyName() + "' is not a field of a pitwall/v1 Workflow";
+        }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        }
+        return e.getOriginalMessage();
+    }
+
+    /** {@code spec.steps[1].actor} from Jackson's reference path. */
+    private static String pathOf(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}

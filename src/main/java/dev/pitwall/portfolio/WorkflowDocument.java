@@ -1,0 +1,56 @@
+package dev.pitwall.portfolio;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One workflow as a YAML document of the operating model, in the shape of Kubernetes-style
+ * descriptors (and Backstage's {@code catalog-info.yaml}):
+ * <pre>
+ * apiVersion: pitwall/v1
+ * kind: Workflow
+ * metadata: {key, name, description}
+ * spec: {stage, aiGoLive, initiative, systems, steps, decisionRights, roles, intendedUsers, dataSources}
+ * </pre>
+ */
+@JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
+public record WorkflowDocument(String apiVersion, String kind, Metadata metadata, Spec spec) {
+
+    public static final String API_VERSION = "pitwall/v1";
+    public static final String KIND = "Workflow";
+
+    /** The workflow's identity. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metadata(String key, String name, String description) {
+    }
+
+    /** The workflow's operating model. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Spec(WorkflowStage stage, LocalDate aiGoLive, String initiative, List<String> systems,
+            List<WorkflowDefinition.Step> steps, Map<DecisionRight, String> decisionRights,
+            List<WorkflowDefinition.Role> roles, WorkflowDefinition.IntendedUsers intendedUsers,
+            List<WorkflowDefinition.DataSourceSpec> dataSources) {
+    }
+
+    static WorkflowDocument of(WorkflowDefinition d) {
+        return new WorkflowDocument(API_VERSION, KIND, new Metadata(d.key(), d.name(), d.description()),
+                new Spec(d.stage(), d.aiGoLive(), d.initiative(), d.systems(), d.steps(), d.decisionRights(), d.roles(),
+                        d.intendedUsers(), d.dataSources()));
+    }
+
+    WorkflowDefinition definition() {
+        Metadata m = metadata == null ? new Metadata(null, null, null) : metadata;
+        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null) : spec;
+        return new WorkflowDefinition(m.key(), m.name(), m.description(), s.initiative(), s.stage(), s.aiGoLive(),
+                s.systems(), s.steps(), s.decisionRights(), s.roles(), s.intendedUsers(), s.dataSources());
+    }
+
+    /** Where a field of the flat definition lives in the document. */
+    static String path(String field) {
+        boolean meta = field.equals("key") || field.equals("name") || field.equals("description");
+        return (meta ? "metadata." : "spec.") + field;
+    }
+}

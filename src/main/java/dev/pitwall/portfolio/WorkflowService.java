@@ -1,0 +1,186 @@
+package dev.pitwall.portfolio;
+
+import dev.pitwall.platform.audit.AuditLog;
+import dev.pitwall.platform.audit.AuditRecord;
+import dev.pitwall.platform.web.ConflictException;
+import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.portfolio.internal.WorkflowParts;
+import dev.pitwall.portfolio.internal.Workflows;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds workflows and applies workflow definitions. Applying is an upsert by key: it validates the
+ * whole definition, does nothing when it equals the stored operating model, and otherwise writes
+ * the header and replaces the parts in one transaction, moves the stage through the gate, and
+ * audits the definition before and after.
+ */
+@Service
+public class WorkflowService {
+
+    static final String ENTITY = "WORKFLOW";
+    static final String RIGHT_ENTITY = "DECISION_RIGHT";
+
+    private final WorkflowReader reader;
+    private final Workflows workflows;
+    private final WorkflowParts parts;
+    private final DefinitionResolver resolver;
+    private final StageService stages;
+    private final AuditLog auditLog;
+    private final dev.pitwall.people.PersonService people;
+    private final Clock clock;
+
+    WorkflowService(WorkflowReader reader, Workflows workflows, WorkflowParts parts, DefinitionResolver resolver,
+            StageService stages, AuditLog auditLog, dev.pitwall.people.PersonService people, Clock clock) {
+        this.people = people;
+        this.reader = reader;
+        this.workflows = workflows;
+        this.parts = parts;
+        this.resolver = resolver;
+        this.stages = stages;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Workflow> find(WorkflowStage stage, Long initiativeId) {
+        return workflows.find(stage, initiativeId);
+    }
+
+    @Transactional(readOnly = true)
+    public Workflow get(String key) {
+        return reader.workflow(key);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Workflow> findByKey(String key) {
+        return workflows.findByKey(key);
+    }
+
+    @Transactional(readOnly = true)
+    public WorkflowDetails details(String key) {
+        return reader.details(reader.workflow(key));
+    }
+
+    /** The workflow's operating model, as the API and the YAML export give it. */
+    @Transactional(readOnly = true)
+    public WorkflowDefinition definition(String key) {
+        return reader.definition(details(key));
+    }
+
+    /** Creates a workflow; 409 when the key is taken. */
+    @Transactional
+    public AppliedWorkflow create(WorkflowDefinition definition) {
+        if (definition.key() != null && workflows.findByKey(definition.key().trim()).isPresent()) {
+            throw new ConflictException("WORKFLOW_KEY_TAKEN", "A workflow with the key '" + definition.key() + "' exists.");
+        }
+        return apply(definition, UnaryOperator.identity(), null);
+    }
+
+    /**
+     * Creates or updates the workflow a definition describes. {@code path} names fields in errors
+     * (the YAML apply prefixes the document); {@code reason} is recorded with a stage change.
+     * Left out, {@code stage} and {@code aiGoLive} keep their stored values.
+     */
+    @Transactional
+    public AppliedWorkflow apply(WorkflowDefinition definition, UnaryOperator<String> path, String reason) {
+        ResolvedDefinition resolved = resolver.resolve(definition, path);
+        WorkflowDefinition desired = resolved.canonical();
+        Optional<Workflow> existing = workflows.findByKey(desired.key());
+        WorkflowDefinition before = existing.map(w -> reader.definition(reader.details(w))).orElse(null);
+        if (before != null) {
+            desired = keepLifecycle(desired, before);
+            if (desired.equals(before)) {
+                return new AppliedWorkflow(desired.key(), AppliedWorkflow.Action.UNCHANGED, List.of());
+            }
+        }
+        Workflow workflow = writeHeader(existing, desired, resolved);
+        writeParts(workflow.id(), resolved);
+        if (desired.stage() != null && desired.stage() != workflow.stage()) {
+            changeStage(workflow.key(), desired.stage(), reason, path);
+        }
+        WorkflowDefinition after = reader.definition(reader.details(reader.workflow(workflow.key())));
+        if (before == null) {
+            auditLog.append(AuditRecord.created(ENTITY, workflow.key(), after));
+            return new AppliedWorkflow(after.key(), AppliedWorkflow.Action.CREATED, List.of());
+        }
+        auditLog.append(AuditRecord.updated(ENTITY, workflow.key(), before, after));
+        List<AppliedWorkflow.FieldChange> changes = DefinitionDiff.between(before, after).stream()
+                .map(c -> new AppliedWorkflow.FieldChange(path.apply(c.field()), c.before(), c.after())).toList();
+        return new AppliedWorkflow(after.key(), AppliedWorkflow.Action.UPDATED, changes);
+    }
+
+    private static WorkflowDefinition keepLifecycle(WorkflowDefinition desired, WorkflowDefinition before) {
+        return new WorkflowDefinition(desired.key(), desired.name(), desired.description(), desired.initiative(),
+                desired.stage() == null ? before.stage() : desired.stage(),
+                desired.aiGoLive() == null ? before.aiGoLive() : desired.aiGoLive(), desired.systems(), desired.steps(),
+                desired.decisionRights(), desired.roles(), desired.intendedUsers(), desired.dataSources());
+    }
+
+    private Workflow writeHeader(Optional<Workflow> existing, WorkflowDefinition desired, ResolvedDefinition resolved) {
+        if (existing.isPresent()) {
+            Workflow w = existing.get();
+            workflows.update(w.id(), new Workflows.Header(w.key(), desired.name(), desired.description(),
+                    resolved.initiativeId(), w.stage(), desired.aiGoLive()), clock.instant());
+            return reader.workflow(w.key());
+        }
+        WorkflowStage initial = desired.stage() == null ? WorkflowStage.IDEA
+                : desired.stage() == WorkflowStage.PRODUCTION ? WorkflowStage.PILOT : desired.stage();
+        java.time.LocalDate goLive = desired.aiGoLive();
+        if (goLive == null && initial == WorkflowStage.PILOT) {
+            goLive = java.time.LocalDate.now(clock);
+        }
+        workflows.insert(new Workflows.Header(desired.key(), desired.name(), desired.description(),
+                resolved.initiativeId(), initial, goLive), clock.instant());
+        Workflow created = reader.workflow(desired.key());
+        stages.recordCreation(created, "created");
+        return created;
+    }
+
+    private void writeParts(long id, ResolvedDefinition resolved) {
+        parts.replaceSteps(id, resolved.steps());
+        parts.replaceSystems(id, resolved.systemIds());
+        parts.replaceIntendedUsers(id, resolved.personIds(), resolved.teamIds());
+        parts.replaceRoles(id, resolved.roles());
+        resolved.rights().forEach((right, row) -> parts.setHolder(id, right, row.personId()));
+        parts.replaceDataSources(id, resolved.dataSources());
+    }
+
+    private void changeStage(String key, WorkflowStage stage, String reason, UnaryOperator<String> path) {
+        try {
+            stages.changeStage(key, new StageChangeRequest(stage, null, reason));
+        } catch (GateFailed failed) {
+            throw new InvalidInputException("GATE_FAILED", failed.getMessage(), failed.violations().stream()
+                    .map(v -> Violation.ofField(path.apply("stage"), v.field() + ": " + v.reason())).toList());
+        }
+    }
+
+    /**
+     * Sets who holds one decision right ({@code null} for nobody) and its note, audited as a
+     * change of that right.
+     */
+    @Transactional
+    public WorkflowDetails.RightHolding assignRight(String key, DecisionRight right, String holderEmail, String note) {
+        Workflow workflow = reader.workflow(key);
+        WorkflowDetails.RightHolding before = holding(workflow, right);
+        Long holderId = null;
+        if (holderEmail != null && !holderEmail.isBlank()) {
+            holderId = people.findByEmail(holderEmail).map(dev.pitwall.people.Person::id).orElseThrow(() ->
+                    InvalidInputException.ofField("holder", "no person has the email " + holderEmail.trim()));
+        }
+        parts.setHolder(workflow.id(), right, holderId);
+        parts.setNote(workflow.id(), right, note == null || note.isBlank() ? null : note.trim());
+        WorkflowDetails.RightHolding after = holding(workflow, right);
+        auditLog.append(AuditRecord.updated(RIGHT_ENTITY, key + "/" + right, before, after));
+        return after;
+    }
+
+    private WorkflowDetails.RightHolding holding(Workflow workflow, DecisionRight right) {
+        return parts.rights(workflow.id()).stream().filter(r -> r.right() == right).findFirst().orElseThrow();
+    }
+}

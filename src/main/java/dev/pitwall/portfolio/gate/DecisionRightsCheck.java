@@ -1,0 +1,43 @@
+package dev.pitwall.portfolio.gate;
+
+import dev.pitwall.portfolio.GateCheck;
+import dev.pitwall.portfolio.WorkflowDetails.RightHolding;
+import dev.pitwall.portfolio.WorkflowDetails.RightStatus;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Gate check 1: every decision right is held by a named, active person. */
+@Component
+public class DecisionRightsCheck implements GateCheck {
+
+    @Override
+    public String id() {
+        return "decision-rights";
+    }
+
+    @Override
+    public String title() {
+        return "Decision rights";
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public Result check(Subject subject) {
+        List<String> reasons = subject.details().decisionRights().stream().filter(RightHolding::isGap)
+                .map(DecisionRightsCheck::reason).toList();
+        return reasons.isEmpty() ? new Passed("All 9 decision rights are held by named, active people.")
+                : new Failed(reasons);
+    }
+
+    private static String reason(RightHolding holding) {
+        if (holding.status() == RightStatus.HOLDER_INACTIVE) {
+            return holding.right() + " is held by " + holding.holder().name() + ", who is no longer active.";
+        }
+        String note = holding.note() == null ? "" : " (" + holding.note() + ")";
+        return holding.right() + " is held by nobody" + note + ".";
+    }
+}

@@ -1,0 +1,274 @@
+package dev.pitwall.portfolio.internal;
+
+import static dev.pitwall.platform.jdbc.SqlValues.date;
+import static dev.pitwall.platform.jdbc.SqlValues.nullableLong;
+
+import dev.pitwall.people.Tier;
+import dev.pitwall.portfolio.ActorType;
+import dev.pitwall.portfolio.AiSystemKind;
+import dev.pitwall.portfolio.DecisionRight;
+import dev.pitwall.portfolio.WorkflowDetails.DataAssessment;
+import dev.pitwall.portfolio.WorkflowDetails.DataSource;
+import dev.pitwall.portfolio.WorkflowDetails.IntendedUser;
+import dev.pitwall.portfolio.WorkflowDetails.PersonRef;
+import dev.pitwall.portfolio.WorkflowDetails.RequiredSkill;
+import dev.pitwall.portfolio.WorkflowDetails.RightHolding;
+import dev.pitwall.portfolio.WorkflowDetails.Role;
+import dev.pitwall.portfolio.WorkflowDetails.Step;
+import dev.pitwall.portfolio.WorkflowDetails.SystemRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The parts of a workflow: steps, AI systems, intended users, roles, decision rights and data
+ * sources. Lists are replaced whole when a workflow is applied; data sources are matched by name
+ * so that their assessment history survives.
+ */
+@Repository
+public class WorkflowParts {
+
+    private static final String PERSON = "p.id AS p_id, p.name AS p_name, p.email AS p_email, p.active AS p_active, p.tier AS p_tier";
+
+    /** Ids of what a workflow's definition names, resolved. */
+    public record RoleRow(String name, String description, List<Long> memberIds, Map<Long, Integer> skillLevels) {
+    }
+
+    /** A data source to keep or create. */
+    public record SourceRow(String name, String owningSystem, Long stewardId) {
+    }
+
+    /** A decision right's holder. */
+    public record RightRow(Long personId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    WorkflowParts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Step> steps(long workflowId) {
+        return jdbc.sql("SELECT * FROM portfolio_workflow_step WHERE workflow_id = ? ORDER BY step_order").param(workflowId)
+                .query((rs, n) -> new Step(rs.getInt("step_order"), rs.getString("name"),
+                        ActorType.valueOf(rs.getString("actor_type")), rs.getString("tool"),
+                        rs.getBoolean("manual_handoff"), rs.getBoolean("manual_data_assembly")))
+                .list();
+    }
+
+    public void replaceSteps(long workflowId, List<Step> steps) {
+        jdbc.sql("DELETE FROM portfolio_workflow_step WHERE workflow_id = ?").param(workflowId).update();
+        for (Step step : steps) {
+            jdbc.sql("""
+                    INSERT INTO portfolio_workflow_step (workflow_id, step_order, name, actor_type, tool, manual_handoff,
+                        manual_data_assembly) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).params(workflowId, step.order(), step.name(), step.actor().name(), step.tool(),
+                    step.manualHandoff(), step.manualDataAssembly()).update();
+        }
+    }
+
+    public List<SystemRef> systems(long workflowId) {
+        return jdbc.sql("""
+                SELECT s.id, s.system_key, s.name, s.kind FROM portfolio_workflow_system ws
+                JOIN portfolio_ai_system s ON s.id = ws.system_id WHERE ws.workflow_id = ? ORDER BY s.system_key
+                """).param(workflowId)
+                .query((rs, n) -> new SystemRef(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        AiSystemKind.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    public void replaceSystems(long workflowId, List<Long> systemIds) {
+        jdbc.sql("DELETE FROM portfolio_workflow_system WHERE workflow_id = ?").param(workflowId).update();
+        systemIds.forEach(id -> jdbc.sql("INSERT INTO portfolio_workflow_system (workflow_id, system_id) VALUES (?, ?)")
+                .params(workflowId, id).update());
+    }
+
+    public List<IntendedUser> intendedUsers(long workflowId) {
+        return jdbc.sql("""
+                SELECT u.person_id, p.name AS person_name, p.email, u.team_id, t.name AS team_name
+                FROM portfolio_intended_user u
+                LEFT JOIN people_person p ON p.id = u.person_id
+                LEFT JOIN people_team t ON t.id = u.team_id
+                WHERE u.workflow_id = ? ORDER BY t.name, p.name
+                """).param(workflowId)
+                .query((rs, n) -> new IntendedUser(nullableLong(rs, "person_id"), rs.getString("person_name"),
+                        rs.getString("email"), nullableLong(rs, "team_id"), rs.getString("team_name")))
+                .list();
+    }
+
+    public void replaceIntendedUsers(long workflowId, List<Long> personIds, List<Long> teamIds) {
+        jdbc.sql("DELETE FROM portfolio_intended_user WHERE workflow_id = ?").param(workflowId).update();
+        personIds.forEach(id -> jdbc.sql("INSERT INTO portfolio_intended_user (workflow_id, person_id) VALUES (?, ?)")
+                .params(workflowId, id).update());
+        teamIds.forEach(id -> jdbc.sql("INSERT INTO portfolio_intended_user (workflow_id, team_id) VALUES (?, ?)")
+                .params(workflowId, id).update());
+    }
+
+    public List<Role> roles(long workflowId) {
+        List<Role> roles = new ArrayList<>();
+        jdbc.sql("SELECT * FROM portfolio_workflow_role WHERE workflow_id = ? ORDER BY id").param(workflowId)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    roles.add(new Role(id, rs.getString("name"), rs.getString("description"), members(id),
+                            requiredSkills(id)));
+                });
+        return roles;
+    }
+
+    private List<PersonRef> members(long roleId) {
+        return jdbc.sql("SELECT " + PERSON + """
+                 FROM portfolio_role_member m JOIN people_person p ON p.id = m.person_id
+                WHERE m.role_id = ? ORDER BY p.name
+                """).param(roleId).query((rs, n) -> person(rs)).list();
+    }
+
+    private List<RequiredSkill> requiredSkills(long roleId) {
+        return jdbc.sql("""
+                SELECT r.skill_id, s.name, r.required_level FROM portfolio_role_skill r
+                JOIN people_skill s ON s.id = r.skill_id WHERE r.role_id = ? ORDER BY s.name
+                """).param(roleId)
+                .query((rs, n) -> new RequiredSkill(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    public void replaceRoles(long workflowId, List<RoleRow> roles) {
+        jdbc.sql("DELETE FROM portfolio_workflow_role WHERE workflow_id = ?").param(workflowId).update();
+        for (RoleRow role : roles) {
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO portfolio_workflow_role (workflow_id, name, description) VALUES (?, ?, ?)")
+                    .params(workflowId, role.name(), role.description()).update(keys, "id");
+            long roleId = keys.getKeyAs(Number.class).longValue();
+            role.memberIds().forEach(p -> jdbc.sql("INSERT INTO portfolio_role_member (role_id, person_id) VALUES (?, ?)")
+                    .params(roleId, p).update());
+            role.skillLevels().forEach((skill, level) -> jdbc.sql(
+                    "INSERT INTO portfolio_role_skill (role_id, skill_id, required_level) VALUES (?, ?, ?)")
+                    .params(roleId, skill, level).update());
+        }
+    }
+
+    /** All nine rights of a workflow, in the order of {@link DecisionRight}. */
+    public List<RightHolding> rights(long workflowId) {
+        return rightsOf(List.of(workflowId)).getOrDefault(workflowId, empty());
+    }
+
+    /** The rights of several workflows at once (for the matrix of the whole portfolio). */
+    public Map<Long, List<RightHolding>> rightsOf(List<Long> workflowIds) {
+        Map<Long, Map<DecisionRight, RightHolding>> held = new HashMap<>();
+        if (!workflowIds.isEmpty()) {
+            jdbc.sql("SELECT r.workflow_id, r.decision_right, r.note, " + PERSON + """
+                     FROM portfolio_decision_right r LEFT JOIN people_person p ON p.id = r.person_id
+                    WHERE r.workflow_id IN (:ids)
+                    """).param("ids", workflowIds)
+                    .query(rs -> {
+                        DecisionRight right = DecisionRight.valueOf(rs.getString("decision_right"));
+                        PersonRef holder = nullableLong(rs, "p_id") == null ? null : person(rs);
+                        held.computeIfAbsent(rs.getLong("workflow_id"), k -> new EnumMap<>(DecisionRight.class))
+                                .put(right, new RightHolding(right, holder, rs.getString("note")));
+                    });
+        }
+        Map<Long, List<RightHolding>> result = new HashMap<>();
+        for (Long id : workflowIds) {
+            Map<DecisionRight, RightHolding> rights = held.getOrDefault(id, Map.of());
+            result.put(id, java.util.Arrays.stream(DecisionRight.values())
+                    .map(r -> rights.getOrDefault(r, new RightHolding(r, null, null))).toList());
+        }
+        return result;
+    }
+
+    /** Sets who holds a right, keeping its note. */
+    public void setHolder(long workflowId, DecisionRight right, Long personId) {
+        int updated = jdbc.sql("UPDATE portfolio_decision_right SET person_id = ? WHERE workflow_id = ? AND decision_right = ?")
+                .params(personId, workflowId, right.name()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO portfolio_decision_right (workflow_id, decision_right, person_id) VALUES (?, ?, ?)")
+                    .params(workflowId, right.name(), personId).update();
+        }
+    }
+
+    /** Sets the note of a right ("it depends on the case"), keeping its holder. */
+    public void setNote(long workflowId, DecisionRight right, String note) {
+        int updated = jdbc.sql("UPDATE portfolio_decision_right SET note = ? WHERE workflow_id = ? AND decision_right = ?")
+                .params(note, workflowId, right.name()).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO portfolio_decision_right (workflow_id, decision_right, note) VALUES (?, ?, ?)")
+                    .params(workflowId, right.name(), note).update();
+        }
+    }
+
+    public List<DataSource> dataSources(long workflowId) {
+        return jdbc.sql("SELECT d.id, d.name, d.owning_system, " + PERSON + """
+                 FROM portfolio_data_source d LEFT JOIN people_person p ON p.id = d.steward_id
+                WHERE d.workflow_id = ? ORDER BY d.name
+                """).param(workflowId)
+                .query((rs, n) -> new DataSource(rs.getLong("id"), rs.getString("name"), rs.getString("owning_system"),
+                        nullableLong(rs, "p_id") == null ? null : person(rs), latestAssessment(rs.getLong("id"))))
+                .list();
+    }
+
+    /** Keeps the named sources (updating their system and steward), adds new ones, removes the rest. */
+    public void replaceDataSources(long workflowId, List<SourceRow> sources) {
+        List<String> names = sources.stream().map(SourceRow::name).toList();
+        if (names.isEmpty()) {
+            jdbc.sql("DELETE FROM portfolio_data_source WHERE workflow_id = ?").param(workflowId).update();
+        } else {
+            jdbc.sql("DELETE FROM portfolio_data_source WHERE workflow_id = :w AND name NOT IN (:names)")
+                    .param("w", workflowId).param("names", names).update();
+        }
+        for (SourceRow source : sources) {
+            int updated = jdbc.sql("UPDATE portfolio_data_source SET owning_system = ?, steward_id = ? WHERE workflow_id = ? AND name = ?")
+                    .params(source.owningSystem(), source.stewardId(), workflowId, source.name()).update();
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO portfolio_data_source (workflow_id, name, owning_system, steward_id) VALUES (?, ?, ?, ?)")
+                        .params(workflowId, source.name(), source.owningSystem(), source.stewardId()).update();
+            }
+        }
+    }
+
+    public DataAssessment latestAssessment(long sourceId) {
+        return jdbc.sql("""
+                SELECT * FROM portfolio_data_assessment WHERE data_source_id = ?
+                ORDER BY assessed_on DESC, id DESC LIMIT 1
+                """).param(sourceId).query(WorkflowParts::assessment).optional().orElse(null);
+    }
+
+    public List<DataAssessment> assessments(long sourceId) {
+        return jdbc.sql("SELECT * FROM portfolio_data_assessment WHERE data_source_id = ? ORDER BY assessed_on DESC, id DESC")
+                .param(sourceId).query(WorkflowParts::assessment).list();
+    }
+
+    public long insertAssessment(long sourceId, DataAssessment assessment, java.time.Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO portfolio_data_assessment (data_source_id, assessed_on, freshness, quality, data_access, governance,
+                    note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(sourceId, assessment.assessedOn(), assessment.freshness(), assessment.quality(),
+                assessment.access(), assessment.governance(), assessment.note(),
+                dev.pitwall.platform.jdbc.SqlValues.utc(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The workflow a data source belongs to, if the source exists. */
+    public java.util.Optional<Long> workflowOfSource(long sourceId) {
+        return jdbc.sql("SELECT workflow_id FROM portfolio_data_source WHERE id = ?").param(sourceId)
+                .query(Long.class).optional();
+    }
+
+    private static DataAssessment assessment(ResultSet rs, int row) throws SQLException {
+        return new DataAssessment(rs.getLong("id"), date(rs, "assessed_on"), rs.getInt("freshness"),
+                rs.getInt("quality"), rs.getInt("data_access"), rs.getInt("governance"), rs.getString("note"));
+    }
+
+    private static PersonRef person(ResultSet rs) throws SQLException {
+        return new PersonRef(rs.getLong("p_id"), rs.getString("p_name"), rs.getString("p_email"),
+                rs.getBoolean("p_active"), Tier.valueOf(rs.getString("p_tier")));
+    }
+
+    private static List<RightHolding> empty() {
+        return java.util.Arrays.stream(DecisionRight.values()).map(r -> new RightHolding(r, null, null)).toList();
+    }
+}
