@@ -48,6 +48,7 @@ public class DecisionRightsService {
     public record Row(String workflowKey, String workflowName, WorkflowStage stage, String initiativeName,
             List<RightHolding> rights) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("gaps")
         public long gaps() {
             return rights.stream().filter(RightHolding::isGap).count();
         }

@@ -1,6 +1,7 @@
 package dev.pitwall.portfolio;
 
 import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.platform.web.JsonPaths;
 import dev.pitwall.platform.web.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,7 +143,7 @@ public class OperatingModelService {
         try {
             return YAML.treeToValue(node, WorkflowDocument.class);
         } catch (DatabindException e) {
-            violations.add(new Violation(number, null, pathOf(e), reasonOf(e)));
+            violations.add(new Violation(number, null, JsonPaths.of(e), JsonPaths.reason(e)));
             return null;
         }
     }
@@ -165,33 +166,4 @@ public class OperatingModelService {
         }
     }
 
-    /** A sentence for people instead of Jackson's message, for the usual mistakes. */
-    private static String reasonOf(DatabindException e) {
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            return "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.stream(
-                    invalid.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", "));
-        }
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-            return "'" + unknown.getPropertyName() + "' is not a field of a pitwall/v1 Workflow";
-        }
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException invalid) {
-            return "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
-        }
-        return e.getOriginalMessage();
-    }
-
-    /** {@code spec.steps[1].actor} from Jackson's reference path. */
-    private static String pathOf(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
-    }
 }

@@ -28,8 +28,13 @@ public record WorkflowDefinition(String key, String name, String description, St
         LocalDate aiGoLive, List<String> systems, List<Step> steps, Map<DecisionRight, String> decisionRights,
         List<Role> roles, IntendedUsers intendedUsers, List<DataSourceSpec> dataSources) {
 
-    /** A step of the workflow. */
-    public record Step(String name, ActorType actor, String tool, boolean manualHandoff, boolean manualDataAssembly) {
+    /** A step of the workflow; the two flags are false when left out. */
+    public record Step(String name, ActorType actor, String tool, Boolean manualHandoff, Boolean manualDataAssembly) {
+
+        public Step {
+            manualHandoff = Boolean.TRUE.equals(manualHandoff);
+            manualDataAssembly = Boolean.TRUE.equals(manualDataAssembly);
+        }
     }
 
     /** A role with its people and the skill levels it requires. */

@@ -1,5 +1,6 @@
 package dev.pitwall.portfolio;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pitwall.people.Tier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -58,6 +59,7 @@ public record WorkflowDetails(Workflow workflow, List<Step> steps, List<SystemRe
      */
     public record RightHolding(DecisionRight right, PersonRef holder, String note) {
 
+        @JsonProperty("status")
         public RightStatus status() {
             if (holder == null) {
                 return RightStatus.UNHELD;
@@ -89,12 +91,14 @@ public record WorkflowDetails(Workflow workflow, List<Step> steps, List<SystemRe
             String note) {
 
         /** The readiness score: the mean of the four dimensions, 0–4, to two decimals. */
+        @JsonProperty("score")
         public BigDecimal score() {
             return BigDecimal.valueOf(freshness + quality + access + governance).divide(BigDecimal.valueOf(4), 2,
                     RoundingMode.HALF_UP);
         }
 
         /** The lowest of the four dimensions. */
+        @JsonProperty("weakest")
         public int weakest() {
             return Math.min(Math.min(freshness, quality), Math.min(access, governance));
         }

@@ -69,6 +69,10 @@ class RoleAccessIntegrationTest {
         soft.assertThat(api(user, post("/api/v1/people/import").contentType("text/csv")
                         .content("email,name\n" + UUID.randomUUID() + "@role.test,Role Test\n")))
                 .as("import people").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 200));
+        soft.assertThat(api(user, get("/api/v1/workflows"))).as("read portfolio").isEqualTo(200);
+        soft.assertThat(api(user, post("/api/v1/initiatives").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Role " + UUID.randomUUID() + "\",\"objective\":\"o\",\"stage\":\"ACTIVE\"}")))
+                .as("create initiative").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 201));
         soft.assertThat(api(user, get("/api/v1/audit"))).as("audit log")
                 .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
         soft.assertThat(api(user, get("/api/v1/users"))).as("users").isEqualTo(expect(role, Set.of(ADMIN), 200));
@@ -92,6 +96,9 @@ class RoleAccessIntegrationTest {
                 .isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 200));
         soft.assertThat(ui(session, post("/teams").with(csrf()).param("name", "UI Team " + UUID.randomUUID())))
                 .as("create team").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 302));
+        soft.assertThat(ui(session, get("/portfolio"))).as("portfolio").isEqualTo(200);
+        soft.assertThat(ui(session, get("/portfolio/workflows/new"))).as("workflow form")
+                .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
         soft.assertThat(ui(session, get("/audit"))).as("audit page").isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
         soft.assertThat(ui(session, get("/admin/users"))).as("users page").isEqualTo(expect(role, Set.of(ADMIN), 200));
         soft.assertAll();

@@ -1,5 +1,6 @@
 package dev.pitwall.platform.web.internal;
 
+import dev.pitwall.platform.web.JsonPaths;
 import dev.pitwall.platform.web.ProblemException;
 import dev.pitwall.platform.web.Problems;
 import dev.pitwall.platform.web.Violation;
@@ -98,8 +99,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = exception.getMostSpecificCause();
+        if (cause instanceof tools.jackson.databind.DatabindException databind) {
+            String field = JsonPaths.of(databind);
+            String reason = JsonPaths.reason(databind);
+            return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Malformed request body",
+                    "The request body could not be read" + (field == null ? "" : " at " + field) + ": " + reason,
+                    field == null ? List.of() : List.of(Violation.ofField(field, reason))));
+        }
+        String message = cause instanceof tools.jackson.core.JacksonException jackson ? jackson.getOriginalMessage()
+                : cause.getMessage();
         return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Malformed request body",
-                "The request body could not be read: " + cause.getMessage(), List.of()));
+                "The request body could not be read: " + message, List.of()));
     }
 
     /** Every other Spring MVC failure (405, 406, 415, 413, missing parameter...) keeps its status. */
