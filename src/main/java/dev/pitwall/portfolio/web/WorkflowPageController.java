@@ -62,6 +62,8 @@ class WorkflowPageController {
         model.addAttribute("friction", friction.friction(key));
         model.addAttribute("history", stages.history(key));
         model.addAttribute("waivers", stages.waivers(key));
+        model.addAttribute("dataHistory", details.dataSources().stream().collect(java.util.stream.Collectors.toMap(
+                WorkflowDetails.DataSource::id, source -> data.history(source.id()))));
         model.addAttribute("rights", DecisionRight.values());
         model.addAttribute("stages", WorkflowStage.values());
         return "portfolio/workflow";
