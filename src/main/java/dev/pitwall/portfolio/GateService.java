@@ -33,7 +33,12 @@ public class GateService {
     }
 
     GateResult evaluate(Workflow workflow, LocalDate asOf) {
-        WorkflowDetails details = reader.details(workflow);
+        return evaluate(reader.details(workflow), asOf);
+    }
+
+    /** The gate of a workflow already read with its parts. */
+    GateResult evaluate(WorkflowDetails details, LocalDate asOf) {
+        Workflow workflow = details.workflow();
         GateCheck.Subject subject = new GateCheck.Subject(details, intendedUsers.of(details), asOf);
         List<GateResult.CheckOutcome> outcomes = checks.stream().map(check -> outcome(check, subject)).toList();
         boolean passed = outcomes.stream().allMatch(GateResult.CheckOutcome::passed);

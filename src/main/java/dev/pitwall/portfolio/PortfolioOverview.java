@@ -60,7 +60,7 @@ public class PortfolioOverview {
         LocalDate today = LocalDate.now(clock);
         return workflows.find(stage, initiativeId).stream().map(w -> {
             WorkflowDetails details = reader.details(w);
-            GateResult result = gate.evaluate(w, today);
+            GateResult result = gate.evaluate(details, today);
             return new WorkflowRow(w, result.passed(), result.failed().size(), result.activeWaiver() != null,
                     details.gaps().size(), friction.of(details).total());
         }).toList();
