@@ -61,6 +61,12 @@ public class PersonService {
         return persons.findByEmails(emails.stream().map(e -> e.trim().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
+    /** The persons with these external ids that exist, by external id. */
+    @Transactional(readOnly = true)
+    public Map<String, Person> findByExternalIds(Collection<String> externalIds) {
+        return persons.findByExternalIds(externalIds.stream().map(String::trim).toList());
+    }
+
     /** The persons with these ids that exist, in no particular order. */
     @Transactional(readOnly = true)
     public List<Person> findAllById(Collection<Long> ids) {

@@ -10,7 +10,9 @@ public enum Permission {
     DIRECTORY_WRITE("directory:write", ApiScope.WRITE),
     PORTFOLIO_READ("portfolio:read", ApiScope.READ),
     PORTFOLIO_WRITE("portfolio:write", ApiScope.WRITE),
+    TELEMETRY_READ("telemetry:read", ApiScope.READ),
     TELEMETRY_INGEST("telemetry:ingest", ApiScope.INGEST),
+    TELEMETRY_MANAGE("telemetry:manage", ApiScope.WRITE),
     AUDIT_READ("audit:read", ApiScope.READ),
     OPERATIONS_READ("operations:read", ApiScope.READ),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
@@ -38,7 +40,9 @@ public enum Permission {
         public static final String DIRECTORY_WRITE = "hasAuthority('directory:write')";
         public static final String PORTFOLIO_READ = "hasAuthority('portfolio:read')";
         public static final String PORTFOLIO_WRITE = "hasAuthority('portfolio:write')";
+        public static final String TELEMETRY_READ = "hasAuthority('telemetry:read')";
         public static final String TELEMETRY_INGEST = "hasAuthority('telemetry:ingest')";
+        public static final String TELEMETRY_MANAGE = "hasAuthority('telemetry:manage')";
         public static final String AUDIT_READ = "hasAuthority('audit:read')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";

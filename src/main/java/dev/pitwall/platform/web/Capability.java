@@ -10,8 +10,14 @@ import java.util.List;
  * @param summary what it is for, in a sentence
  * @param questions the questions it answers
  * @param available whether it is built in this version
+ * @param authority the permission its pages need, or {@code null} when every signed-in user may see them
  */
-public record Capability(String path, String title, String summary, List<String> questions, boolean available) {
+public record Capability(String path, String title, String summary, List<String> questions, boolean available,
+        String authority) {
+
+    public Capability(String path, String title, String summary, List<String> questions, boolean available) {
+        this(path, title, summary, questions, available, null);
+    }
 
     /** The capabilities of ARCHITECTURE.md beyond the people directory, in navigation order. */
     public static final List<Capability> ALL = List.of(
@@ -23,7 +29,7 @@ public record Capability(String path, String title, String summary, List<String>
             new Capability("/telemetry", "Telemetry",
                     "Usage events from OpenTelemetry, Microsoft 365 Copilot, GitHub Copilot, xAPI and Kafka, attributed to people and workflows.",
                     List.of("Who actually uses which AI system, for which workflow?",
-                            "Which AI use is tied to no workflow at all?"), false),
+                            "Which AI use is tied to no workflow at all?"), true, "telemetry:read"),
             new Capability("/scorecards", "Scorecards",
                     "Measurement contracts, adoption depth, technical and workforce indices, realized impact and the value-capture waterfall.",
                     List.of("Does it pay against the baseline?",

@@ -1,6 +1,8 @@
 package dev.pitwall.platform.web;
 
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -43,5 +45,15 @@ public abstract class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Extra members of the problem details, e.g. the accounting of a rejected ingestion batch. */
+    public Map<String, Object> properties() {
+        return Map.of();
+    }
+
+    /** Response headers the client needs to act on the problem, e.g. {@code Retry-After} with 429. */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 }

@@ -29,7 +29,9 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ProblemException exception) {
-        return of(exception.status(), exception.code(), exception.title(), exception.getMessage(),
+        ProblemDetail problem = of(exception.status(), exception.code(), exception.title(), exception.getMessage(),
                 exception.violations());
+        exception.properties().forEach(problem::setProperty);
+        return problem;
     }
 }

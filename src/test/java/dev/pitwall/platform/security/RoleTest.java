@@ -35,6 +35,14 @@ class RoleTest {
     }
 
     @Test
+    void viewersDoNotReadIndividualUsage() {
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> r.permissions().contains(Permission.TELEMETRY_READ)))
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.EXECUTIVE, Role.OWNER, Role.CONTRIBUTOR);
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> r.permissions().contains(Permission.TELEMETRY_MANAGE)))
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.OWNER);
+    }
+
+    @Test
     void aTokenGrantsOnlyTheRolePermissionsOfItsScopes() {
         assertThat(Role.ADMIN.permissionsWithin(Set.of(ApiScope.READ)))
                 .contains(Permission.DIRECTORY_READ, Permission.AUDIT_READ)

@@ -39,7 +39,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException exception) {
-        return respond(Problems.of(exception));
+        ProblemDetail problem = Problems.of(exception);
+        return ResponseEntity.status(problem.getStatus()).headers(exception.headers())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,127 @@
+package dev.pitwall.telemetry;
+
+import dev.pitwall.telemetry.internal.Batches;
+import dev.pitwall.telemetry.internal.Rollups;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the daily rollups current. Every committed batch is marked "not rolled up"; one worker
+ * thread per node adds pending batches to the rollups, many at a time, under a cluster-wide lock
+ * row, in the same transaction that marks them, so each batch is counted exactly once even when
+ * nodes crash or several run. Ingestion signals the worker after each commit; a sweep on startup
+ * and every {@code pitwall.telemetry.rollup-sweep} catches batches whose node died in between.
+ */
+@Service
+public class RollupService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupService.class);
+    /** Batches added per transaction: bounds the transaction while amortizing the lock. */
+    private static final int BATCHES_PER_RUN = 200;
+
+    private final Batches batches;
+    private final Rollups rollups;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pitwall-rollup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    RollupService(Batches batches, Rollups rollups, TransactionTemplate transactions, Clock clock,
+            TelemetryProperties properties) {
+        this.batches = batches;
+        this.rollups = rollups;
+        this.transactions = transactions;
+        this.clock = clock;
+        long sweep = properties.rollupSweep().toMillis();
+        worker.scheduleWithFixedDelay(this::runSafely, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the worker to roll up what is pending, soon; many signals coalesce into one run. */
+    public void signal() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                runSafely();
+            });
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStartup() {
+        signal();
+    }
+
+    /**
+     * Rolls up every pending batch now, in the caller's thread, and returns how many there were.
+     * Tests and the demo loader use it to read rollups without waiting.
+     */
+    public int rollUpPending() {
+        int total = 0;
+        while (true) {
+            Integer done = transactions.execute(status -> {
+                rollups.lock(clock.instant());
+                List<Long> pending = batches.pendingRollup(BATCHES_PER_RUN);
+                if (!pending.isEmpty()) {
+                    batches.markRolledUp(pending);
+                    rollups.addBatches(pending);
+                }
+                return pending.size();
+            });
+            total += done;
+            if (done < BATCHES_PER_RUN) {
+                return total;
+            }
+        }
+    }
+
+    /**
+     * Takes the rollup lock in the caller's transaction, before it changes events' attribution:
+     * no batch is rolled up with half-changed events.
+     */
+    public void lockForRebuild() {
+        rollups.lock(clock.instant());
+    }
+
+    /** Recomputes the rollups of a range of days (in the caller's transaction, if any). */
+    public void rebuild(LocalDate from, LocalDate to) {
+        transactions.executeWithoutResult(status -> {
+            rollups.lock(clock.instant());
+            rollups.rebuild(from, to);
+        });
+    }
+
+    /** Batches committed but not in the rollups yet (a health figure: it should stay near 0). */
+    public long pending() {
+        return batches.countPendingRollup();
+    }
+
+    private void runSafely() {
+        try {
+            rollUpPending();
+        } catch (RuntimeException e) {
+            // The batches stay pending and the next signal or sweep retries them.
+            log.warn("Rolling up usage events failed; will retry: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pitwall.telemetry;
+
+/** Where usage events came from; event ids are unique within a source. */
+public enum TelemetrySource {
+    NATIVE("Native usage events", "POST /api/v1/usage-events (NDJSON or JSON array)"),
+    OTLP("OpenTelemetry GenAI spans", "POST /otlp/v1/traces (protobuf or JSON, gzip)"),
+    M365_COPILOT("Microsoft 365 Copilot usage report", "POST /api/v1/imports/m365-copilot (CSV or JSON)"),
+    GITHUB_COPILOT("GitHub Copilot usage metrics", "POST /api/v1/imports/github-copilot (NDJSON or JSON)"),
+    KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic");
+
+    private final String label;
+    private final String endpoint;
+
+    TelemetrySource(String label, String endpoint) {
+        this.label = label;
+        this.endpoint = endpoint;
+    }
+
+    /** What the source is, for people. */
+    public String label() {
+        return label;
+    }
+
+    /** Where it arrives. */
+    public String endpoint() {
+        return endpoint;
+    }
+}

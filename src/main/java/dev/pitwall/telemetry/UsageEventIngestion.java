@@ -1,0 +1,144 @@
+package dev.pitwall.telemetry;
+
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.telemetry.internal.Batches;
+import dev.pitwall.telemetry.internal.EventResolver;
+import dev.pitwall.telemetry.internal.EventRules;
+import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.UsageEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the usage events of one request, whatever source they came from: checks them, resolves
+ * people, AI systems and workflows, drops those stored before (same source and id), and commits the
+ * rest with the batch's accounting in one transaction. The result is returned only after the
+ * commit, so everything it counts as accepted is durable.
+ */
+@Service
+@EnableConfigurationProperties(TelemetryProperties.class)
+public class UsageEventIngestion {
+
+    /** Concurrent requests storing the same new ids can collide more than once; then give up. */
+    private static final int WRITE_ATTEMPTS = 4;
+
+    private final EventResolver resolver;
+    private final EventRules rules;
+    private final UsageEvents events;
+    private final Batches batches;
+    private final RollupService rollups;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEvents events, Batches batches,
+            RollupService rollups, TransactionTemplate transactions, Clock clock) {
+        this.resolver = resolver;
+        this.rules = rules;
+        this.events = events;
+        this.batches = batches;
+        this.rollups = rollups;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Ingests one request's events.
+     *
+     * @param personRequired whether each event must name a person of the directory (native events);
+     *     sources that report anonymized users keep unknown references as unattributed people
+     * @param actor who sent it, recorded with the batch
+     * @throws IngestionRejected when items were sent but none could be stored (the batch is recorded)
+     */
+    public IngestionResult ingest(TelemetrySource source, ParsedBatch parsed, boolean personRequired, String actor) {
+        Instant now = clock.instant();
+        List<Violation> rejections = new ArrayList<>(parsed.rejections());
+        Map<String, IncomingEvent> unique = new LinkedHashMap<>();
+        // Events that break a rule are resolved too, so their line lists every problem at once.
+        List<IncomingEvent> broken = new ArrayList<>();
+        int repeated = 0;
+        for (IncomingEvent event : parsed.events()) {
+            List<Violation> problems = rules.check(event, now);
+            if (!problems.isEmpty()) {
+                rejections.addAll(problems);
+                broken.add(event);
+            } else if (unique.putIfAbsent(event.eventId(), event) != null) {
+                repeated++;
+            }
+        }
+        List<IncomingEvent> candidates = new ArrayList<>(unique.values());
+        candidates.addAll(broken);
+        EventResolver.Resolution resolution = resolver.resolve(candidates, personRequired);
+        rejections.addAll(resolution.rejections());
+        Set<Integer> brokenLines = broken.stream().map(IncomingEvent::line).collect(Collectors.toSet());
+        List<ResolvedEvent> storable = resolution.events().stream()
+                .filter(r -> !brokenLines.contains(r.event().line())).toList();
+        rejections.sort(Comparator.comparing(Violation::line, Comparator.nullsFirst(Comparator.naturalOrder())));
+        int rejected = rejectedItems(rejections);
+        if (storable.isEmpty() && repeated == 0 && rejected == 0) {
+            return new IngestionResult(0, 0, 0, 0, parsed.skipped(), List.of());
+        }
+        int repeatedInRequest = repeated;
+        IngestionResult result = transactions.execute(status -> store(source, storable, repeatedInRequest, rejected,
+                parsed.skipped(), rejections, actor, now, status));
+        if (result.accepted() == 0 && result.duplicates() == 0) {
+            throw new IngestionRejected(result);
+        }
+        return result;
+    }
+
+    private IngestionResult store(TelemetrySource source, List<ResolvedEvent> resolved, int repeated, int rejected,
+            int skipped, List<Violation> rejections, String actor, Instant now, TransactionStatus status) {
+        long batchId = batches.insert(source, actor, resolved.size(), repeated, rejected, skipped, rejections, now);
+        List<ResolvedEvent> fresh = resolved;
+        for (int attempt = 1; ; attempt++) {
+            // Optimistic: retries are rare, so write first and look for stored ids only on a collision.
+            Object savepoint = status.createSavepoint();
+            try {
+                events.insertAll(source, fresh, batchId, now);
+                status.releaseSavepoint(savepoint);
+                break;
+            } catch (UsageEvents.UsageEventWriteException | DuplicateKeyException e) {
+                boolean duplicate = e instanceof DuplicateKeyException
+                        || ((UsageEvents.UsageEventWriteException) e).isDuplicate();
+                if (!duplicate || attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                status.rollbackToSavepoint(savepoint);
+                Set<String> stored = events.existing(source, fresh.stream().map(r -> r.event().eventId()).toList());
+                fresh = fresh.stream().filter(r -> !stored.contains(r.event().eventId())).toList();
+            }
+        }
+        int duplicates = repeated + resolved.size() - fresh.size();
+        if (fresh.size() != resolved.size()) {
+            batches.updateAccounting(batchId, fresh.size(), duplicates);
+        }
+        if (!fresh.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    rollups.signal();
+                }
+            });
+        }
+        return new IngestionResult(batchId, fresh.size(), duplicates, rejected, skipped, List.copyOf(rejections));
+    }
+
+    /** Items refused: one line may break several rules but is one item. */
+    private static int rejectedItems(List<Violation> rejections) {
+        return (int) rejections.stream().map(v -> v.line() == null ? (Object) v : v.line()).distinct().count();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pitwall.telemetry.internal;
+
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.telemetry.IncomingEvent;
+import dev.pitwall.telemetry.TelemetryProperties;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks every usage event passes whatever its source: an id, a plausible time, no negative
+ * quantities, and values that fit their columns. Readers check syntax and types; this checks sense.
+ */
+@Component
+public class EventRules {
+
+    /** Earlier times are typos (or epoch zero from a sender that lost its clock). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final BigDecimal MAX_COST = new BigDecimal("999999999999");
+
+    private final TelemetryProperties properties;
+
+    EventRules(TelemetryProperties properties) {
+        this.properties = properties;
+    }
+
+    public List<Violation> check(IncomingEvent event, Instant now) {
+        List<Violation> problems = new ArrayList<>(0);
+        int line = event.line();
+        if (event.eventId() == null || event.eventId().isBlank()) {
+            problems.add(Violation.ofLine(line, "id", "is required"));
+        } else if (event.eventId().length() > 200) {
+            problems.add(Violation.ofLine(line, "id", "must be at most 200 characters"));
+        }
+        if (event.time() == null) {
+            problems.add(Violation.ofLine(line, "time", "is required"));
+        } else if (event.time().isAfter(now.plus(properties.maxClockSkew()))) {
+            problems.add(Violation.ofLine(line, "time", "lies in the future (" + event.time() + ")"));
+        } else if (event.time().isBefore(EARLIEST)) {
+            problems.add(Violation.ofLine(line, "time", "is before 2000 (" + event.time() + ")"));
+        }
+        notNegative(problems, line, "inputTokens", event.inputTokens());
+        notNegative(problems, line, "outputTokens", event.outputTokens());
+        notNegative(problems, line, "latencyMs", event.latencyMs());
+        if (event.cost() != null && (event.cost().signum() < 0 || event.cost().compareTo(MAX_COST) > 0)) {
+            problems.add(Violation.ofLine(line, "cost", "must be between 0 and " + MAX_COST.toPlainString()));
+        }
+        fits(problems, line, "person", event.person(), 320);
+        fits(problems, line, "operation", event.operation(), 100);
+        fits(problems, line, "model", event.model(), 200);
+        return problems;
+    }
+
+    private static void notNegative(List<Violation> problems, int line, String field, Long value) {
+        if (value != null && value < 0) {
+            problems.add(Violation.ofLine(line, field, "must not be negative"));
+        }
+    }
+
+    private static void fits(List<Violation> problems, int line, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(Violation.ofLine(line, field, "must be at most " + max + " characters"));
+        }
+    }
+}

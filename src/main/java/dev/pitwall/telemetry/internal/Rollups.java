@@ -1,0 +1,96 @@
+package dev.pitwall.telemetry.internal;
+
+import static dev.pitwall.platform.jdbc.SqlValues.utc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The daily rollups: one row per day, person (or unknown person's reference), AI system and
+ * workflow, with 0 / '' standing for "none" so the key can be a primary key. Rows are only ever
+ * added to by whole batches, or rebuilt for a range of days.
+ */
+@Repository
+public class Rollups {
+
+    private static final String COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, input_tokens, "
+            + "output_tokens, cost, errors, latency_ms, timed_events, accepted, edited, overridden, rejected, unknown_outcome";
+    private static final String KEY = "event_day, person_id, person_ref, system_id, workflow_id";
+    private static final String[] SUMMED = {"events", "input_tokens", "output_tokens", "cost", "errors", "latency_ms",
+        "timed_events", "accepted", "edited", "overridden", "rejected", "unknown_outcome"};
+
+    /** The events matching {@code condition}, grouped into rollup rows. */
+    private static String grouped(String condition) {
+        return """
+                SELECT event_day, person_key AS person_id, ref_key AS person_ref, system_key AS system_id,
+                       workflow_key AS workflow_id, COUNT(*) AS events,
+                       COALESCE(SUM(input_tokens), 0) AS input_tokens, COALESCE(SUM(output_tokens), 0) AS output_tokens,
+                       COALESCE(SUM(cost), 0) AS cost, SUM(CASE WHEN error THEN 1 ELSE 0 END) AS errors,
+                       COALESCE(SUM(latency_ms), 0) AS latency_ms, COUNT(latency_ms) AS timed_events,
+                       SUM(CASE WHEN outcome = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,
+                       SUM(CASE WHEN outcome = 'EDITED' THEN 1 ELSE 0 END) AS edited,
+                       SUM(CASE WHEN outcome = 'OVERRIDDEN' THEN 1 ELSE 0 END) AS overridden,
+                       SUM(CASE WHEN outcome = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,
+                       SUM(CASE WHEN outcome = 'UNKNOWN' THEN 1 ELSE 0 END) AS unknown_outcome
+                FROM (SELECT e.*, COALESCE(e.person_id, 0) AS person_key,
+                             CASE WHEN e.person_id IS NULL THEN COALESCE(e.person_ref, '') ELSE '' END AS ref_key,
+                             COALESCE(e.system_id, 0) AS system_key, COALESCE(e.workflow_id, 0) AS workflow_key
+                      FROM telemetry_usage_event e WHERE %s) x
+                GROUP BY event_day, person_key, ref_key, system_key, workflow_key
+                """.formatted(condition);
+    }
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    Rollups(JdbcClient jdbc, DatabaseKind database) {
+        this.jdbc = jdbc;
+        this.postgres = database.isPostgres();
+    }
+
+    /** Takes the cluster-wide rollup lock for the rest of the caller's transaction. */
+    public void lock(Instant now) {
+        jdbc.sql("UPDATE telemetry_rollup_lock SET last_run = ? WHERE id = 1").param(utc(now)).update();
+    }
+
+    /** Adds batches' events to the rollups. The caller holds the lock and marks the batches. */
+    public void addBatches(List<Long> batchIds) {
+        String source = grouped("e.batch_id IN (:batches)");
+        String sql;
+        if (postgres) {
+            StringBuilder set = new StringBuilder();
+            for (String column : SUMMED) {
+                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = telemetry_daily_rollup.").append(column)
+                        .append(" + EXCLUDED.").append(column);
+            }
+            sql = "INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + source + " ON CONFLICT (" + KEY
+                    + ") DO UPDATE SET " + set;
+        } else {
+            StringBuilder set = new StringBuilder();
+            for (String column : SUMMED) {
+                set.append(set.isEmpty() ? "" : ", ").append("r.").append(column).append(" = r.").append(column)
+                        .append(" + s.").append(column);
+            }
+            sql = "MERGE INTO telemetry_daily_rollup r USING (" + source + ") s ON (r.event_day = s.event_day AND "
+                    + "r.person_id = s.person_id AND r.person_ref = s.person_ref AND r.system_id = s.system_id AND "
+                    + "r.workflow_id = s.workflow_id) WHEN MATCHED THEN UPDATE SET " + set
+                    + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s." + COLUMNS.replace(", ", ", s.") + ")";
+        }
+        jdbc.sql(sql).param("batches", batchIds).update();
+    }
+
+    /**
+     * Recomputes the rollups of a range of days from the events of batches already rolled up
+     * (later batches add themselves when their turn comes). The caller holds the lock.
+     */
+    public void rebuild(LocalDate from, LocalDate to) {
+        jdbc.sql("DELETE FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to")
+                .param("from", from).param("to", to).update();
+        jdbc.sql("INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + grouped(
+                "e.event_day BETWEEN :from AND :to AND e.batch_id IN (SELECT id FROM telemetry_batch WHERE rolled_up)"))
+                .param("from", from).param("to", to).update();
+    }
+}

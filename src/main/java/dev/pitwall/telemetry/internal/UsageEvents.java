@@ -1,0 +1,193 @@
+package dev.pitwall.telemetry.internal;
+
+import static dev.pitwall.platform.jdbc.SqlValues.instant;
+import static dev.pitwall.platform.jdbc.SqlValues.nullableLong;
+import static dev.pitwall.platform.jdbc.SqlValues.utc;
+
+import dev.pitwall.platform.jdbc.SqlWhere;
+import dev.pitwall.platform.web.PageQuery;
+import dev.pitwall.telemetry.Attribution;
+import dev.pitwall.telemetry.IncomingEvent;
+import dev.pitwall.telemetry.Outcome;
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.UsageEvent;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The usage events table. Inserting uses PostgreSQL's {@code COPY} (the fastest durable path) or,
+ * on H2, JDBC batches; both run in the caller's transaction.
+ */
+@Repository
+public class UsageEvents {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CHUNK = 1_000;
+    private static final String COLUMNS = "source, event_id, occurred_at, event_day, person_id, person_ref, system_id, "
+            + "workflow_id, operation, model, input_tokens, output_tokens, cost, latency_ms, error, outcome, attributes, "
+            + "attribution, rule_id, batch_id, ingested_at";
+    private static final String SELECT = """
+            SELECT e.*, s.system_key, w.workflow_key FROM telemetry_usage_event e
+            LEFT JOIN portfolio_ai_system s ON s.id = e.system_id
+            LEFT JOIN portfolio_workflow w ON w.id = e.workflow_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
+    private final boolean postgres;
+
+    UsageEvents(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, DatabaseKind database) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.dataSource = dataSource;
+        this.postgres = database.isPostgres();
+    }
+
+    /** Of these ids, those already stored for the source. */
+    public Set<String> existing(TelemetrySource source, Collection<String> ids) {
+        Set<String> found = new HashSet<>();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            found.addAll(jdbc.sql("SELECT event_id FROM telemetry_usage_event WHERE source = :source AND event_id IN (:ids)")
+                    .param("source", source.name()).param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    /** Stores the events (already checked to be new) in the caller's transaction. */
+    public void insertAll(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            copy(source, events, batchId, now);
+        } else {
+            batchInsert(source, events, batchId, now);
+        }
+    }
+
+    private void copy(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
+        StringWriter csv = new StringWriter(events.size() * 200);
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+            for (ResolvedEvent e : events) {
+                printer.printRecord(row(source, e, batchId, now));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY telemetry_usage_event (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        } catch (SQLException e) {
+            throw new UsageEventWriteException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void batchInsert(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (ResolvedEvent e : events) {
+            rows.add(row(source, e, batchId, now));
+        }
+        template.batchUpdate("INSERT INTO telemetry_usage_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static Object[] row(TelemetrySource source, ResolvedEvent r, long batchId, Instant now) {
+        IncomingEvent e = r.event();
+        return new Object[] {source.name(), e.eventId(), utc(e.time()), e.time().atOffset(ZoneOffset.UTC).toLocalDate(),
+                r.personId(), r.personRef(), r.systemId(), r.workflowId(), e.operation(), e.model(), e.inputTokens(),
+                e.outputTokens(), e.cost(), e.latencyMs(), e.error(), e.outcome().name(),
+                e.attributes() == null || e.attributes().isEmpty() ? null : JSON.writeValueAsString(e.attributes()),
+                r.attribution().name(), r.ruleId(), batchId, utc(now)};
+    }
+
+    public List<UsageEvent> find(SqlWhere where, PageQuery page) {
+        return jdbc.sql(SELECT + where.sql() + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT :limit OFFSET :offset")
+                .params(where.params()).param("limit", page.size()).param("offset", page.offset())
+                .query(UsageEvents::map).list();
+    }
+
+    public long count(SqlWhere where) {
+        return jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event e" + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    /** A stored event that re-attribution looks at. */
+    public record Attributable(long rowId, Long personId, Long systemId, String operation, Long workflowId,
+            Attribution attribution, Long ruleId) {
+    }
+
+    /** Events between two days that did not name their workflow, after {@code afterRowId}, in id order. */
+    public List<Attributable> attributable(java.time.LocalDate from, java.time.LocalDate to, long afterRowId, int limit) {
+        return jdbc.sql("""
+                SELECT id, person_id, system_id, operation, workflow_id, attribution, rule_id FROM telemetry_usage_event
+                WHERE event_day BETWEEN :from AND :to AND attribution <> 'EXPLICIT' AND id > :after
+                ORDER BY id LIMIT :limit
+                """).param("from", from).param("to", to).param("after", afterRowId).param("limit", limit)
+                .query((rs, n) -> new Attributable(rs.getLong(1), nullableLong(rs, "person_id"),
+                        nullableLong(rs, "system_id"), rs.getString("operation"), nullableLong(rs, "workflow_id"),
+                        Attribution.valueOf(rs.getString("attribution")), nullableLong(rs, "rule_id")))
+                .list();
+    }
+
+    public void reattribute(List<Object[]> changes) {
+        template.batchUpdate("UPDATE telemetry_usage_event SET workflow_id = ?, attribution = ?, rule_id = ? WHERE id = ?",
+                changes);
+    }
+
+    private static UsageEvent map(ResultSet rs, int row) throws SQLException {
+        return new UsageEvent(rs.getString("event_id"), TelemetrySource.valueOf(rs.getString("source")),
+                instant(rs, "occurred_at"), nullableLong(rs, "person_id"), rs.getString("person_ref"),
+                rs.getString("system_key"), rs.getString("workflow_key"), rs.getString("operation"), rs.getString("model"),
+                nullableLong(rs, "input_tokens"), nullableLong(rs, "output_tokens"), plain(rs.getBigDecimal("cost")),
+                nullableLong(rs, "latency_ms"), rs.getBoolean("error"), Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("attributes"), Attribution.valueOf(rs.getString("attribution")), nullableLong(rs, "rule_id"),
+                rs.getLong("batch_id"), instant(rs, "ingested_at"));
+    }
+
+    /** 0.010000 (the column's scale) reads as 0.01. */
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    /** A failure of the bulk write, e.g. a concurrent insert of the same event. */
+    public static class UsageEventWriteException extends RuntimeException {
+        public UsageEventWriteException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** Whether another request stored one of the same events first (unique violation). */
+        public boolean isDuplicate() {
+            return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+        }
+    }
+
+}
