@@ -102,7 +102,7 @@ public class UsageEventIngestion {
 
     private IngestionResult store(TelemetrySource source, List<ResolvedEvent> resolved, int repeated, int rejected,
             int skipped, List<Violation> rejections, String actor, Instant now, TransactionStatus status) {
-        long batchId = batches.insert(source, actor, resolved.size(), repeated, rejected, skipped, rejections, now);
+        long batchId = batches.insert(source, actor, resolved.size(), repeated, rejected, skipped, rejections, now, true);
         List<ResolvedEvent> fresh = resolved;
         for (int attempt = 1; ; attempt++) {
             // Optimistic: retries are rare, so write first and look for stored ids only on a collision.

@@ -31,15 +31,19 @@ public class Batches {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Records a batch. {@code rollsUp}: whether its rows go into the daily rollups (usage events do,
+     * evaluations and learning records do not); a batch that stored nothing has nothing to roll up.
+     */
     public long insert(TelemetrySource source, String actor, int accepted, int duplicates, int rejected, int skipped,
-            List<Violation> rejections, Instant now) {
+            List<Violation> rejections, Instant now, boolean rollsUp) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         String kept = rejections.isEmpty() ? null
                 : JSON.writeValueAsString(rejections.subList(0, Math.min(KEPT_REJECTIONS, rejections.size())));
         jdbc.sql("""
                 INSERT INTO telemetry_batch (source, received_at, actor, accepted, duplicates, rejected, skipped, rejections,
                     rolled_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(source.name(), utc(now), actor, accepted, duplicates, rejected, skipped, kept, accepted == 0)
+                """).params(source.name(), utc(now), actor, accepted, duplicates, rejected, skipped, kept, !rollsUp || accepted == 0)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }

@@ -77,6 +77,23 @@ public class UsageEvents {
         return found;
     }
 
+    /** The AI system and workflow of stored events, by event id (for evaluations of those events). */
+    public record Link(Long systemId, Long workflowId) {
+    }
+
+    public java.util.Map<String, Link> links(TelemetrySource source, Collection<String> ids) {
+        java.util.Map<String, Link> links = new java.util.HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            jdbc.sql("SELECT event_id, system_id, workflow_id FROM telemetry_usage_event WHERE source = :source "
+                    + "AND event_id IN (:ids)").param("source", source.name())
+                    .param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .query((rs, n) -> links.put(rs.getString(1), new Link(nullableLong(rs, "system_id"),
+                            nullableLong(rs, "workflow_id")))).list();
+        }
+        return links;
+    }
+
     /** Stores the events (already checked to be new) in the caller's transaction. */
     public void insertAll(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
         if (events.isEmpty()) {

@@ -4,15 +4,20 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.web.Violation;
+import dev.pitwall.telemetry.EvaluationService;
 import dev.pitwall.telemetry.IngestionRejected;
 import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.MalformedBody;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEventIngestion;
 import dev.pitwall.telemetry.ingest.OtlpJson;
+import dev.pitwall.telemetry.ingest.OtlpLogReader;
 import dev.pitwall.telemetry.ingest.OtlpSpanReader;
 import dev.pitwall.telemetry.internal.IngestionLimiter;
 import dev.pitwall.telemetry.internal.RequestBodies;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
@@ -45,15 +50,57 @@ class OtlpController {
     static final int NAMED_REJECTIONS = 5;
 
     private final UsageEventIngestion ingestion;
+    private final EvaluationService evaluations;
     private final OtlpSpanReader spans;
+    private final OtlpLogReader logs;
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
 
-    OtlpController(UsageEventIngestion ingestion, OtlpSpanReader spans, RequestBodies bodies, IngestionLimiter limiter) {
+    OtlpController(UsageEventIngestion ingestion, EvaluationService evaluations, OtlpSpanReader spans, OtlpLogReader logs,
+            RequestBodies bodies, IngestionLimiter limiter) {
         this.ingestion = ingestion;
+        this.evaluations = evaluations;
         this.spans = spans;
+        this.logs = logs;
         this.bodies = bodies;
         this.limiter = limiter;
+    }
+
+    @PostMapping(path = "/otlp/v1/logs", consumes = PROTOBUF)
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Export logs (OTLP protobuf)", description = "gen_ai.evaluation.result events become evaluation "
+            + "scores of AI systems; other log records are skipped. Invalid ones are partial success (rejected_log_records).")
+    ResponseEntity<byte[]> logsProtobuf(HttpServletRequest request) throws IOException {
+        ExportLogsServiceResponse response = limiter.run(() -> {
+            byte[] body = bodies.read(request);
+            ExportLogsServiceRequest export;
+            try {
+                export = ExportLogsServiceRequest.parseFrom(body);
+            } catch (InvalidProtocolBufferException e) {
+                throw new MalformedBody("The body is not an OTLP ExportLogsServiceRequest: " + e.getMessage());
+            }
+            return logs(export);
+        });
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PROTOBUF)).body(response.toByteArray());
+    }
+
+    @PostMapping(path = "/otlp/v1/logs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Export logs (OTLP JSON)")
+    ResponseEntity<String> logsJson(HttpServletRequest request) throws IOException {
+        ExportLogsServiceResponse response = limiter.run(() -> logs(
+                OtlpJson.parse(bodies.read(request), ExportLogsServiceRequest.newBuilder()).build()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(OtlpJson.print(response));
+    }
+
+    private ExportLogsServiceResponse logs(ExportLogsServiceRequest export) {
+        IngestionResult result = evaluations.ingest(logs.read(export), PitwallPrincipal.currentActorName());
+        ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
+        if (result.rejected() > 0) {
+            response.setPartialSuccess(ExportLogsPartialSuccess.newBuilder().setRejectedLogRecords(result.rejected())
+                    .setErrorMessage(summary(result.rejected(), result.rejections(), "log record")));
+        }
+        return response.build();
     }
 
     @PostMapping(path = "/otlp/v1/traces", consumes = PROTOBUF)
@@ -94,15 +141,15 @@ class OtlpController {
         ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
         if (result.rejected() > 0) {
             response.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(result.rejected())
-                    .setErrorMessage(summary(result.rejected(), result.rejections())));
+                    .setErrorMessage(summary(result.rejected(), result.rejections(), "span")));
         }
         return response.build();
     }
 
-    static String summary(int rejected, List<Violation> rejections) {
+    static String summary(int rejected, List<Violation> rejections, String item) {
         String named = rejections.stream().limit(NAMED_REJECTIONS)
                 .map(v -> "#" + v.line() + " " + (v.field() == null ? "" : v.field() + ": ") + v.reason())
                 .collect(Collectors.joining("; "));
-        return rejected + " span(s) rejected: " + named + (rejections.size() > NAMED_REJECTIONS ? "; …" : "");
+        return rejected + " " + item + "(s) rejected: " + named + (rejections.size() > NAMED_REJECTIONS ? "; …" : "");
     }
 }

@@ -12,6 +12,8 @@ import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.portfolio.AiSystemService;
 import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.Attribution;
+import dev.pitwall.telemetry.Evaluation;
+import dev.pitwall.telemetry.EvaluationService;
 import dev.pitwall.telemetry.TelemetryFixture;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageEventQuery;
@@ -22,6 +24,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -70,6 +73,8 @@ class OpenTelemetrySdkExportTest {
     ApiTokenService tokens;
     @Autowired
     UsageEventService events;
+    @Autowired
+    EvaluationService evaluations;
 
     private OpenTelemetrySdk sdk(String token, String serviceName, String protocolCompression) {
         Map<String, String> config = new HashMap<>();
@@ -80,7 +85,8 @@ class OpenTelemetrySdkExportTest {
         config.put("otel.service.name", serviceName);
         config.put("otel.traces.exporter", "otlp");
         config.put("otel.metrics.exporter", "none");
-        config.put("otel.logs.exporter", "none");
+        config.put("otel.logs.exporter", "otlp");
+        config.put("otel.blrp.schedule.delay", "100");
         config.put("otel.bsp.schedule.delay", "100");
         return AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> config).disableShutdownHook()
                 .build().getOpenTelemetrySdk();
@@ -105,6 +111,13 @@ class OpenTelemetrySdkExportTest {
             chat.setAttribute("pitwall.outcome", "edited");
             chat.setAttribute("gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"content\":\"secret\"}]}]");
             chat.end();
+            sdk.getSdkLoggerProvider().get("pitwall-test").logRecordBuilder()
+                    .setEventName("gen_ai.evaluation.result")
+                    .setContext(Context.root().with(chat))
+                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.name"), "relevance")
+                    .setAttribute(AttributeKey.doubleKey("gen_ai.evaluation.score.value"), 0.8)
+                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.score.label"), "relevant")
+                    .emit();
 
             Span failed = tracer.spanBuilder("chat m1").startSpan();
             failed.setAttribute("gen_ai.operation.name", "chat");
@@ -121,6 +134,8 @@ class OpenTelemetrySdkExportTest {
 
             CompletableResultCode flushed = sdk.getSdkTracerProvider().forceFlush().join(20, TimeUnit.SECONDS);
             assertThat(flushed.isSuccess()).as("the exporter got a success response").isTrue();
+            // The evaluation goes after its span, so it finds the span's AI system.
+            assertThat(sdk.getSdkLoggerProvider().forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
         }
 
         List<UsageEvent> stored = events.find(new UsageEventQuery(null, fx.system, null, null, null, null, null, null),
@@ -142,6 +157,15 @@ class OpenTelemetrySdkExportTest {
         assertThat(chatEvent.latencyMs()).isNotNull().isGreaterThanOrEqualTo(0);
         assertThat(chatEvent.id()).matches("[0-9a-f]{32}-[0-9a-f]{16}");
         assertThat(chatEvent.attributes()).contains("gen_ai.provider.name").doesNotContain("secret");
+
+        List<Evaluation> scores = evaluations.find(fx.system, null, null, new PageQuery(0, 10)).content();
+        assertThat(scores).singleElement().satisfies(score -> {
+            assertThat(score.name()).isEqualTo("relevance");
+            assertThat(score.scoreValue()).isEqualTo(0.8);
+            assertThat(score.scoreLabel()).isEqualTo("relevant");
+            assertThat(score.eventRef()).isEqualTo(chatEvent.id());
+            assertThat(score.workflowKey()).isEqualTo(fx.workflow);
+        });
     }
 
     @Test
