@@ -40,7 +40,8 @@ public final class CsvDocument {
 
     /**
      * Parses {@code text}, requiring one of each group of {@code required} column alternatives
-     * and keeping only the columns named in {@code known} (others are listed as ignored).
+     * and keeping only the columns named in {@code known} (others are listed as ignored), or every
+     * column when {@code known} is {@code null} (for reports whose columns grow over time).
      *
      * @throws InvalidInputException naming line 1 when the header lacks a required column, and
      *     naming the line when the file is not well-formed CSV
@@ -62,7 +63,7 @@ public final class CsvDocument {
         try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
             List<String> header = parser.getHeaderNames().stream().map(CsvDocument::normalize).toList();
             checkHeader(header, required);
-            List<String> ignored = header.stream().filter(c -> !known.contains(c)).toList();
+            List<String> ignored = known == null ? List.of() : header.stream().filter(c -> !known.contains(c)).toList();
             return new CsvDocument(header, ignored, readRows(parser, new LineIndex(content), header, known));
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             throw malformed(1, e);
@@ -88,7 +89,7 @@ public final class CsvDocument {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < header.size() && i < record.size(); i++) {
                 String value = record.get(i);
-                if (known.contains(header.get(i)) && value != null && !value.isBlank()) {
+                if ((known == null || known.contains(header.get(i))) && value != null && !value.isBlank()) {
                     values.put(header.get(i), value.trim());
                 }
             }

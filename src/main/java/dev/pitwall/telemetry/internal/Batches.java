@@ -51,7 +51,7 @@ public class Batches {
     /** Corrects the accounting when some events turned out to be stored already. */
     public void updateAccounting(long batchId, int accepted, int duplicates) {
         // A batch with nothing stored has nothing to roll up.
-        jdbc.sql("UPDATE telemetry_batch SET accepted = ?, duplicates = ?, rolled_up = ? WHERE id = ?")
+        jdbc.sql("UPDATE telemetry_batch SET accepted = ?, duplicates = ?, rolled_up = (rolled_up OR ?) WHERE id = ?")
                 .params(accepted, duplicates, accepted == 0, batchId).update();
     }
 

@@ -1,0 +1,16 @@
+package dev.pitwall.telemetry;
+
+import dev.pitwall.platform.web.Violation;
+import java.util.List;
+
+/**
+ * What importing a Copilot usage report did.
+ *
+ * @param usage the per-person activity facts, as for any usage events
+ * @param orgDaysAdded organization-level days not stored before
+ * @param orgDaysReplaced organization-level days stored before, whose figures were replaced
+ * @param orgRejections organization-level items refused, by line
+ */
+public record CopilotReportResult(IngestionResult usage, int orgDaysAdded, int orgDaysReplaced,
+        List<Violation> orgRejections) {
+}

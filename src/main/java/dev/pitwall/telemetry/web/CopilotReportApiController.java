@@ -1,0 +1,98 @@
+package dev.pitwall.telemetry.web;
+
+import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.security.PitwallPrincipal;
+import dev.pitwall.telemetry.CopilotReportImports;
+import dev.pitwall.telemetry.CopilotReportResult;
+import dev.pitwall.telemetry.IngestionResult;
+import dev.pitwall.telemetry.OrgMetric;
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.ingest.GitHubCopilotReportReader;
+import dev.pitwall.telemetry.ingest.M365CopilotReportReader;
+import dev.pitwall.telemetry.internal.IngestionLimiter;
+import dev.pitwall.telemetry.internal.RequestBodies;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Copilot reports", description = "Microsoft 365 Copilot and GitHub Copilot usage reports as they are exported")
+class CopilotReportApiController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final CopilotReportImports imports;
+    private final M365CopilotReportReader m365;
+    private final GitHubCopilotReportReader github;
+    private final RequestBodies bodies;
+    private final IngestionLimiter limiter;
+
+    CopilotReportApiController(CopilotReportImports imports, M365CopilotReportReader m365, GitHubCopilotReportReader github,
+            RequestBodies bodies, IngestionLimiter limiter) {
+        this.imports = imports;
+        this.m365 = m365;
+        this.github = github;
+        this.bodies = bodies;
+        this.limiter = limiter;
+    }
+
+    @PostMapping(path = "/imports/m365-copilot", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Import the Microsoft 365 Copilot usage user detail (admin center / Graph v1.0 CSV)",
+            description = "Each per-app last-activity date is an activity fact for that person, app and day; "
+                    + "re-imports add only new days. Anonymized users are kept as unattributed. system: the AI "
+                    + "system's key (default: the one with application id 'microsoft-365-copilot').")
+    IngestionResult m365Csv(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
+        return limiter.run(() -> imports.importM365(m365.readCsv(bodies.read(request), system), system,
+                PitwallPrincipal.currentActorName()));
+    }
+
+    @PostMapping(path = "/imports/m365-copilot", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Import the Microsoft 365 Copilot usage user detail (Graph beta JSON)")
+    IngestionResult m365Json(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
+        return limiter.run(() -> imports.importM365(m365.readJson(bodies.read(request), system), system,
+                PitwallPrincipal.currentActorName()));
+    }
+
+    @PostMapping(path = "/imports/github-copilot", consumes = {NDJSON, "application/jsonl"})
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Import GitHub Copilot user-level usage report records (NDJSON, one user-day a line)",
+            description = "Each user-day is an activity fact; the person is matched by external id = GitHub login.")
+    CopilotReportResult githubNdjson(HttpServletRequest request, @RequestParam(required = false) String system,
+            @RequestParam(defaultValue = "organization") String scope) throws IOException {
+        return limiter.run(() -> imports.importGitHub(github.readNdjson(bodies.read(request), system, scope), system,
+                PitwallPrincipal.currentActorName()));
+    }
+
+    @PostMapping(path = "/imports/github-copilot", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Import a GitHub Copilot report (JSON)", description = "User-day records (an array, or the "
+            + "day_totals/user_totals of the reports API) and organization-level days (the legacy "
+            + "/orgs/{org}/copilot/metrics response, or organization and enterprise day_totals). scope names the "
+            + "organization of legacy files, which do not say.")
+    CopilotReportResult githubJson(HttpServletRequest request, @RequestParam(required = false) String system,
+            @RequestParam(defaultValue = "organization") String scope) throws IOException {
+        return limiter.run(() -> imports.importGitHub(github.readJson(bodies.read(request), system, scope), system,
+                PitwallPrincipal.currentActorName()));
+    }
+
+    @GetMapping("/org-metrics")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    @Operation(summary = "Organization-level daily figures (e.g. GitHub Copilot organization metrics)")
+    List<OrgMetric> orgMetrics(@RequestParam(required = false) TelemetrySource source,
+            @RequestParam(required = false) String scope, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return imports.orgMetrics(source, scope, from, to);
+    }
+}
