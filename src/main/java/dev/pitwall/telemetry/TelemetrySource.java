@@ -7,7 +7,8 @@ public enum TelemetrySource {
     OTLP_EVALUATION("OpenTelemetry evaluation events", "POST /otlp/v1/logs (gen_ai.evaluation.result)"),
     M365_COPILOT("Microsoft 365 Copilot usage report", "POST /api/v1/imports/m365-copilot (CSV or JSON)"),
     GITHUB_COPILOT("GitHub Copilot usage metrics", "POST /api/v1/imports/github-copilot (NDJSON or JSON)"),
-    KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic");
+    KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic"),
+    XAPI("xAPI learning statements", "POST /api/v1/xapi/statements");
 
     private final String label;
     private final String endpoint;
