@@ -1,6 +1,8 @@
 package dev.pitwall.telemetry;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClockSkew how far in the future an event's time may lie (clocks of senders drift)
  * @param rollupSweep how often each node looks for batches not yet in the daily rollups (those of a
  *     node that stopped between committing a batch and rolling it up)
+ * @param kafka the optional Kafka source of native usage events
  */
 @Validated
 @ConfigurationProperties("pitwall.telemetry")
@@ -28,5 +31,25 @@ public record TelemetryProperties(
         @Min(1) @DefaultValue("4") int maxConcurrentRequests,
         @NotNull @DefaultValue("1s") Duration retryAfter,
         @NotNull @DefaultValue("1h") Duration maxClockSkew,
-        @NotNull @DefaultValue("30s") Duration rollupSweep) {
+        @NotNull @DefaultValue("30s") Duration rollupSweep,
+        @Valid @NotNull @DefaultValue Kafka kafka) {
+
+    /**
+     * The Kafka source (brokers under {@code spring.kafka.bootstrap-servers}).
+     *
+     * @param enabled whether this node joins the consumer group
+     * @param topic where native usage events arrive, one JSON event per record (the NDJSON schema)
+     * @param deadLetterTopic where records that are not valid events go, with the reason in the
+     *     {@code pitwall-rejection} header and their origin in {@code pitwall-original-*} headers
+     * @param groupId the consumer group the nodes share
+     * @param maxPollRecords records read, validated and committed together
+     * @param retryBackoff the pause before reading a batch again after a failure to store it
+     */
+    public record Kafka(@DefaultValue("false") boolean enabled,
+            @NotBlank @DefaultValue("pitwall.usage-events") String topic,
+            @NotBlank @DefaultValue("pitwall.usage-events.dlt") String deadLetterTopic,
+            @NotBlank @DefaultValue("pitwall-telemetry") String groupId,
+            @Min(1) @DefaultValue("1000") int maxPollRecords,
+            @NotNull @DefaultValue("5s") Duration retryBackoff) {
+    }
 }

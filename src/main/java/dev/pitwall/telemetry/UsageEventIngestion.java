@@ -64,6 +64,17 @@ public class UsageEventIngestion {
      * @throws IngestionRejected when items were sent but none could be stored (the batch is recorded)
      */
     public IngestionResult ingest(TelemetrySource source, ParsedBatch parsed, boolean personRequired, String actor) {
+        return ingest(source, source, parsed, personRequired, actor);
+    }
+
+    /**
+     * Ingests events whose ids belong to {@code eventSource} arriving through {@code batchSource}:
+     * native events come over HTTP and over Kafka with the same ids, so a retry through the other
+     * transport is still a duplicate.
+     */
+    public IngestionResult ingest(TelemetrySource eventSource, TelemetrySource batchSource, ParsedBatch parsed,
+            boolean personRequired, String actor) {
+        TelemetrySource source = eventSource;
         Instant now = clock.instant();
         List<Violation> rejections = new ArrayList<>(parsed.rejections());
         Map<String, IncomingEvent> unique = new LinkedHashMap<>();
@@ -92,17 +103,18 @@ public class UsageEventIngestion {
             return new IngestionResult(0, 0, 0, 0, parsed.skipped(), List.of());
         }
         int repeatedInRequest = repeated;
-        IngestionResult result = transactions.execute(status -> store(source, storable, repeatedInRequest, rejected,
-                parsed.skipped(), rejections, actor, now, status));
+        IngestionResult result = transactions.execute(status -> store(source, batchSource, storable, repeatedInRequest,
+                rejected, parsed.skipped(), rejections, actor, now, status));
         if (result.accepted() == 0 && result.duplicates() == 0) {
             throw new IngestionRejected(result);
         }
         return result;
     }
 
-    private IngestionResult store(TelemetrySource source, List<ResolvedEvent> resolved, int repeated, int rejected,
-            int skipped, List<Violation> rejections, String actor, Instant now, TransactionStatus status) {
-        long batchId = batches.insert(source, actor, resolved.size(), repeated, rejected, skipped, rejections, now, true);
+    private IngestionResult store(TelemetrySource source, TelemetrySource batchSource, List<ResolvedEvent> resolved,
+            int repeated, int rejected, int skipped, List<Violation> rejections, String actor, Instant now,
+            TransactionStatus status) {
+        long batchId = batches.insert(batchSource, actor, resolved.size(), repeated, rejected, skipped, rejections, now, true);
         List<ResolvedEvent> fresh = resolved;
         for (int attempt = 1; ; attempt++) {
             // Optimistic: retries are rare, so write first and look for stored ids only on a collision.

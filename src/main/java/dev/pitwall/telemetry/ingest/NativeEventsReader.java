@@ -92,6 +92,28 @@ public class NativeEventsReader {
         return new ParsedBatch(events, rejections, 0);
     }
 
+    /**
+     * Records of a Kafka batch, each one event object (the NDJSON schema); numbered from 1 in batch
+     * order, so a rejection names its record.
+     */
+    public ParsedBatch readRecords(List<String> values) {
+        List<IncomingEvent> events = new ArrayList<>();
+        List<Violation> rejections = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if (value == null || value.isBlank()) {
+                rejections.add(Violation.ofLine(i + 1, null, "the record has no value"));
+                continue;
+            }
+            try {
+                NativeEventFields.toEvent(JSON.readTree(value), i + 1, events, rejections);
+            } catch (JacksonException e) {
+                rejections.add(Violation.ofLine(i + 1, null, "is not valid JSON: " + e.getOriginalMessage()));
+            }
+        }
+        return new ParsedBatch(events, rejections, 0);
+    }
+
     private void countItem(int items) {
         if (items > properties.maxEventsPerRequest()) {
             throw new IngestionTooLarge("The request carries more than " + properties.maxEventsPerRequest()

@@ -58,6 +58,7 @@ class TelemetryPageController {
         model.addAttribute("pendingRollups", rollups.pending());
         model.addAttribute("inFlight", limiter.inFlight());
         model.addAttribute("maxConcurrent", properties.maxConcurrentRequests());
+        model.addAttribute("kafka", properties.kafka());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("systems", usage.bySystem(from, to));
