@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * In the {@code demo} profile, on a database with no people, generates Northwind Freight in one
  * transaction: teams, then people, assessments and learning records through the CSV imports, the
- * demo users (password {@code demo}), and the portfolio. Runs before the initial-administrator
- * bootstrap.
+ * demo users (password {@code demo}), and the portfolio; then 90 days of telemetry through the
+ * ingestion paths. Runs before the initial-administrator bootstrap.
  */
 @Component
 @Profile("demo")
 @Order(10)
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoOrganization implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrganization.class);
@@ -38,12 +40,17 @@ class DemoOrganization implements ApplicationRunner {
     private final PeopleImportService imports;
     private final UserService users;
     private final NorthwindPortfolio portfolio;
+    private final NorthwindTelemetry telemetry;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoProperties properties;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
-            NorthwindPortfolio portfolio, TransactionTemplate transaction, Clock clock) {
+            NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, TransactionTemplate transaction, Clock clock,
+            DemoProperties properties) {
+        this.properties = properties;
         this.portfolio = portfolio;
+        this.telemetry = telemetry;
         this.directory = directory;
         this.teams = teams;
         this.imports = imports;
@@ -71,6 +78,13 @@ class DemoOrganization implements ApplicationRunner {
                     people.created(), assessments.created(), learning.created());
             return null;
         }));
+        // Telemetry commits batch by batch, as real ingestion does, after the organization exists.
+        if (properties.telemetry()) {
+            SystemActor.runAs("demo-generator", () -> {
+                telemetry.generate(files.persons(), today);
+                return null;
+            });
+        }
     }
 
     private void createTeams() {

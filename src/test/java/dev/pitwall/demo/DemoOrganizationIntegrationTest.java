@@ -13,6 +13,9 @@ import dev.pitwall.people.PersonSort;
 import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.testing.DatabaseAvailability;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -59,6 +63,63 @@ class DemoOrganizationIntegrationTest {
         mvc.perform(get("/api/v1/me").with(httpBasic(username, "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.user.role").value(role));
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    /** Distinct active days in the 28 days ending today, per intended user of a workflow, as adoption levels. */
+    private double adoptionDepth(String workflow, int intendedUsers) {
+        LocalDate today = LocalDate.now(clock);
+        List<Long> days = jdbc.sql("""
+                SELECT COUNT(DISTINCT r.event_day) FROM telemetry_daily_rollup r
+                JOIN portfolio_workflow w ON w.id = r.workflow_id
+                WHERE w.workflow_key = ? AND r.event_day BETWEEN ? AND ? AND r.person_id > 0 GROUP BY r.person_id
+                """).params(workflow, today.minusDays(27), today).query(Long.class).list();
+        double levels = days.stream().mapToInt(d -> d == 1 ? 1 : d <= 7 ? 2 : d <= 15 ? 3 : 4).sum();
+        return levels / 4 / intendedUsers;
+    }
+
+    @Test
+    void ninetyDaysOfTelemetryTellTheDemoStories() {
+        LocalDate today = LocalDate.now(clock);
+        long events = jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event").query(Long.class).single();
+        assertThat(events).isBetween(200_000L, 400_000L);
+        assertThat(jdbc.sql("SELECT MIN(event_day) FROM telemetry_usage_event").query(LocalDate.class).single())
+                .isEqualTo(today.minusDays(89));
+        assertThat(jdbc.sql("SELECT DISTINCT source FROM telemetry_batch").query(String.class).list())
+                .contains("OTLP", "NATIVE", "M365_COPILOT", "GITHUB_COPILOT", "OTLP_EVALUATION");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_batch WHERE rolled_up = FALSE").query(Long.class).single())
+                .isZero();
+
+        // About a third of AI users misaligned: more than half of their events tied to no workflow.
+        List<long[]> users = jdbc.sql("""
+                SELECT SUM(events), SUM(CASE WHEN workflow_id = 0 THEN events ELSE 0 END) FROM telemetry_daily_rollup
+                WHERE event_day BETWEEN ? AND ? AND person_id > 0 GROUP BY person_id
+                """).params(today.minusDays(27), today).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        double misaligned = users.stream().filter(u -> u[1] * 2 > u[0]).count() / (double) users.size();
+        assertThat(misaligned).isBetween(0.28, 0.40);
+
+        // Invoice exceptions: about 80 clerks, shallow adoption; email triage: deep.
+        assertThat(adoptionDepth("invoice-exceptions", 80)).isBetween(0.12, 0.30);
+        assertThat(adoptionDepth("email-triage", 209)).isGreaterThanOrEqualTo(0.6);
+
+        // The claims assistant after its model update three weeks ago: lower scores, more overrides.
+        Double before = jdbc.sql("""
+                SELECT AVG(v.score_value) FROM telemetry_evaluation v JOIN portfolio_workflow w ON w.id = v.workflow_id
+                WHERE w.workflow_key = 'claims-assistant' AND v.event_day < ?""").param(today.minusDays(21))
+                .query(Double.class).single();
+        Double after = jdbc.sql("""
+                SELECT AVG(v.score_value) FROM telemetry_evaluation v JOIN portfolio_workflow w ON w.id = v.workflow_id
+                WHERE w.workflow_key = 'claims-assistant' AND v.event_day >= ?""").param(today.minusDays(21))
+                .query(Double.class).single();
+        assertThat(before - after).isGreaterThan(0.1);
+        Double invoiceQuality = jdbc.sql("""
+                SELECT AVG(v.score_value) FROM telemetry_evaluation v JOIN portfolio_ai_system s ON s.id = v.system_id
+                WHERE s.system_key = 'invoiceiq'""").query(Double.class).single();
+        assertThat(invoiceQuality).isGreaterThan(0.98);
     }
 
     @Test

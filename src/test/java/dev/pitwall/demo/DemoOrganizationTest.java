@@ -45,14 +45,15 @@ class DemoOrganizationTest {
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
     private final NorthwindPortfolio portfolio = mock(NorthwindPortfolio.class);
-    private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, transaction,
-            clock);
+    private final NorthwindTelemetry telemetry = mock(NorthwindTelemetry.class);
+    private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
+            transaction, clock, new DemoProperties(true));
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
         when(directory.isEmpty()).thenReturn(false);
         demo.run(new DefaultApplicationArguments());
-        verifyNoInteractions(teams, imports, users, portfolio);
+        verifyNoInteractions(teams, imports, users, portfolio, telemetry);
     }
 
     @Test
@@ -80,5 +81,6 @@ class DemoOrganizationTest {
         verify(users).createDemoUser(eq("viewer"), anyString(), isNull(), eq(Role.VIEWER));
         verify(users, never()).create(any());
         verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
+        verify(telemetry).generate(expected.persons(), java.time.LocalDate.of(2026, 11, 25));
     }
 }

@@ -6,9 +6,8 @@ import dev.pitwall.telemetry.CopilotReportImports;
 import dev.pitwall.telemetry.CopilotReportResult;
 import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.OrgMetric;
+import dev.pitwall.telemetry.TelemetryImports;
 import dev.pitwall.telemetry.TelemetrySource;
-import dev.pitwall.telemetry.ingest.GitHubCopilotReportReader;
-import dev.pitwall.telemetry.ingest.M365CopilotReportReader;
 import dev.pitwall.telemetry.internal.IngestionLimiter;
 import dev.pitwall.telemetry.internal.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,17 +31,15 @@ class CopilotReportApiController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private final CopilotReportImports imports;
-    private final M365CopilotReportReader m365;
-    private final GitHubCopilotReportReader github;
+    private final TelemetryImports imports;
+    private final CopilotReportImports reports;
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
 
-    CopilotReportApiController(CopilotReportImports imports, M365CopilotReportReader m365, GitHubCopilotReportReader github,
-            RequestBodies bodies, IngestionLimiter limiter) {
+    CopilotReportApiController(TelemetryImports imports, CopilotReportImports reports, RequestBodies bodies,
+            IngestionLimiter limiter) {
         this.imports = imports;
-        this.m365 = m365;
-        this.github = github;
+        this.reports = reports;
         this.bodies = bodies;
         this.limiter = limiter;
     }
@@ -54,7 +51,7 @@ class CopilotReportApiController {
                     + "re-imports add only new days. Anonymized users are kept as unattributed. system: the AI "
                     + "system's key (default: the one with application id 'microsoft-365-copilot').")
     IngestionResult m365Csv(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
-        return limiter.run(() -> imports.importM365(m365.readCsv(bodies.read(request), system), system,
+        return limiter.run(() -> imports.m365Csv(bodies.read(request), system,
                 PitwallPrincipal.currentActorName()));
     }
 
@@ -62,7 +59,7 @@ class CopilotReportApiController {
     @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
     @Operation(summary = "Import the Microsoft 365 Copilot usage user detail (Graph beta JSON)")
     IngestionResult m365Json(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
-        return limiter.run(() -> imports.importM365(m365.readJson(bodies.read(request), system), system,
+        return limiter.run(() -> imports.m365Json(bodies.read(request), system,
                 PitwallPrincipal.currentActorName()));
     }
 
@@ -72,7 +69,7 @@ class CopilotReportApiController {
             description = "Each user-day is an activity fact; the person is matched by external id = GitHub login.")
     CopilotReportResult githubNdjson(HttpServletRequest request, @RequestParam(required = false) String system,
             @RequestParam(defaultValue = "organization") String scope) throws IOException {
-        return limiter.run(() -> imports.importGitHub(github.readNdjson(bodies.read(request), system, scope), system,
+        return limiter.run(() -> imports.githubNdjson(bodies.read(request), system, scope,
                 PitwallPrincipal.currentActorName()));
     }
 
@@ -84,7 +81,7 @@ class CopilotReportApiController {
             + "organization of legacy files, which do not say.")
     CopilotReportResult githubJson(HttpServletRequest request, @RequestParam(required = false) String system,
             @RequestParam(defaultValue = "organization") String scope) throws IOException {
-        return limiter.run(() -> imports.importGitHub(github.readJson(bodies.read(request), system, scope), system,
+        return limiter.run(() -> imports.githubJson(bodies.read(request), system, scope,
                 PitwallPrincipal.currentActorName()));
     }
 
@@ -93,6 +90,6 @@ class CopilotReportApiController {
     @Operation(summary = "Organization-level daily figures (e.g. GitHub Copilot organization metrics)")
     List<OrgMetric> orgMetrics(@RequestParam(required = false) TelemetrySource source,
             @RequestParam(required = false) String scope, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return imports.orgMetrics(source, scope, from, to);
+        return reports.orgMetrics(source, scope, from, to);
     }
 }

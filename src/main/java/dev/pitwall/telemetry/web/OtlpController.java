@@ -4,15 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.web.Violation;
-import dev.pitwall.telemetry.EvaluationService;
-import dev.pitwall.telemetry.IngestionRejected;
 import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.MalformedBody;
-import dev.pitwall.telemetry.TelemetrySource;
-import dev.pitwall.telemetry.UsageEventIngestion;
+import dev.pitwall.telemetry.TelemetryImports;
 import dev.pitwall.telemetry.ingest.OtlpJson;
-import dev.pitwall.telemetry.ingest.OtlpLogReader;
-import dev.pitwall.telemetry.ingest.OtlpSpanReader;
 import dev.pitwall.telemetry.internal.IngestionLimiter;
 import dev.pitwall.telemetry.internal.RequestBodies;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
@@ -49,19 +44,12 @@ class OtlpController {
     /** How many rejections the partial-success message names; the batch keeps the first 100. */
     static final int NAMED_REJECTIONS = 5;
 
-    private final UsageEventIngestion ingestion;
-    private final EvaluationService evaluations;
-    private final OtlpSpanReader spans;
-    private final OtlpLogReader logs;
+    private final TelemetryImports imports;
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
 
-    OtlpController(UsageEventIngestion ingestion, EvaluationService evaluations, OtlpSpanReader spans, OtlpLogReader logs,
-            RequestBodies bodies, IngestionLimiter limiter) {
-        this.ingestion = ingestion;
-        this.evaluations = evaluations;
-        this.spans = spans;
-        this.logs = logs;
+    OtlpController(TelemetryImports imports, RequestBodies bodies, IngestionLimiter limiter) {
+        this.imports = imports;
         this.bodies = bodies;
         this.limiter = limiter;
     }
@@ -94,7 +82,7 @@ class OtlpController {
     }
 
     private ExportLogsServiceResponse logs(ExportLogsServiceRequest export) {
-        IngestionResult result = evaluations.ingest(logs.read(export), PitwallPrincipal.currentActorName());
+        IngestionResult result = imports.otlpLogs(export, PitwallPrincipal.currentActorName());
         ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
         if (result.rejected() > 0) {
             response.setPartialSuccess(ExportLogsPartialSuccess.newBuilder().setRejectedLogRecords(result.rejected())
@@ -131,13 +119,8 @@ class OtlpController {
     }
 
     private ExportTraceServiceResponse traces(ExportTraceServiceRequest export) {
-        IngestionResult result;
-        try {
-            result = ingestion.ingest(TelemetrySource.OTLP, spans.read(export), false, PitwallPrincipal.currentActorName());
-        } catch (IngestionRejected e) {
-            // OTLP reports spans it refuses as partial success, not as a failed request.
-            result = e.result();
-        }
+        // OTLP reports spans it refuses as partial success, not as a failed request.
+        IngestionResult result = imports.otlpTraces(export, PitwallPrincipal.currentActorName());
         ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
         if (result.rejected() > 0) {
             response.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(result.rejected())

@@ -7,13 +7,11 @@ import dev.pitwall.platform.web.Paging;
 import dev.pitwall.telemetry.Attribution;
 import dev.pitwall.telemetry.IngestionBatch;
 import dev.pitwall.telemetry.IngestionResult;
-import dev.pitwall.telemetry.ParsedBatch;
+import dev.pitwall.telemetry.TelemetryImports;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
-import dev.pitwall.telemetry.UsageEventIngestion;
 import dev.pitwall.telemetry.UsageEventQuery;
 import dev.pitwall.telemetry.UsageEventService;
-import dev.pitwall.telemetry.ingest.NativeEventsReader;
 import dev.pitwall.telemetry.internal.IngestionLimiter;
 import dev.pitwall.telemetry.internal.RequestBodies;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.function.Function;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,18 +34,16 @@ class UsageEventApiController {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private final UsageEventIngestion ingestion;
+    private final TelemetryImports imports;
     private final UsageEventService events;
-    private final NativeEventsReader reader;
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
     private final Paging paging;
 
-    UsageEventApiController(UsageEventIngestion ingestion, UsageEventService events, NativeEventsReader reader,
-            RequestBodies bodies, IngestionLimiter limiter, Paging paging) {
-        this.ingestion = ingestion;
+    UsageEventApiController(TelemetryImports imports, UsageEventService events, RequestBodies bodies,
+            IngestionLimiter limiter, Paging paging) {
+        this.imports = imports;
         this.events = events;
-        this.reader = reader;
         this.bodies = bodies;
         this.limiter = limiter;
         this.paging = paging;
@@ -61,7 +56,7 @@ class UsageEventApiController {
             + "reason. 400 USAGE_EVENTS_REJECTED when no line is valid, 413 over the size limits, 429 with Retry-After "
             + "when the node is busy. The response comes after the commit. May be gzip-compressed.")
     IngestionResult ingestNdjson(HttpServletRequest request) throws IOException {
-        return ingest(request, reader::readNdjson);
+        return limiter.run(() -> imports.nativeNdjson(bodies.read(request), PitwallPrincipal.currentActorName()));
     }
 
     @PostMapping(path = "/usage-events", consumes = "application/json")
@@ -69,12 +64,7 @@ class UsageEventApiController {
     @Operation(summary = "Ingest usage events (a JSON array, or one event object)", description = "As for NDJSON; "
             + "rejections are numbered by the element's position (1 = first). Broken JSON answers 400 MALFORMED_BODY.")
     IngestionResult ingestJson(HttpServletRequest request) throws IOException {
-        return ingest(request, reader::readJson);
-    }
-
-    private IngestionResult ingest(HttpServletRequest request, Function<byte[], ParsedBatch> read) throws IOException {
-        return limiter.run(() -> ingestion.ingest(TelemetrySource.NATIVE, read.apply(bodies.read(request)), true,
-                PitwallPrincipal.currentActorName()));
+        return limiter.run(() -> imports.nativeJson(bodies.read(request), PitwallPrincipal.currentActorName()));
     }
 
     @GetMapping("/usage-events")

@@ -1,0 +1,98 @@
+package dev.pitwall.demo;
+
+import dev.pitwall.people.Tier;
+import dev.pitwall.telemetry.TelemetryImports;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * The SaaS copilots' reports as Northwind's admins would import them: a Microsoft 365 Copilot usage
+ * user detail (Graph beta JSON) each day, whose per-app last-activity dates become the day's
+ * facts, and the GitHub Copilot user-level report (NDJSON) of the builders, whose GitHub logins
+ * are their external ids.
+ */
+final class NorthwindSaasReports {
+
+    /** Apps and how often an active user uses each on an active day (Copilot Chat always). */
+    private static final Map<String, Double> APPS = new LinkedHashMap<>();
+
+    static {
+        APPS.put("copilotChat", 1.0);
+        APPS.put("microsoftTeamsCopilot", 0.5);
+        APPS.put("outlookCopilot", 0.4);
+        APPS.put("wordCopilot", 0.3);
+        APPS.put("excelCopilot", 0.2);
+        APPS.put("powerPointCopilot", 0.1);
+    }
+
+    private final TelemetryImports imports;
+    private final Random random;
+
+    NorthwindSaasReports(TelemetryImports imports, Random random) {
+        this.imports = imports;
+        this.random = random;
+    }
+
+    /** Imports one report per day; returns the app-days stored. */
+    int m365(List<DemoPerson> people, NorthwindActivity activity) {
+        Map<LocalDate, List<String>> byDay = new TreeMap<>();
+        for (DemoPerson person : people) {
+            if (!NorthwindTelemetry.LICENSED_TEAMS.contains(person.team())) {
+                continue;
+            }
+            double habit = random.nextDouble();
+            // A fifth never use their licence; the others from now and then to nearly daily.
+            double rate = habit < 0.2 ? 0 : habit < 0.55 ? 0.12 : habit < 0.85 ? 0.3 : 0.65;
+            for (LocalDate day : activity.daysWithRate(rate)) {
+                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(record(person.email(), day));
+            }
+        }
+        int stored = 0;
+        for (Map.Entry<LocalDate, List<String>> day : byDay.entrySet()) {
+            String report = "{\"value\":[" + String.join(",", day.getValue()) + "]}";
+            stored += imports.m365Json(report.getBytes(StandardCharsets.UTF_8), null, NorthwindTelemetry.ACTOR).accepted();
+        }
+        return stored;
+    }
+
+    private String record(String email, LocalDate day) {
+        StringBuilder record = new StringBuilder("{\"reportRefreshDate\":\"").append(day)
+                .append("\",\"userPrincipalName\":\"").append(email).append("\",\"lastActivityDate\":\"").append(day)
+                .append('"');
+        APPS.forEach((app, share) -> record.append(",\"").append(app).append("LastActivityDate\":\"")
+                .append(random.nextDouble() < share ? day.toString() : "").append('"'));
+        return record.append(",\"copilotActivityUserDetailsByPeriod\":[{\"reportPeriod\":1}]}").toString();
+    }
+
+    /** The builders' user-days; returns how many were stored. */
+    int github(List<DemoPerson> people, NorthwindActivity activity) {
+        StringBuilder ndjson = new StringBuilder();
+        for (DemoPerson person : people) {
+            if (person.tier() != Tier.BUILDER) {
+                continue;
+            }
+            for (LocalDate day : activity.daysWithRate(0.85)) {
+                int generated = 5 + random.nextInt(60);
+                int accepted = (int) (generated * (0.25 + random.nextDouble() * 0.2));
+                int interactions = random.nextInt(15);
+                ndjson.append("{\"day\":\"").append(day).append("\",\"user_login\":\"").append(person.externalId())
+                        .append("\",\"user_initiated_interaction_count\":").append(interactions)
+                        .append(",\"code_generation_activity_count\":").append(generated)
+                        .append(",\"code_acceptance_activity_count\":").append(accepted)
+                        .append(",\"loc_suggested_to_add_sum\":").append(generated * 6)
+                        .append(",\"loc_added_sum\":").append(accepted * 5)
+                        .append(",\"used_chat\":").append(interactions > 0)
+                        .append(",\"used_agent\":").append(random.nextDouble() < 0.2)
+                        .append(",\"totals_by_feature\":[{\"feature\":\"code_completion\"}]}\n");
+            }
+        }
+        return imports.githubNdjson(ndjson.toString().getBytes(StandardCharsets.UTF_8), null, "Northwind Freight",
+                NorthwindTelemetry.ACTOR).usage().accepted();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pitwall.telemetry;
+
+import dev.pitwall.telemetry.ingest.GitHubCopilotReportReader;
+import dev.pitwall.telemetry.ingest.M365CopilotReportReader;
+import dev.pitwall.telemetry.ingest.NativeEventsReader;
+import dev.pitwall.telemetry.ingest.OtlpLogReader;
+import dev.pitwall.telemetry.ingest.OtlpSpanReader;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every ingestion path as one API, from the bytes or messages a source sends to the stored result:
+ * what the HTTP endpoints, the demo generator and the benchmarks call. Each method reads with the
+ * source's reader and stores through {@link UsageEventIngestion} (or the evaluation and report
+ * services), so all of them validate, deduplicate and account alike.
+ */
+@Service
+public class TelemetryImports {
+
+    private final UsageEventIngestion ingestion;
+    private final EvaluationService evaluations;
+    private final CopilotReportImports reports;
+    private final NativeEventsReader nativeEvents;
+    private final OtlpSpanReader spans;
+    private final OtlpLogReader logs;
+    private final M365CopilotReportReader m365;
+    private final GitHubCopilotReportReader github;
+
+    TelemetryImports(UsageEventIngestion ingestion, EvaluationService evaluations, CopilotReportImports reports,
+            NativeEventsReader nativeEvents, OtlpSpanReader spans, OtlpLogReader logs, M365CopilotReportReader m365,
+            GitHubCopilotReportReader github) {
+        this.ingestion = ingestion;
+        this.evaluations = evaluations;
+        this.reports = reports;
+        this.nativeEvents = nativeEvents;
+        this.spans = spans;
+        this.logs = logs;
+        this.m365 = m365;
+        this.github = github;
+    }
+
+    /** Native events, NDJSON. @throws IngestionRejected when no line is valid */
+    public IngestionResult nativeNdjson(byte[] body, String actor) {
+        return ingestion.ingest(TelemetrySource.NATIVE, nativeEvents.readNdjson(body), true, actor);
+    }
+
+    /** Native events, a JSON array or one object. @throws IngestionRejected when no element is valid */
+    public IngestionResult nativeJson(byte[] body, String actor) {
+        return ingestion.ingest(TelemetrySource.NATIVE, nativeEvents.readJson(body), true, actor);
+    }
+
+    /** OTLP spans; spans that cannot be stored are counted as rejected (OTLP partial success), never thrown. */
+    public IngestionResult otlpTraces(ExportTraceServiceRequest export, String actor) {
+        try {
+            return ingestion.ingest(TelemetrySource.OTLP, spans.read(export), false, actor);
+        } catch (IngestionRejected e) {
+            return e.result();
+        }
+    }
+
+    /** OTLP logs: evaluation events; others are skipped. */
+    public IngestionResult otlpLogs(ExportLogsServiceRequest export, String actor) {
+        return evaluations.ingest(logs.read(export), actor);
+    }
+
+    /** The Microsoft 365 Copilot usage user detail, Graph v1.0 CSV. */
+    public IngestionResult m365Csv(byte[] body, String systemKey, String actor) {
+        return reports.importM365(m365.readCsv(body, systemKey), systemKey, actor);
+    }
+
+    /** The Microsoft 365 Copilot usage user detail, Graph beta JSON. */
+    public IngestionResult m365Json(byte[] body, String systemKey, String actor) {
+        return reports.importM365(m365.readJson(body, systemKey), systemKey, actor);
+    }
+
+    /** GitHub Copilot user-level records, NDJSON. */
+    public CopilotReportResult githubNdjson(byte[] body, String systemKey, String scope, String actor) {
+        return reports.importGitHub(github.readNdjson(body, systemKey, scope), systemKey, actor);
+    }
+
+    /** A GitHub Copilot report in JSON (user records or organization days). */
+    public CopilotReportResult githubJson(byte[] body, String systemKey, String scope, String actor) {
+        return reports.importGitHub(github.readJson(body, systemKey, scope), systemKey, actor);
+    }
+}
