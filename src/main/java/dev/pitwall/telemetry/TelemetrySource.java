@@ -23,6 +23,11 @@ public enum TelemetrySource {
         return label;
     }
 
+    /** Whether it stores usage events (evaluations and learning statements are other facts). */
+    public boolean carriesUsageEvents() {
+        return this != OTLP_EVALUATION && this != XAPI;
+    }
+
     /** Where it arrives. */
     public String endpoint() {
         return endpoint;

@@ -1,0 +1,109 @@
+package dev.pitwall.telemetry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.testing.BrowserSupport;
+import dev.pitwall.testing.DatabaseAvailability;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The ingestion page, the events explorer and the attribution rules on the demo, in real Chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@Tag("db")
+@Tag("browser")
+@ExtendWith({DatabaseAvailability.class, BrowserSupport.class})
+class TelemetryBrowserTest implements BrowserSupport.HasBrowser {
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @Override
+    public WebDriver browser() {
+        return browser;
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait signInAndOpen(String user, String path) {
+        browser = BrowserSupport.chromium(1400, 1000);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://localhost:" + port + path);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains(path));
+        return wait;
+    }
+
+    @Test
+    void theIngestionPageShowsSourcesBatchesAndUnattributedCopilotUse() {
+        WebDriverWait wait = signInAndOpen("admin", "/telemetry");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sources-table")));
+        String stored = browser.findElement(By.id("events-stored")).getText().replace(",", "");
+        assertThat(Long.parseLong(stored)).isGreaterThan(200_000);
+        List<WebElement> copilot = browser.findElements(By.xpath(
+                "//table[@id='unattributed-table']//tr[td//code[text()='microsoft-365-copilot']]/td"));
+        assertThat(copilot.get(4).getText()).endsWith("%");
+        assertThat(Double.parseDouble(copilot.get(4).getText().replace("%", ""))).isGreaterThan(80);
+        browser.get(browser.findElement(By.cssSelector("#batches-table tbody tr a")).getAttribute("href"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("events-table")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Batch #");
+    }
+
+    @Test
+    void theEventsExplorerFiltersByWorkflowAndAttribution() {
+        WebDriverWait wait = signInAndOpen("admin", "/telemetry/events");
+        browser.findElement(By.id("f-system")).sendKeys("microsoft-365-copilot");
+        new Select(browser.findElement(By.id("f-attribution"))).selectByValue("RULE");
+        browser.findElement(By.cssSelector("#event-filters button")).click();
+        wait.until(ExpectedConditions.urlContains("attribution=RULE"));
+        List<WebElement> workflows = browser.findElements(By.cssSelector("#events-table tbody tr td:nth-child(5)"));
+        assertThat(workflows).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText())
+                .matches("(proposal-drafting|account-research) RULE"));
+    }
+
+    @Test
+    void anOwnerAddsARuleAndAViewerCannotSeeTelemetry() {
+        WebDriverWait wait = signInAndOpen("owner", "/telemetry/rules");
+        browser.findElement(By.id("r-name")).sendKeys("Procurement chat");
+        new Select(browser.findElement(By.id("r-system"))).selectByValue("microsoft-365-copilot");
+        new Select(browser.findElement(By.id("r-team"))).selectByValue("Procurement");
+        new Select(browser.findElement(By.id("r-workflow"))).selectByValue("vendor-onboarding");
+        browser.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-table"), "Procurement chat"));
+        browser.quit();
+
+        browser = BrowserSupport.chromium(1400, 1000);
+        WebDriverWait viewer = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("viewer");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        viewer.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".navbar")));
+        assertThat(browser.findElements(By.linkText("Telemetry"))).as("neither in the navigation nor on the home page")
+                .isEmpty();
+        assertThat(browser.findElements(By.linkText("Portfolio"))).isNotEmpty();
+    }
+}
