@@ -23,8 +23,8 @@ public final class TestDatabases {
 
     static final String ADMIN_URL = setting("pitwall.test.postgres.url", "PITWALL_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String USER = setting("pitwall.test.postgres.user", "PITWALL_TEST_POSTGRES_USER", "postgres");
-    static final String PASSWORD = setting("pitwall.test.postgres.password", "PITWALL_TEST_POSTGRES_PASSWORD", "");
+    public static final String USER = setting("pitwall.test.postgres.user", "PITWALL_TEST_POSTGRES_USER", "postgres");
+    public static final String PASSWORD = setting("pitwall.test.postgres.password", "PITWALL_TEST_POSTGRES_PASSWORD", "");
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -47,7 +47,7 @@ public final class TestDatabases {
     }
 
     /** Creates a fresh database and returns its name. */
-    static synchronized String createDatabase() {
+    public static synchronized String createDatabase() {
         String name = ("pitwall_test_" + RUN + "_" + NEXT.incrementAndGet()).toLowerCase(Locale.ROOT);
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -61,12 +61,12 @@ public final class TestDatabases {
         return name;
     }
 
-    static String urlOf(String name) {
+    public static String urlOf(String name) {
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
     }
 
     /** Drops a database after its context's pool closed (connections left over are ended). */
-    static void drop(String name) {
+    public static void drop(String name) {
         drop(name, " WITH (FORCE)");
     }
 

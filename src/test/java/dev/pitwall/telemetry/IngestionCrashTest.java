@@ -1,0 +1,205 @@
+package dev.pitwall.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pitwall.testing.DatabaseAvailability;
+import dev.pitwall.testing.TestDatabases;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Durability: Pitwall runs in a process of its own (the embedded H2 file database as installed,
+ * or PostgreSQL in the second pass), clients post NDJSON batches, and the process is killed with
+ * SIGKILL in the middle of ingestion. After a restart every acknowledged event is stored, none
+ * twice, and the daily rollups (rebuilt for batches the dead process committed but did not roll
+ * up) count each stored event once.
+ */
+@Tag("db")
+@ExtendWith(DatabaseAvailability.class)
+class IngestionCrashTest {
+
+    private static final String PASSWORD = "crash-test-password";
+    private static final int WRITERS = 4;
+    private static final int BATCH = 500;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void aProcessKilledMidIngestionLosesNoAcknowledgedEvent() throws Exception {
+        Path dir = Files.createTempDirectory("pitwall-crash");
+        String database = TestDatabases.POSTGRESQL ? TestDatabases.createDatabase() : null;
+        try {
+            int port = freePort();
+            Process first = start(dir, database, port);
+            awaitHealthy(first, port);
+            post(port, "/api/v1/people", "application/json",
+                    "{\"email\":\"crash@telemetry.test\",\"name\":\"Crash\",\"level\":\"PRACTITIONER\",\"tier\":\"CONSUMER\"}");
+            post(port, "/api/v1/ai-systems", "application/json",
+                    "{\"key\":\"crash-system\",\"name\":\"Crash\",\"kind\":\"AGENT\"}");
+
+            Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicBoolean running = new AtomicBoolean(true);
+            CountDownLatch enough = new CountDownLatch(WRITERS * 3);
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int batch = 0; running.get(); batch++) {
+                        List<String> ids = new ArrayList<>(BATCH);
+                        StringBuilder body = new StringBuilder();
+                        for (int i = 0; i < BATCH; i++) {
+                            String id = "w" + writer + "-b" + batch + "-e" + i;
+                            ids.add(id);
+                            body.append("{\"id\":\"").append(id).append("\",\"time\":\"").append(Instant.now())
+                                    .append("\",\"person\":\"crash@telemetry.test\",\"system\":\"crash-system\",")
+                                    .append("\"inputTokens\":10}\n");
+                        }
+                        try {
+                            HttpResponse<String> response = send(port, "/api/v1/usage-events", "application/x-ndjson",
+                                    body.toString());
+                            if (response.statusCode() == 200) {
+                                acknowledged.addAll(ids);
+                                enough.countDown();
+                            }
+                        } catch (IOException e) {
+                            // The server died under this request: not acknowledged, may or may not be stored.
+                        } catch (InterruptedException e) {
+                            return null;
+                        }
+                    }
+                    return null;
+                });
+            }
+            assertThat(enough.await(120, TimeUnit.SECONDS)).as("ingestion under way").isTrue();
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            running.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+            Process second = start(dir, database, port);
+            awaitHealthy(second, port);
+            // The restarted node rolls up what the killed one committed but had not rolled up yet.
+            long pending = Long.MAX_VALUE;
+            for (int i = 0; i < 120 && pending > 0; i++) {
+                String status = send(port, "/api/v1/usage-rollups/status", null, null).body();
+                pending = Long.parseLong(status.replaceAll("\\D", ""));
+                Thread.sleep(500);
+            }
+            String daily = send(port, "/api/v1/usage-rollups/daily?system=crash-system&from="
+                    + java.time.LocalDate.now().minusDays(2) + "&to=" + java.time.LocalDate.now().plusDays(1), null, null).body();
+            second.destroy();
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            Set<String> stored = storedIds(dir, database);
+            assertThat(acknowledged).isNotEmpty();
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            assertThat(lost).as("acknowledged events missing after the crash").isEmpty();
+            long rolledUp = com.jayway.jsonpath.JsonPath.<List<Integer>>read(daily, "$[*].events").stream()
+                    .mapToLong(Integer::longValue).sum();
+            assertThat(pending).isZero();
+            assertThat(rolledUp).as("rollups count each stored event once").isEqualTo(stored.size());
+        } finally {
+            if (database != null) {
+                TestDatabases.drop(database);
+            }
+        }
+    }
+
+    private Process start(Path dir, String database, int port) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", classpath, "dev.pitwall.PitwallApplication", "--server.port=" + port,
+                "--pitwall.data-dir=" + dir, "--pitwall.admin-password=" + PASSWORD, "--logging.level.root=WARN"));
+        if (database != null) {
+            command.add("--spring.datasource.url=" + TestDatabases.urlOf(database));
+            command.add("--spring.datasource.username=" + TestDatabases.USER);
+            command.add("--spring.datasource.password=" + TestDatabases.PASSWORD);
+        }
+        File log = dir.resolve("pitwall-" + System.nanoTime() + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private void awaitHealthy(Process process, int port) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            assertThat(process.isAlive()).as("Pitwall started").isTrue();
+            try {
+                if (send(port, "/actuator/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Pitwall did not become healthy in 120 s");
+    }
+
+    private void post(int port, String path, String type, String body) throws Exception {
+        HttpResponse<String> response = send(port, path, type, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(int port, String path, String type, String body) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", auth);
+        if (body != null) {
+            request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Set<String> storedIds(Path dir, String database) throws Exception {
+        Set<String> ids = new HashSet<>();
+        String url = database != null ? TestDatabases.urlOf(database)
+                : "jdbc:h2:file:" + dir.resolve("pitwall") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        try (Connection connection = database != null
+                ? DriverManager.getConnection(url, TestDatabases.USER, TestDatabases.PASSWORD)
+                : DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT event_id FROM telemetry_usage_event")) {
+            while (rs.next()) {
+                assertThat(ids.add(rs.getString(1))).as("stored once").isTrue();
+            }
+        }
+        return ids;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
