@@ -37,6 +37,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -51,6 +52,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
+// The broker stops with this context, right after the class, not at JVM exit (where its shutdown stalls).
+@DirtiesContext
 class KafkaSourceIntegrationTest {
 
     @Autowired
