@@ -50,6 +50,7 @@ public class IngestionBench {
             String[] kv = args[i].split("=", 2);
             options.put(kv[0], kv[1]);
         }
+        Event.total = Long.parseLong(options.getOrDefault("total", "10000000"));
         switch (args[0]) {
             case "setup" -> setup(options);
             case "http" -> http(options);
@@ -68,11 +69,21 @@ public class IngestionBench {
         static final String[] OUTCOMES = {"ACCEPTED", "ACCEPTED", "ACCEPTED", "EDITED", "OVERRIDDEN", "UNKNOWN"};
         static final Instant END = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
 
+        /** Events of the whole run (all phases): event n happens at n/TOTAL of the 90 days. */
+        static long total = 10_000_000L;
+
+        /**
+         * Event n, as a live source sends them: in time order (the 90 days ending at midnight are
+         * spread over the run's TOTAL events, give or take a minute), by any of the people, for
+         * one of the 5 workflows or (2 in 7) none.
+         */
         static Event of(long n, int people) {
             long h = mix(n);
             int person = (int) Math.floorMod(h, people);
             int workflow = (int) Math.floorMod(h >>> 20, WORKFLOWS + 2); // WORKFLOWS..WORKFLOWS+1: none
-            long seconds = Math.floorMod(h >>> 7, DAYS * 86_400L);
+            long span = DAYS * 86_400L;
+            long position = Math.floorMod(n, total);
+            long seconds = Math.max(0, span - 1 - (long) ((double) position / total * span) - Math.floorMod(h >>> 7, 60));
             long input = 200 + Math.floorMod(h >>> 11, 3000);
             long output = 50 + Math.floorMod(h >>> 13, 700);
             return new Event("bench-" + n, END.minusSeconds(seconds + 1), person,
@@ -118,7 +129,13 @@ public class IngestionBench {
             client.expect(201, client.post("/api/v1/workflows", "application/json",
                     "{\"key\":\"bench-wf-" + w + "\",\"name\":\"Bench workflow " + w + "\",\"stage\":\"PILOT\"}"));
         }
-        System.out.println("setup: " + people + " people, 1 AI system, " + WORKFLOWS + " workflows");
+        // Senders use API tokens (SHA-256, cheap to check), not passwords (BCrypt, slow on purpose).
+        HttpResponse<String> token = client.post("/api/v1/tokens", "application/json",
+                "{\"name\":\"bench-" + System.nanoTime() + "\",\"scopes\":[\"ingest\",\"read\"]}");
+        client.expect(201, token);
+        String secret = token.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+        java.nio.file.Files.writeString(java.nio.file.Path.of(o.get("tokenFile")), secret);
+        System.out.println("setup: " + people + " people, 1 AI system, " + WORKFLOWS + " workflows, an API token");
     }
 
     // ---- http: sustained ingestion rate ------------------------------------------------------
@@ -323,8 +340,16 @@ public class IngestionBench {
 
         Client(Map<String, String> o) {
             base = o.get("url");
-            auth = "Basic " + Base64.getEncoder().encodeToString((o.get("user") + ":" + o.get("password"))
-                    .getBytes(StandardCharsets.UTF_8));
+            String tokenFile = o.get("tokenFile");
+            java.nio.file.Path path = tokenFile == null ? null : java.nio.file.Path.of(tokenFile);
+            try {
+                auth = path != null && java.nio.file.Files.exists(path)
+                        ? "Bearer " + java.nio.file.Files.readString(path).trim()
+                        : "Basic " + Base64.getEncoder().encodeToString((o.get("user") + ":" + o.get("password"))
+                                .getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         HttpResponse<String> post(String path, String type, Object body) throws IOException, InterruptedException {

@@ -38,17 +38,18 @@ start() { # $1 = label, rest = extra arguments
   echo "Pitwall ($label) did not start; see $OUT/pitwall-$label.log" >&2; exit 1
 }
 stop() { kill "$PID"; wait "$PID" || true; }
-common=(url=http://localhost:$PORT user=admin password=$PASSWORD people=2000)
+common=(url=http://localhost:$PORT user=admin password=$PASSWORD people=2000 tokenFile=$OUT/token total=$TOTAL)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -1), $(psql --version)"
 
 # 1 + 2: PostgreSQL
 psql_admin "DROP DATABASE IF EXISTS pitwall_bench" && psql_admin "CREATE DATABASE pitwall_bench"
+rm -f "$OUT/token"
 start postgresql --spring.datasource.url=$PG_URL --spring.datasource.username=postgres --spring.datasource.password=
 bench setup "${common[@]}"
-bench http "${common[@]}" events=20000 clients=4 batch=1000 offset=900000000 label=warm-up
+bench http "${common[@]}" events=100000 clients=4 batch=1000 offset=900000000 label=warm-up
 bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=postgresql
-bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000
+bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL
 
 # 4: fill up to TOTAL and query the rollups
 if [ "$TOTAL" -gt "$EVENTS" ]; then
@@ -59,9 +60,9 @@ bench query "${common[@]}" runs=50
 stop
 
 # 3: H2, the embedded database of a default installation
-rm -rf "$OUT/h2"
-start h2 --pitwall.data-dir="$OUT/h2"
+rm -rf "$OUT/h2" "$OUT/token"
+start h2 --pitwall.data-dir="$PWD/$OUT/h2"
 bench setup "${common[@]}"
-bench http "${common[@]}" events=20000 clients=4 batch=1000 offset=900000000 label=warm-up
+bench http "${common[@]}" events=100000 clients=4 batch=1000 offset=900000000 label=warm-up
 bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=h2
 stop

@@ -67,6 +67,32 @@ public class PersonService {
         return persons.findByExternalIds(externalIds.stream().map(String::trim).toList());
     }
 
+    /**
+     * The ids of the persons with these emails (matched without regard to case) or external ids,
+     * by the reference as given: one light query per kind, for resolving telemetry in bulk.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsByEmailOrExternalId(Collection<String> references) {
+        Map<String, String> emails = new java.util.HashMap<>();
+        List<String> externalIds = new java.util.ArrayList<>();
+        for (String reference : references) {
+            if (reference.contains("@")) {
+                emails.put(reference.trim().toLowerCase(java.util.Locale.ROOT), reference);
+            } else {
+                externalIds.add(reference.trim());
+            }
+        }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        persons.idsBy("email", emails.keySet()).forEach((email, id) -> ids.put(emails.get(email), id));
+        Map<String, Long> byExternalId = persons.idsBy("external_id", externalIds);
+        for (String reference : references) {
+            if (!reference.contains("@") && byExternalId.containsKey(reference.trim())) {
+                ids.put(reference, byExternalId.get(reference.trim()));
+            }
+        }
+        return ids;
+    }
+
     /** The persons with these ids that exist, in no particular order. */
     @Transactional(readOnly = true)
     public List<Person> findAllById(Collection<Long> ids) {

@@ -61,6 +61,18 @@ class Persons {
         return findByKeys("p.external_id", externalIds, Person::externalId);
     }
 
+    /** Ids by email or external id (lower-cased emails), without the joins of a full person: for bulk resolution. */
+    Map<String, Long> idsBy(String column, Collection<String> keys) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            jdbc.sql("SELECT id, " + column + " FROM people_person WHERE " + column + " IN (:keys)")
+                    .param("keys", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .query((rs, n) -> found.put(rs.getString(2), rs.getLong(1))).list();
+        }
+        return found;
+    }
+
     private Map<String, Person> findByKeys(String column, Collection<String> keys,
             java.util.function.Function<Person, String> keyOf) {
         Map<String, Person> found = new HashMap<>();

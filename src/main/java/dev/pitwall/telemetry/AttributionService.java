@@ -13,6 +13,7 @@ import dev.pitwall.portfolio.Workflow;
 import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.internal.AttributionRules;
 import dev.pitwall.telemetry.internal.EventResolver;
+import dev.pitwall.telemetry.internal.ReferenceCache;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Attribution rules, and re-attributing stored events when they change. Events that named their
@@ -45,10 +48,13 @@ public class AttributionService {
     private final WorkflowService workflows;
     private final TeamService teams;
     private final AuditLog auditLog;
+    private final ReferenceCache references;
     private final Clock clock;
 
     AttributionService(AttributionRules rules, UsageEvents events, EventResolver resolver, RollupService rollups,
-            AiSystemService systems, WorkflowService workflows, TeamService teams, AuditLog auditLog, Clock clock) {
+            AiSystemService systems, WorkflowService workflows, TeamService teams, AuditLog auditLog,
+            ReferenceCache references, Clock clock) {
+        this.references = references;
         this.rules = rules;
         this.events = events;
         this.resolver = resolver;
@@ -76,6 +82,7 @@ public class AttributionService {
                 refs.workflowId, !Boolean.FALSE.equals(draft.enabled()), clock.instant());
         AttributionRule created = get(id);
         auditLog.append(AuditRecord.created(ENTITY, id, created));
+        invalidateAfterCommit();
         return created;
     }
 
@@ -86,6 +93,7 @@ public class AttributionService {
                 refs.workflowId, !Boolean.FALSE.equals(draft.enabled()), clock.instant());
         AttributionRule after = get(id);
         auditLog.append(AuditRecord.updated(ENTITY, id, before, after));
+        invalidateAfterCommit();
         return after;
     }
 
@@ -93,6 +101,7 @@ public class AttributionService {
         AttributionRule before = get(id);
         rules.delete(id);
         auditLog.append(AuditRecord.deleted(ENTITY, id, before));
+        invalidateAfterCommit();
     }
 
     /**
@@ -138,6 +147,19 @@ public class AttributionService {
         Reattribution result = new Reattribution(from, to, examined, changed);
         auditLog.append(AuditRecord.created("reattribution", from + ".." + to, result));
         return result;
+    }
+
+    /** Ingestion reads the rules from a cache: clear it once the change is visible to others. */
+    private void invalidateAfterCommit() {
+        references.invalidate();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    references.invalidate();
+                }
+            });
+        }
     }
 
     private Refs resolve(AttributionRuleDraft draft) {

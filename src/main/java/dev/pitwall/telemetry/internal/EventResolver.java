@@ -1,20 +1,15 @@
 package dev.pitwall.telemetry.internal;
 
-import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
 import dev.pitwall.people.TeamService;
 import dev.pitwall.platform.web.Violation;
-import dev.pitwall.portfolio.AiSystem;
 import dev.pitwall.portfolio.AiSystemService;
 import dev.pitwall.portfolio.TelemetryIdentity;
-import dev.pitwall.portfolio.Workflow;
-import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.Attribution;
 import dev.pitwall.telemetry.IncomingEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,16 +27,13 @@ public class EventResolver {
     private final PersonService people;
     private final TeamService teams;
     private final AiSystemService systems;
-    private final WorkflowService workflows;
-    private final AttributionRules rules;
+    private final ReferenceCache references;
 
-    EventResolver(PersonService people, TeamService teams, AiSystemService systems, WorkflowService workflows,
-            AttributionRules rules) {
+    EventResolver(PersonService people, TeamService teams, AiSystemService systems, ReferenceCache references) {
         this.people = people;
         this.teams = teams;
         this.systems = systems;
-        this.workflows = workflows;
-        this.rules = rules;
+        this.references = references;
     }
 
     /** The events that resolved, and why each other one was refused. */
@@ -57,9 +49,9 @@ public class EventResolver {
         List<ResolvedEvent> resolved = new ArrayList<>(events.size());
         List<Violation> rejections = new ArrayList<>();
         for (IncomingEvent event : events) {
-            List<Violation> problems = new ArrayList<>();
-            Person person = lookups.person(event.person());
-            if (person == null && personRequired) {
+            List<Violation> problems = new ArrayList<>(0);
+            Long personId = lookups.person(event.person());
+            if (personId == null && personRequired) {
                 problems.add(Violation.ofLine(event.line(), "person", event.person() == null ? "is required"
                         : "no person has the email or external id '" + event.person() + "'"));
             }
@@ -68,13 +60,13 @@ public class EventResolver {
             Attribution attribution = Attribution.NONE;
             Long ruleId = null;
             if (event.workflowKey() != null) {
-                workflowId = lookups.workflowIds.get(event.workflowKey());
+                workflowId = lookups.workflow(event.workflowKey());
                 attribution = Attribution.EXPLICIT;
                 if (workflowId == null) {
                     problems.add(Violation.ofLine(event.line(), "workflow", "no workflow has the key '" + event.workflowKey() + "'"));
                 }
             } else if (systemId != null) {
-                AttributionRules.Row rule = lookups.rule(systemId, person, event.operation());
+                AttributionRules.Row rule = lookups.rule(systemId, personId, event.operation());
                 if (rule != null) {
                     workflowId = rule.workflowId();
                     attribution = Attribution.RULE;
@@ -82,8 +74,7 @@ public class EventResolver {
                 }
             }
             if (problems.isEmpty()) {
-                resolved.add(new ResolvedEvent(event, person == null ? null : person.id(), event.person(), systemId,
-                        workflowId, attribution, ruleId));
+                resolved.add(new ResolvedEvent(event, personId, event.person(), systemId, workflowId, attribution, ruleId));
             } else {
                 rejections.addAll(problems);
             }
@@ -96,8 +87,7 @@ public class EventResolver {
         if (systemId == null) {
             return new Attributed(null, Attribution.NONE, null);
         }
-        Person person = personId == null ? null : lookups.personById(personId);
-        AttributionRules.Row rule = lookups.rule(systemId, person, operation);
+        AttributionRules.Row rule = lookups.rule(systemId, personId, operation);
         return rule == null ? new Attributed(null, Attribution.NONE, null)
                 : new Attributed(rule.workflowId(), Attribution.RULE, rule.rule().id());
     }
@@ -106,49 +96,48 @@ public class EventResolver {
     public record Attributed(Long workflowId, Attribution attribution, Long ruleId) {
     }
 
-    /** Lookups for re-attribution, loaded once. */
+    /** Lookups for re-attribution: the rules as they are now. */
     public Lookups lookupsForReattribution() {
+        references.invalidate();
         return new Lookups(List.of());
     }
 
     /** What a batch refers to, looked up once. */
     public final class Lookups {
-        private final Map<String, Person> byEmail;
-        private final Map<String, Person> byExternalId;
-        private final Map<Long, Person> byId = new HashMap<>();
-        private final Map<String, Long> systemIds = new HashMap<>();
+        private final Map<String, Long> personIds;
+        private ReferenceCache.References refs;
+        private boolean reloaded;
         private final Map<TelemetryIdentity, Optional<Long>> identities = new HashMap<>();
-        private final Map<String, Long> workflowIds = new HashMap<>();
-        private final List<AttributionRules.Row> enabledRules;
         private final Map<Long, Set<Long>> teamMembers = new HashMap<>();
 
         Lookups(List<IncomingEvent> events) {
-            List<String> refs = events.stream().map(IncomingEvent::person).filter(Objects::nonNull).distinct().toList();
-            byEmail = people.findByEmails(refs.stream().filter(r -> r.contains("@")).toList());
-            byExternalId = people.findByExternalIds(refs.stream().filter(r -> !r.contains("@")).toList());
-            for (AiSystem system : systems.findAll()) {
-                systemIds.put(system.key(), system.id());
-            }
-            for (Workflow workflow : workflows.find(null, null)) {
-                workflowIds.put(workflow.key(), workflow.id());
-            }
-            enabledRules = rules.findAll().stream().filter(r -> r.rule().enabled()).toList();
+            personIds = people.idsByEmailOrExternalId(
+                    events.stream().map(IncomingEvent::person).filter(Objects::nonNull).distinct().toList());
+            refs = references.get();
         }
 
-        Person person(String ref) {
-            if (ref == null) {
-                return null;
-            }
-            return ref.contains("@") ? byEmail.get(ref.trim().toLowerCase(Locale.ROOT)) : byExternalId.get(ref.trim());
+        Long person(String ref) {
+            return ref == null ? null : personIds.get(ref);
         }
 
-        Person personById(long id) {
-            return byId.computeIfAbsent(id, key -> people.findAllById(List.of(key)).stream().findFirst().orElse(null));
+        /** A key not found may be new: look once more at fresh references before refusing. */
+        private Long fresh(Map<String, Long> ids, String key, java.util.function.Function<ReferenceCache.References, Map<String, Long>> of) {
+            Long id = ids.get(key);
+            if (id == null && !reloaded) {
+                reloaded = true;
+                refs = references.reload(refs);
+                id = of.apply(refs).get(key);
+            }
+            return id;
+        }
+
+        Long workflow(String key) {
+            return fresh(refs.workflowIds(), key, ReferenceCache.References::workflowIds);
         }
 
         Long system(IncomingEvent event, List<Violation> problems) {
             if (event.systemKey() != null) {
-                Long id = systemIds.get(event.systemKey());
+                Long id = fresh(refs.systemIds(), event.systemKey(), ReferenceCache.References::systemIds);
                 if (id == null) {
                     problems.add(Violation.ofLine(event.line(), "system", "no AI system has the key '" + event.systemKey() + "'"));
                 }
@@ -161,15 +150,15 @@ public class EventResolver {
                     identity -> systems.lookup(identity).map(AiSystemService.AiSystemMatch::systemId)).orElse(null);
         }
 
-        AttributionRules.Row rule(long systemId, Person person, String operation) {
-            for (AttributionRules.Row rule : enabledRules) {
+        AttributionRules.Row rule(long systemId, Long personId, String operation) {
+            for (AttributionRules.Row rule : refs.enabledRules()) {
                 if (rule.systemId() != systemId) {
                     continue;
                 }
                 if (rule.rule().operation() != null && !rule.rule().operation().equalsIgnoreCase(operation)) {
                     continue;
                 }
-                if (rule.teamId() != null && (person == null || !members(rule.teamId()).contains(person.id()))) {
+                if (rule.teamId() != null && (personId == null || !members(rule.teamId()).contains(personId))) {
                     continue;
                 }
                 return rule;

@@ -11,9 +11,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RollupQueries {
 
-    /** A person's identity in the rollups: the directory id, else the reference; '' = nobody. */
-    private static final String PERSON_KEY = "CASE WHEN r.person_id > 0 THEN CONCAT('p', CAST(r.person_id AS VARCHAR(20))) "
-            + "WHEN r.person_ref <> '' THEN CONCAT('r', r.person_ref) END";
+    /**
+     * Distinct people of the rows: known people by directory id plus unattributed people by their
+     * reference ('' = nobody). Two distinct counts of plain columns, cheaper than one of a built key.
+     */
+    private static String distinctPeople(String condition) {
+        String when = condition == null ? "" : condition + " AND ";
+        return "(COUNT(DISTINCT CASE WHEN " + when + "r.person_id > 0 THEN r.person_id END) + "
+                + "COUNT(DISTINCT CASE WHEN " + when + "r.person_id = 0 AND r.person_ref <> '' THEN r.person_ref END))";
+    }
 
     private final JdbcClient jdbc;
 
@@ -24,16 +30,16 @@ public class RollupQueries {
     public List<SystemUsage> bySystem(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT s.system_key, s.name, x.* FROM (
-                    SELECT r.system_id, SUM(r.events) AS events, COUNT(DISTINCT %1$s) AS active_people,
+                    SELECT r.system_id, SUM(r.events) AS events, %1$s AS active_people,
                            SUM(CASE WHEN r.workflow_id = 0 THEN r.events ELSE 0 END) AS unattributed_events,
-                           COUNT(DISTINCT CASE WHEN r.workflow_id = 0 THEN %1$s END) AS unattributed_people,
+                           %2$s AS unattributed_people,
                            COUNT(DISTINCT CASE WHEN r.person_id = 0 AND r.person_ref <> '' THEN r.person_ref END)
                                AS unknown_people,
                            SUM(r.cost) AS cost
                     FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to GROUP BY r.system_id) x
                 LEFT JOIN portfolio_ai_system s ON s.id = x.system_id
                 ORDER BY x.events DESC
-                """.formatted(PERSON_KEY)).param("from", from).param("to", to)
+                """.formatted(distinctPeople(null), distinctPeople("r.workflow_id = 0"))).param("from", from).param("to", to)
                 .query((rs, n) -> new SystemUsage(rs.getString("system_key"), rs.getString("name"), rs.getLong("events"),
                         rs.getLong("active_people"), rs.getLong("unattributed_events"), rs.getLong("unattributed_people"),
                         rs.getLong("unknown_people"), UsageEvents.plain(rs.getBigDecimal("cost"))))
@@ -43,7 +49,7 @@ public class RollupQueries {
     /** Per day, optionally of one AI system and/or workflow ({@code 0} = events tied to no workflow). */
     public List<DailyUsage> daily(LocalDate from, LocalDate to, Long systemId, Long workflowId) {
         return jdbc.sql("""
-                SELECT r.event_day, SUM(r.events) AS events, COUNT(DISTINCT %s) AS active_people,
+                SELECT r.event_day, SUM(r.events) AS events, %s AS active_people,
                        SUM(r.input_tokens) AS input_tokens, SUM(r.output_tokens) AS output_tokens, SUM(r.cost) AS cost,
                        SUM(r.errors) AS errors, SUM(r.latency_ms) AS latency_ms, SUM(r.timed_events) AS timed_events,
                        SUM(r.accepted) AS accepted, SUM(r.edited) AS edited, SUM(r.overridden) AS overridden,
@@ -53,7 +59,7 @@ public class RollupQueries {
                   AND (CAST(:system AS BIGINT) IS NULL OR r.system_id = :system)
                   AND (CAST(:workflow AS BIGINT) IS NULL OR r.workflow_id = :workflow)
                 GROUP BY r.event_day ORDER BY r.event_day
-                """.formatted(PERSON_KEY)).param("from", from).param("to", to).param("system", systemId)
+                """.formatted(distinctPeople(null))).param("from", from).param("to", to).param("system", systemId)
                 .param("workflow", workflowId)
                 .query((rs, n) -> {
                     long timed = rs.getLong("timed_events");

@@ -1,0 +1,76 @@
+package dev.pitwall.telemetry.internal;
+
+import dev.pitwall.portfolio.AiSystem;
+import dev.pitwall.portfolio.AiSystemService;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.portfolio.WorkflowService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The AI systems, workflows and enabled attribution rules that ingestion resolves against, loaded
+ * at most every few seconds instead of for every batch. A key that is not found reloads at once
+ * (so a system registered a moment ago is never refused), and this node's rule changes clear it;
+ * rule changes made on another node reach this one within {@link #TTL}.
+ */
+@Component
+public class ReferenceCache {
+
+    static final Duration TTL = Duration.ofSeconds(5);
+
+    /** One consistent view of the references. */
+    public record References(Map<String, Long> systemIds, Map<String, Long> workflowIds,
+            List<AttributionRules.Row> enabledRules, Instant loadedAt) {
+    }
+
+    private final AiSystemService systems;
+    private final WorkflowService workflows;
+    private final AttributionRules rules;
+    private final Clock clock;
+    private volatile References current;
+
+    ReferenceCache(AiSystemService systems, WorkflowService workflows, AttributionRules rules, Clock clock) {
+        this.systems = systems;
+        this.workflows = workflows;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public References get() {
+        References references = current;
+        if (references == null || references.loadedAt().plus(TTL).isBefore(clock.instant())) {
+            references = load();
+        }
+        return references;
+    }
+
+    /** Loads again now, unless another thread just did. */
+    public References reload(References seen) {
+        References references = current;
+        return references != null && references != seen ? references : load();
+    }
+
+    public void invalidate() {
+        current = null;
+    }
+
+    private synchronized References load() {
+        Map<String, Long> systemIds = new HashMap<>();
+        for (AiSystem system : systems.findAll()) {
+            systemIds.put(system.key(), system.id());
+        }
+        Map<String, Long> workflowIds = new HashMap<>();
+        for (Workflow workflow : workflows.find(null, null)) {
+            workflowIds.put(workflow.key(), workflow.id());
+        }
+        References references = new References(Map.copyOf(systemIds), Map.copyOf(workflowIds),
+                rules.findAll().stream().filter(r -> r.rule().enabled()).toList(), clock.instant());
+        current = references;
+        return references;
+    }
+}
