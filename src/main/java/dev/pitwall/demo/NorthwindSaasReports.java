@@ -56,7 +56,8 @@ final class NorthwindSaasReports {
         int stored = 0;
         for (Map.Entry<LocalDate, List<String>> day : byDay.entrySet()) {
             String report = "{\"value\":[" + String.join(",", day.getValue()) + "]}";
-            stored += imports.m365Json(report.getBytes(StandardCharsets.UTF_8), null, NorthwindTelemetry.ACTOR).accepted();
+            stored += imports.m365Json(report.getBytes(StandardCharsets.UTF_8), null, NorthwindTelemetry.ACTOR)
+                    .usage().accepted();
         }
         return stored;
     }

@@ -6,6 +6,7 @@ import dev.pitwall.portfolio.AiSystemService;
 import dev.pitwall.portfolio.TelemetryIdentity;
 import dev.pitwall.telemetry.ingest.GitHubCopilotReport;
 import dev.pitwall.telemetry.ingest.GitHubCopilotReportReader;
+import dev.pitwall.telemetry.ingest.M365CopilotReport;
 import dev.pitwall.telemetry.ingest.M365CopilotReportReader;
 import dev.pitwall.telemetry.internal.Batches;
 import dev.pitwall.telemetry.internal.OrgMetrics;
@@ -53,49 +54,59 @@ public class CopilotReportImports {
                         + "system's key with ?system="));
     }
 
-    public IngestionResult importM365(ParsedBatch report, String systemKey, String actor) {
-        systemFor(systemKey, M365CopilotReportReader.APPLICATION_ID);
-        return ingestion.ingest(TelemetrySource.M365_COPILOT, report, false, actor);
+    public CopilotReportResult importM365(M365CopilotReport report, String systemKey, String actor) {
+        long systemId = systemFor(systemKey, M365CopilotReportReader.APPLICATION_ID);
+        if (report.records() == 0) {
+            throw new InvalidInputException("EMPTY_REPORT", "The report has no records; nothing was imported.", List.of());
+        }
+        return importReport(TelemetrySource.M365_COPILOT, report.userDetail(), report.summary(),
+                report.summaryRejections(), systemId, actor);
     }
 
     public CopilotReportResult importGitHub(GitHubCopilotReport report, String systemKey, String actor) {
         long systemId = systemFor(systemKey, GitHubCopilotReportReader.APPLICATION_ID);
         ParsedBatch userDays = report.userDays();
-        boolean hasUserItems = !userDays.events().isEmpty() || !userDays.rejections().isEmpty();
-        if (!hasUserItems && report.orgDays().isEmpty()) {
-            if (report.orgRejections().isEmpty()) {
-                throw new InvalidInputException("EMPTY_REPORT", "The report has no records; nothing was imported.", List.of());
-            }
-            throw new InvalidInputException("No record of the report could be read; nothing was imported.",
-                    report.orgRejections());
+        if (userDays.events().isEmpty() && userDays.rejections().isEmpty() && report.orgDays().isEmpty()
+                && report.orgRejections().isEmpty()) {
+            throw new InvalidInputException("EMPTY_REPORT", "The report has no records; nothing was imported.", List.of());
         }
-        IngestionResult usage = null;
-        if (hasUserItems) {
+        return importReport(TelemetrySource.GITHUB_COPILOT, userDays, report.orgDays(), report.orgRejections(), systemId,
+                actor);
+    }
+
+    /** Stores a report's per-person facts as usage events and its organization-level days as figures. */
+    private CopilotReportResult importReport(TelemetrySource source, ParsedBatch facts, List<OrgMetricDay> orgDays,
+            List<Violation> orgRejections, long systemId, String actor) {
+        if (facts.events().isEmpty() && facts.rejections().isEmpty() && orgDays.isEmpty() && !orgRejections.isEmpty()) {
+            throw new InvalidInputException("No record of the report could be read; nothing was imported.", orgRejections);
+        }
+        IngestionResult usage = new IngestionResult(0, 0, 0, 0, 0, List.of());
+        if (!facts.events().isEmpty() || !facts.rejections().isEmpty()) {
             try {
-                usage = ingestion.ingest(TelemetrySource.GITHUB_COPILOT, userDays, false, actor);
+                usage = ingestion.ingest(source, facts, false, actor);
             } catch (IngestionRejected e) {
-                if (report.orgDays().isEmpty()) {
+                if (orgDays.isEmpty()) {
                     throw e;
                 }
                 usage = e.result();
             }
         }
-        int[] counts = storeOrgDays(report, systemId, actor);
-        return new CopilotReportResult(usage == null ? new IngestionResult(0, 0, 0, 0, 0, List.of()) : usage, counts[0],
-                counts[1], report.orgRejections());
+        int[] counts = storeOrgDays(source, orgDays, orgRejections, systemId, actor);
+        return new CopilotReportResult(usage, counts[0], counts[1], orgRejections);
     }
 
-    private int[] storeOrgDays(GitHubCopilotReport report, long systemId, String actor) {
-        if (report.orgDays().isEmpty()) {
+    private int[] storeOrgDays(TelemetrySource source, List<OrgMetricDay> orgDays, List<Violation> orgRejections,
+            long systemId, String actor) {
+        if (orgDays.isEmpty()) {
             return new int[] {0, 0};
         }
         return transactions.execute(status -> {
             int added = 0;
             int replaced = 0;
-            long batchId = batches.insert(TelemetrySource.GITHUB_COPILOT, actor, 0, 0, report.orgRejections().size(), 0,
-                    report.orgRejections(), clock.instant(), false);
-            for (OrgMetricDay day : report.orgDays()) {
-                if (orgMetrics.replaceDay(TelemetrySource.GITHUB_COPILOT, day, systemId, batchId)) {
+            long batchId = batches.insert(source, actor, 0, 0, orgRejections.size(), 0, orgRejections, clock.instant(),
+                    false);
+            for (OrgMetricDay day : orgDays) {
+                if (orgMetrics.replaceDay(source, day, systemId, batchId)) {
                     replaced++;
                 } else {
                     added++;

@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the daily rollups current. Every committed batch is marked "not rolled up"; one worker
  * thread per node adds pending batches to the rollups, many at a time, under a cluster-wide lock
  * row, in the same transaction that marks them, so each batch is counted exactly once even when
- * nodes crash or several run. Ingestion signals the worker after each commit; a sweep on startup
- * and every {@code pitwall.telemetry.rollup-sweep} catches batches whose node died in between.
+ * nodes crash or several run. Ingestion signals the worker after each commit (it runs within
+ * {@code pitwall.telemetry.rollup-delay}); a sweep on startup and every
+ * {@code pitwall.telemetry.rollup-sweep} catches batches whose node died in between.
  */
 @Service
 public class RollupService implements DisposableBean {
@@ -41,6 +42,7 @@ public class RollupService implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final java.time.Duration delay;
 
     RollupService(Batches batches, Rollups rollups, TransactionTemplate transactions, Clock clock,
             TelemetryProperties properties) {
@@ -48,17 +50,22 @@ public class RollupService implements DisposableBean {
         this.rollups = rollups;
         this.transactions = transactions;
         this.clock = clock;
+        this.delay = properties.rollupDelay();
         long sweep = properties.rollupSweep().toMillis();
         worker.scheduleWithFixedDelay(this::runSafely, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the worker to roll up what is pending, soon; many signals coalesce into one run. */
+    /**
+     * Asks the worker to roll up what is pending within {@code pitwall.telemetry.rollup-delay}; the
+     * signals of that time coalesce into one run, so that under load one run adds many batches and
+     * their events of the same person, system, workflow and day become one upsert.
+     */
     public void signal() {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            worker.schedule(() -> {
                 queued.set(false);
                 runSafely();
-            });
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -64,13 +64,13 @@ public class TelemetryImports {
         return evaluations.ingest(logs.read(export), actor);
     }
 
-    /** The Microsoft 365 Copilot usage user detail, Graph v1.0 CSV. */
-    public IngestionResult m365Csv(byte[] body, String systemKey, String actor) {
+    /** A Microsoft 365 Copilot report (usage user detail or user count summary), Graph v1.0 CSV. */
+    public CopilotReportResult m365Csv(byte[] body, String systemKey, String actor) {
         return reports.importM365(m365.readCsv(body, systemKey), systemKey, actor);
     }
 
-    /** The Microsoft 365 Copilot usage user detail, Graph beta JSON. */
-    public IngestionResult m365Json(byte[] body, String systemKey, String actor) {
+    /** A Microsoft 365 Copilot report (usage user detail or user count summary), Graph beta JSON. */
+    public CopilotReportResult m365Json(byte[] body, String systemKey, String actor) {
         return reports.importM365(m365.readJson(body, systemKey), systemKey, actor);
     }
 

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClockSkew how far in the future an event's time may lie (clocks of senders drift)
  * @param rollupSweep how often each node looks for batches not yet in the daily rollups (those of a
  *     node that stopped between committing a batch and rolling it up)
+ * @param rollupDelay how soon after a commit its events are in the daily rollups; the commits of
+ *     that time are rolled up together, which makes rollups cheaper the busier ingestion is
  * @param kafka the optional Kafka source of native usage events
  */
 @Validated
@@ -32,6 +34,7 @@ public record TelemetryProperties(
         @NotNull @DefaultValue("1s") Duration retryAfter,
         @NotNull @DefaultValue("1h") Duration maxClockSkew,
         @NotNull @DefaultValue("30s") Duration rollupSweep,
+        @NotNull @DefaultValue("1s") Duration rollupDelay,
         @Valid @NotNull @DefaultValue Kafka kafka) {
 
     /**

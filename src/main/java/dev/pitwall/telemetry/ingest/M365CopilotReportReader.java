@@ -8,6 +8,7 @@ import dev.pitwall.portfolio.TelemetryIdentity;
 import dev.pitwall.telemetry.IncomingEvent;
 import dev.pitwall.telemetry.IngestionTooLarge;
 import dev.pitwall.telemetry.MalformedBody;
+import dev.pitwall.telemetry.OrgMetricDay;
 import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.ParsedBatch;
 import dev.pitwall.telemetry.TelemetryProperties;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * importing this week's report again, or next week's, adds only days not seen before. The overall
  * "Last Activity Date" is the latest of the apps' and is not counted again. Reports with
  * concealed names carry a hash instead of the user principal name: those facts are kept for an
- * unattributed user.
+ * unattributed user. The user count summary (enabled and active users per app) is stored as the
+ * tenant's daily figures, scope {@code tenant:D<period>}.
  */
 @Component
 public class M365CopilotReportReader {
@@ -52,13 +54,14 @@ public class M365CopilotReportReader {
         this.properties = properties;
     }
 
-    /** The admin center / Graph v1.0 CSV (lines numbered as in the file, 1 = header). */
-    public ParsedBatch readCsv(byte[] body, String systemKey) {
+    /**
+     * The admin center / Graph v1.0 CSV (lines numbered as in the file, 1 = header): the usage user
+     * detail, or the user count summary (recognized by its "… Enabled Users" columns).
+     */
+    public M365CopilotReport readCsv(byte[] body, String systemKey) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.lines().findFirst().map(l -> l.toLowerCase(Locale.ROOT).contains("enabled users")).orElse(false)) {
-            throw new InvalidInputException("CSV_INVALID", "This is the Copilot user count summary; Pitwall imports the "
-                    + "usage user detail report (getMicrosoft365CopilotUsageUserDetail).",
-                    List.of(Violation.ofLine(1, "user_principal_name", "required column is missing")));
+            return summaryCsv(text);
         }
         CsvDocument csv = CsvDocument.parse(text, List.of(List.of("user_principal_name"), List.of("last_activity_date")),
                 null);
@@ -84,11 +87,57 @@ public class M365CopilotReportReader {
             facts(row.line(), row.get("user_principal_name"), row.get("report_refresh_date"), dates, systemKey, events,
                     rejections);
         }
-        return new ParsedBatch(events, rejections, 0);
+        return new M365CopilotReport(new ParsedBatch(events, rejections, 0), List.of(), List.of(), csv.rows().size());
     }
 
-    /** The Graph beta JSON ({@code {"value": [...]}}, or an array of the same records); records numbered from 1. */
-    public ParsedBatch readJson(byte[] body, String systemKey) {
+    /** The user count summary CSV: per refresh date and period, enabled and active users per app. */
+    private M365CopilotReport summaryCsv(String text) {
+        CsvDocument csv = CsvDocument.parse(text, List.of(List.of("report_refresh_date"), List.of("report_period")), null);
+        checkCount(csv.rows().size());
+        List<OrgMetricDay> days = new ArrayList<>();
+        List<Violation> rejections = new ArrayList<>();
+        for (CsvRow row : csv.rows()) {
+            Map<String, java.math.BigDecimal> metrics = new LinkedHashMap<>();
+            boolean valid = true;
+            for (String column : csv.columns()) {
+                String value = row.get(column);
+                if (column.equals("report_refresh_date") || value == null) {
+                    continue;
+                }
+                try {
+                    metrics.put(column.equals("report_period") ? "report_period_days" : column, new java.math.BigDecimal(value));
+                } catch (NumberFormatException e) {
+                    rejections.add(Violation.ofLine(row.line(), column, "must be a number (was '" + value + "')"));
+                    valid = false;
+                }
+            }
+            summaryDay(row.line(), row.get("report_refresh_date"), metrics, valid, days, rejections);
+        }
+        return new M365CopilotReport(new ParsedBatch(List.of(), List.of(), 0), days, rejections, csv.rows().size());
+    }
+
+    private static void summaryDay(int line, String refreshDate, Map<String, java.math.BigDecimal> metrics, boolean valid,
+            List<OrgMetricDay> days, List<Violation> rejections) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(refreshDate == null ? "" : refreshDate.trim());
+        } catch (DateTimeParseException e) {
+            rejections.add(Violation.ofLine(line, "report_refresh_date", "must be a date like 2026-11-24"));
+            return;
+        }
+        java.math.BigDecimal period = metrics.get("report_period_days");
+        if (valid && period != null) {
+            days.add(new OrgMetricDay(line, "tenant:D" + period.toPlainString(), day, metrics));
+        } else if (valid) {
+            rejections.add(Violation.ofLine(line, "report_period", "is required"));
+        }
+    }
+
+    /**
+     * The Graph beta JSON ({@code {"value": [...]}}, or an array of the same records), records
+     * numbered from 1: the usage user detail, or the user count summary ({@code adoptionByProduct}).
+     */
+    public M365CopilotReport readJson(byte[] body, String systemKey) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -102,6 +151,9 @@ public class M365CopilotReportReader {
                     + "of user records (or that array).");
         }
         checkCount(records.size());
+        if (records.size() > 0 && records.get(0).has("adoptionByProduct")) {
+            return summaryJson(records);
+        }
         List<IncomingEvent> events = new ArrayList<>();
         List<Violation> rejections = new ArrayList<>();
         int number = 0;
@@ -110,10 +162,6 @@ public class M365CopilotReportReader {
             if (!record.isObject()) {
                 rejections.add(Violation.ofLine(number, null, "must be a JSON object"));
                 continue;
-            }
-            if (record.has("adoptionByProduct") || record.has("anyAppEnabledUsers")) {
-                throw new InvalidInputException("This is the Copilot user count summary; Pitwall imports the usage user "
-                        + "detail report.", List.of(Violation.ofLine(number, "userPrincipalName", "is required")));
             }
             Map<String, String> dates = new LinkedHashMap<>();
             for (String key : record.propertyNames()) {
@@ -126,7 +174,34 @@ public class M365CopilotReportReader {
             facts(number, text(record, "userPrincipalName"), text(record, "reportRefreshDate"), dates, systemKey, events,
                     rejections);
         }
-        return new ParsedBatch(events, rejections, 0);
+        return new M365CopilotReport(new ParsedBatch(events, rejections, 0), List.of(), List.of(), records.size());
+    }
+
+    /** The user count summary JSON: each {@code adoptionByProduct} entry is one period of one refresh date. */
+    private static M365CopilotReport summaryJson(JsonNode records) {
+        List<OrgMetricDay> days = new ArrayList<>();
+        List<Violation> rejections = new ArrayList<>();
+        int number = 0;
+        for (JsonNode record : records) {
+            for (JsonNode period : record.path("adoptionByProduct")) {
+                number++;
+                Map<String, java.math.BigDecimal> metrics = new LinkedHashMap<>();
+                for (String key : period.propertyNames()) {
+                    if (period.get(key).isNumber()) {
+                        metrics.put(key.equals("reportPeriod") ? "report_period_days" : snake(key),
+                                period.get(key).decimalValue());
+                    }
+                }
+                summaryDay(number, text(record, "reportRefreshDate"), metrics, true, days, rejections);
+            }
+        }
+        return new M365CopilotReport(new ParsedBatch(List.of(), List.of(), 0), days, rejections, number);
+    }
+
+    /** {@code powerPointActiveUsers} becomes {@code powerpoint_active_users}, as the CSV's column. */
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+                .replace("power_point", "powerpoint").replace("one_note", "onenote");
     }
 
     private static void facts(int line, String user, String refreshDate, Map<String, String> dates, String systemKey,

@@ -53,7 +53,7 @@ public class OrgMetrics {
                 .param("scope", scope)
                 .query((rs, n) -> new OrgMetric(TelemetrySource.valueOf(rs.getString("source")), rs.getString("scope"),
                         rs.getObject("metric_day", LocalDate.class), rs.getString("metric"),
-                        rs.getBigDecimal("metric_value").stripTrailingZeros(), rs.getString("system_key")))
+                        UsageEvents.plain(rs.getBigDecimal("metric_value")), rs.getString("system_key")))
                 .list();
     }
 }

@@ -190,9 +190,13 @@ public class UsageEvents {
                 rs.getLong("batch_id"), instant(rs, "ingested_at"));
     }
 
-    /** 0.010000 (the column's scale) reads as 0.01. */
-    static java.math.BigDecimal plain(java.math.BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+    /** 0.010000 (the column's scale) reads as 0.01, and 8530.0000 as 8530 (not 8.53E+3). */
+    public static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** A failure of the bulk write, e.g. a concurrent insert of the same event. */

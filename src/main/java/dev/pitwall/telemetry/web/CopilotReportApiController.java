@@ -4,7 +4,6 @@ import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.telemetry.CopilotReportImports;
 import dev.pitwall.telemetry.CopilotReportResult;
-import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.OrgMetric;
 import dev.pitwall.telemetry.TelemetryImports;
 import dev.pitwall.telemetry.TelemetrySource;
@@ -46,19 +45,20 @@ class CopilotReportApiController {
 
     @PostMapping(path = "/imports/m365-copilot", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
-    @Operation(summary = "Import the Microsoft 365 Copilot usage user detail (admin center / Graph v1.0 CSV)",
-            description = "Each per-app last-activity date is an activity fact for that person, app and day; "
-                    + "re-imports add only new days. Anonymized users are kept as unattributed. system: the AI "
-                    + "system's key (default: the one with application id 'microsoft-365-copilot').")
-    IngestionResult m365Csv(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
+    @Operation(summary = "Import a Microsoft 365 Copilot report (admin center / Graph v1.0 CSV)",
+            description = "The usage user detail: each per-app last-activity date is an activity fact for that person, "
+                    + "app and day; re-imports add only new days; anonymized users are kept as unattributed. The user "
+                    + "count summary: the tenant's enabled and active users per app, stored per day (scope tenant:D7). "
+                    + "system: the AI system's key (default: the one with application id 'microsoft-365-copilot').")
+    CopilotReportResult m365Csv(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
         return limiter.run(() -> imports.m365Csv(bodies.read(request), system,
                 PitwallPrincipal.currentActorName()));
     }
 
     @PostMapping(path = "/imports/m365-copilot", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
-    @Operation(summary = "Import the Microsoft 365 Copilot usage user detail (Graph beta JSON)")
-    IngestionResult m365Json(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
+    @Operation(summary = "Import a Microsoft 365 Copilot report (Graph beta JSON: usage user detail or user count summary)")
+    CopilotReportResult m365Json(HttpServletRequest request, @RequestParam(required = false) String system) throws IOException {
         return limiter.run(() -> imports.m365Json(bodies.read(request), system,
                 PitwallPrincipal.currentActorName()));
     }

@@ -20,7 +20,7 @@ class NativeEventsReaderTest {
 
     private final NativeEventsReader reader = new NativeEventsReader(
             new TelemetryProperties(DataSize.ofMegabytes(1), 5, 1, Duration.ofSeconds(1), Duration.ofHours(1),
-                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30), Duration.ofSeconds(1),
                     new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5))));
 
     private static byte[] bytes(String text) {

@@ -31,7 +31,7 @@ class OtlpSpanReaderTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final OtlpSpanReader reader = new OtlpSpanReader(new TelemetryProperties(DataSize.ofMegabytes(1), 1000, 1,
-            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30),
+            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
                     new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5))));
 
     static byte[] sample(String path) throws IOException {

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 class RequestBodiesTest {
 
     private final RequestBodies bodies = new RequestBodies(new TelemetryProperties(DataSize.ofKilobytes(1), 100, 1,
-            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30),
+            Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
                     new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5))));
 
     private static MockHttpServletRequest request(byte[] body, String encoding) {

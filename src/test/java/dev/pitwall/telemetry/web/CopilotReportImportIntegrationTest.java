@@ -77,8 +77,8 @@ class CopilotReportImportIntegrationTest {
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system).contentType(CSV)
                         .content(sample("microsoft-copilot/graph-v1.0-copilot-usage-user-detail-D7.csv")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.accepted").value(0))
-                .andExpect(jsonPath("$.rejected").value(0));
+                .andExpect(jsonPath("$.usage.accepted").value(0))
+                .andExpect(jsonPath("$.usage.rejected").value(0));
         assertThat(facts()).isZero();
     }
 
@@ -88,12 +88,12 @@ class CopilotReportImportIntegrationTest {
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system)
                         .contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.accepted").value(4));
+                .andExpect(jsonPath("$.usage.accepted").value(4));
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system)
                         .contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.accepted").value(0))
-                .andExpect(jsonPath("$.duplicates").value(4));
+                .andExpect(jsonPath("$.usage.accepted").value(0))
+                .andExpect(jsonPath("$.usage.duplicates").value(4));
         String events = mvc.perform(get("/api/v1/usage-events").with(httpBasic("admin", "test-admin-password"))
                 .param("system", fx.system)).andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<java.util.List<String>>read(events, "$.content[*].operation"))
@@ -114,11 +114,11 @@ class CopilotReportImportIntegrationTest {
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system).contentType(CSV)
                         .content(csv))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.accepted").value(2))
-                .andExpect(jsonPath("$.rejected").value(2))
-                .andExpect(jsonPath("$.rejections[0].line").value(3))
-                .andExpect(jsonPath("$.rejections[0].field").value("Teams"))
-                .andExpect(jsonPath("$.rejections[1].line").value(4));
+                .andExpect(jsonPath("$.usage.accepted").value(2))
+                .andExpect(jsonPath("$.usage.rejected").value(2))
+                .andExpect(jsonPath("$.usage.rejections[0].line").value(3))
+                .andExpect(jsonPath("$.usage.rejections[0].field").value("Teams"))
+                .andExpect(jsonPath("$.usage.rejections[1].line").value(4));
         mvc.perform(get("/api/v1/usage-events").with(httpBasic("admin", "test-admin-password"))
                         .param("person", fx.member.email()).param("system", fx.system))
                 .andExpect(jsonPath("$.totalElements").value(2))
@@ -126,13 +126,29 @@ class CopilotReportImportIntegrationTest {
     }
 
     @Test
-    void wrongReportsAndHeadersAreRefusedWithTheLine() throws Exception {
+    void theUserCountSummariesBecomeTheTenantsDailyFiguresInBothFormats() throws Exception {
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system).contentType(CSV)
                         .content(sample("microsoft-copilot/graph-v1.0-copilot-user-count-summary-D7.csv")))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("CSV_INVALID"))
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("user count summary")))
-                .andExpect(jsonPath("$.errors[0].line").value(1));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orgDaysAdded").value(1));
+        mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(sample("microsoft-copilot/graph-beta-copilot-user-count-summary-D7.json")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orgDaysAdded").value(1));
+        RequestPostProcessor admin = httpBasic("admin", "test-admin-password");
+        mvc.perform(get("/api/v1/org-metrics").with(admin).param("source", "M365_COPILOT").param("scope", "tenant:D7")
+                        .param("from", "2026-07-03").param("to", "2026-07-03"))
+                .andExpect(jsonPath("$[?(@.metric == 'microsoft_teams_enabled_users')].value").value(Matchers.contains(25)))
+                .andExpect(jsonPath("$[?(@.metric == 'report_period_days')].value").value(Matchers.contains(7)));
+        mvc.perform(get("/api/v1/org-metrics").with(admin).param("source", "M365_COPILOT").param("scope", "tenant:D7")
+                        .param("from", "2025-08-20").param("to", "2025-08-20"))
+                .andExpect(jsonPath("$[?(@.metric == 'powerpoint_active_users')].value").value(Matchers.contains(8530)))
+                .andExpect(jsonPath("$[?(@.metric == 'any_app_active_users')].value").value(Matchers.contains(165115)));
+    }
+
+    @Test
+    void wrongReportsAndHeadersAreRefusedWithTheLine() throws Exception {
         mvc.perform(post("/api/v1/imports/m365-copilot").with(contributor).param("system", fx.system).contentType(CSV)
                         .content("Email,Date\na@b.c,2026-01-01\n"))
                 .andExpect(status().isBadRequest())
