@@ -8,12 +8,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -42,12 +48,30 @@ public final class BrowserSupport implements AfterTestExecutionCallback {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height);
+                "--disable-sync", "--force-prefers-reduced-motion", "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Clicks like a user who first brings the element into view: scrolls it to the middle of the
+     * window at once (no smooth scrolling, which on a loaded machine is still moving when the click
+     * lands and lets another element take it) and retries while something else covers it.
+     */
+    public static void click(WebDriver driver, By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(locator);
+                    ((JavascriptExecutor) d).executeScript(
+                            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+                    element.click();
+                    return true;
+                });
     }
 
     @Override

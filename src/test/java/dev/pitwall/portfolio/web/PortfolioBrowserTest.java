@@ -95,10 +95,7 @@ class PortfolioBrowserTest implements BrowserSupport.HasBrowser {
 
         new Select(browser.findElement(By.name("right"))).selectByVisibleText("OVERRIDE_AUTHORITY");
         browser.findElement(By.name("holder")).sendKeys(holder);
-        // Centre the button first: at the viewport's edge another element can take the click.
-        org.openqa.selenium.WebElement assign = browser.findElement(By.cssSelector("form[action$='/rights'] button"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", assign);
-        assign.click();
+        BrowserSupport.click(browser, By.cssSelector("form[action$='/rights'] button"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "was assigned"));
         assertThat(browser.findElement(By.cssSelector("[data-check=decision-rights]")).getText())

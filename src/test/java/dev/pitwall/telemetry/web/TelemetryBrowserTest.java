@@ -77,7 +77,7 @@ class TelemetryBrowserTest implements BrowserSupport.HasBrowser {
         WebDriverWait wait = signInAndOpen("admin", "/telemetry/events");
         browser.findElement(By.id("f-system")).sendKeys("microsoft-365-copilot");
         new Select(browser.findElement(By.id("f-attribution"))).selectByValue("RULE");
-        browser.findElement(By.cssSelector("#event-filters button")).click();
+        BrowserSupport.click(browser, By.cssSelector("#event-filters button"));
         wait.until(ExpectedConditions.urlContains("attribution=RULE"));
         List<WebElement> workflows = browser.findElements(By.cssSelector("#events-table tbody tr td:nth-child(5)"));
         assertThat(workflows).isNotEmpty().allSatisfy(cell -> assertThat(cell.getText())
@@ -91,7 +91,7 @@ class TelemetryBrowserTest implements BrowserSupport.HasBrowser {
         new Select(browser.findElement(By.id("r-system"))).selectByValue("microsoft-365-copilot");
         new Select(browser.findElement(By.id("r-team"))).selectByValue("Procurement");
         new Select(browser.findElement(By.id("r-workflow"))).selectByValue("vendor-onboarding");
-        browser.findElement(By.cssSelector("#rule-form button[type=submit]")).click();
+        BrowserSupport.click(browser, By.cssSelector("#rule-form button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-table"), "Procurement chat"));
         browser.quit();
 
