@@ -41,13 +41,15 @@ class DemoOrganization implements ApplicationRunner {
     private final UserService users;
     private final NorthwindPortfolio portfolio;
     private final NorthwindTelemetry telemetry;
+    private final NorthwindMeasurement measurement;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoProperties properties;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
-            NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, TransactionTemplate transaction, Clock clock,
-            DemoProperties properties) {
+            NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
+            TransactionTemplate transaction, Clock clock, DemoProperties properties) {
+        this.measurement = measurement;
         this.properties = properties;
         this.portfolio = portfolio;
         this.telemetry = telemetry;
@@ -73,7 +75,10 @@ class DemoOrganization implements ApplicationRunner {
             ImportResult assessments = imports.importAssessments(files.assessments());
             ImportResult learning = imports.importLearningRecords(files.learning());
             createUsers(files);
-            portfolio.generate(new NorthwindStaff(files.persons()), today);
+            NorthwindStaff staff = new NorthwindStaff(files.persons());
+            portfolio.generate(staff, today);
+            measurement.contracts(today);
+            portfolio.promote(staff, today);
             log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",
                     people.created(), assessments.created(), learning.created());
             return null;

@@ -46,14 +46,15 @@ class DemoOrganizationTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
     private final NorthwindPortfolio portfolio = mock(NorthwindPortfolio.class);
     private final NorthwindTelemetry telemetry = mock(NorthwindTelemetry.class);
+    private final NorthwindMeasurement measurement = mock(NorthwindMeasurement.class);
     private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
-            transaction, clock, new DemoProperties(true));
+            measurement, transaction, clock, new DemoProperties(true));
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
         when(directory.isEmpty()).thenReturn(false);
         demo.run(new DefaultApplicationArguments());
-        verifyNoInteractions(teams, imports, users, portfolio, telemetry);
+        verifyNoInteractions(teams, imports, users, portfolio, telemetry, measurement);
     }
 
     @Test
@@ -80,7 +81,11 @@ class DemoOrganizationTest {
         verify(users).createDemoUser(eq("contributor"), anyString(), anyString(), eq(Role.CONTRIBUTOR));
         verify(users).createDemoUser(eq("viewer"), anyString(), isNull(), eq(Role.VIEWER));
         verify(users, never()).create(any());
-        verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
+        // The contracts come between the portfolio and the promotions, whose gate checks them.
+        var portfolioOrder = inOrder(portfolio, measurement);
+        portfolioOrder.verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
+        portfolioOrder.verify(measurement).contracts(java.time.LocalDate.of(2026, 11, 25));
+        portfolioOrder.verify(portfolio).promote(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
         verify(telemetry).generate(expected.persons(), java.time.LocalDate.of(2026, 11, 25));
     }
 }

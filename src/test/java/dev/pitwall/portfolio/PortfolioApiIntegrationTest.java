@@ -140,7 +140,8 @@ class PortfolioApiIntegrationTest {
                 .andExpect(jsonPath("$.checks[?(@.id == 'decision-rights')].reasons[0]")
                         .value(hasItem("ACCOUNTABLE_OWNER is held by nobody.")))
                 .andExpect(jsonPath(check("data-readiness")).value(hasItem(false)))
-                .andExpect(jsonPath(check("workforce-readiness")).value(hasItem(false)));
+                .andExpect(jsonPath(check("workforce-readiness")).value(hasItem(false)))
+                .andExpect(jsonPath(check("measurement-contract")).value(hasItem(false)));
         mvc.perform(post("/api/v1/workflows/" + key() + "/stage").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"stage\":\"PRODUCTION\"}"))
                 .andExpect(status().isConflict())
@@ -184,6 +185,19 @@ class PortfolioApiIntegrationTest {
             learning.record(new NewLearningRecord(clerk.id(), "Matcher onboarding", skill, LearningStatus.COMPLETED, null,
                     LocalDate.now().minusDays(2), key(), "test"));
         }
+        gate().andExpect(jsonPath("$.passed").value(false))
+                .andExpect(jsonPath(check("workforce-readiness")).value(hasItem(true)))
+                .andExpect(jsonPath("$.checks[?(@.id == 'measurement-contract')].reasons[0]")
+                        .value(hasItem(containsString("No business-outcome KPI"))));
+
+        // 4. the measurement contract: an outcome KPI with a baseline before go-live, target and value
+        mvc.perform(post("/api/v1/workflows/" + key() + "/kpis").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"Hours on exceptions","unit":"hours","level":"BUSINESS_OUTCOME",
+                         "direction":"LOWER_IS_BETTER","baselineValue":1000,"baselineFrom":"%s","baselineTo":"%s",
+                         "target":600,"valuePerUnit":40,"cadence":"MONTHLY"}"""
+                        .formatted(LocalDate.now().minusDays(120), LocalDate.now().minusDays(30))))
+                .andExpect(status().isCreated());
         gate().andExpect(jsonPath("$.passed").value(true))
                 .andExpect(jsonPath("$.promotable").value(true))
                 .andExpect(jsonPath("$.checks[?(@.id == 'workforce-readiness')].summary")

@@ -13,6 +13,7 @@ public enum Permission {
     TELEMETRY_READ("telemetry:read", ApiScope.READ),
     TELEMETRY_INGEST("telemetry:ingest", ApiScope.INGEST),
     TELEMETRY_MANAGE("telemetry:manage", ApiScope.WRITE),
+    MEASUREMENT_WRITE("measurement:write", ApiScope.WRITE),
     AUDIT_READ("audit:read", ApiScope.READ),
     OPERATIONS_READ("operations:read", ApiScope.READ),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
@@ -43,6 +44,9 @@ public enum Permission {
         public static final String TELEMETRY_READ = "hasAuthority('telemetry:read')";
         public static final String TELEMETRY_INGEST = "hasAuthority('telemetry:ingest')";
         public static final String TELEMETRY_MANAGE = "hasAuthority('telemetry:manage')";
+        public static final String MEASUREMENT_WRITE = "hasAuthority('measurement:write')";
+        /** Deployments arrive from CI with an ingest token, or are entered by people who record measurements. */
+        public static final String DEPLOYMENT_RECORD = "hasAnyAuthority('telemetry:ingest', 'measurement:write')";
         public static final String AUDIT_READ = "hasAuthority('audit:read')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";

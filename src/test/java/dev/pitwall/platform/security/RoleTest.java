@@ -43,6 +43,13 @@ class RoleTest {
     }
 
     @Test
+    void measurementsAreRecordedByOwnersAndContributors() {
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> r.permissions().contains(Permission.MEASUREMENT_WRITE)))
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.OWNER, Role.CONTRIBUTOR);
+        assertThat(Permission.MEASUREMENT_WRITE.scope()).isEqualTo(ApiScope.WRITE);
+    }
+
+    @Test
     void aTokenGrantsOnlyTheRolePermissionsOfItsScopes() {
         assertThat(Role.ADMIN.permissionsWithin(Set.of(ApiScope.READ)))
                 .contains(Permission.DIRECTORY_READ, Permission.AUDIT_READ)
