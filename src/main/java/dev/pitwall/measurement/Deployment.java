@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param status how it ended
  * @param environment where it went (default {@code production})
  * @param pipelineUrl the pipeline run, for people to follow
+ * @param workflowKey the one workflow it was for, or {@code null} for all that use the system
  * @param recordedBy who reported it
  * @param recordedAt when it was reported
  */
 public record Deployment(long id, String systemKey, String version, Instant time, DeploymentStatus status,
-        String environment, String pipelineUrl, String recordedBy, Instant recordedAt) {
+        String environment, String pipelineUrl, String workflowKey, String recordedBy, Instant recordedAt) {
 }

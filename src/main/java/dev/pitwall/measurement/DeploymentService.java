@@ -8,6 +8,8 @@ import dev.pitwall.platform.web.InputValidator;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.portfolio.AiSystem;
 import dev.pitwall.portfolio.AiSystemService;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.portfolio.WorkflowService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +33,14 @@ public class DeploymentService {
 
     private final Deployments deployments;
     private final AiSystemService systems;
+    private final WorkflowService workflows;
     private final AuditLog auditLog;
     private final InputValidator validator;
     private final Clock clock;
 
-    DeploymentService(Deployments deployments, AiSystemService systems, AuditLog auditLog, InputValidator validator,
-            Clock clock) {
+    DeploymentService(Deployments deployments, AiSystemService systems, WorkflowService workflows, AuditLog auditLog,
+            InputValidator validator, Clock clock) {
+        this.workflows = workflows;
         this.deployments = deployments;
         this.systems = systems;
         this.auditLog = auditLog;
@@ -62,7 +66,17 @@ public class DeploymentService {
             return new DeploymentRecorded(existing.get(), true);
         }
         DeploymentStatus status = deployment.status() == null ? DeploymentStatus.SUCCEEDED : deployment.status();
-        long id = deployments.insert(system.id(), version, time, status, environment, deployment.pipelineUrl(),
+        Long workflowId = null;
+        if (deployment.workflow() != null && !deployment.workflow().isBlank()) {
+            Workflow workflow = workflows.findByKey(deployment.workflow().trim()).orElseThrow(() ->
+                    InvalidInputException.ofField("workflow", "no workflow '" + deployment.workflow() + "'"));
+            if (workflows.details(workflow.key()).systems().stream().noneMatch(s -> s.id() == system.id())) {
+                throw InvalidInputException.ofField("workflow", "workflow '" + workflow.key() + "' does not use "
+                        + system.key());
+            }
+            workflowId = workflow.id();
+        }
+        long id = deployments.insert(system.id(), workflowId, version, time, status, environment, deployment.pipelineUrl(),
                 PitwallPrincipal.currentActorName(), now);
         Deployment created = deployments.findById(id).orElseThrow();
         auditLog.append(AuditRecord.created(ENTITY, id, created));

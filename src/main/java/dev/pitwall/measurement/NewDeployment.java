@@ -16,8 +16,10 @@ import java.time.Instant;
  * @param status how it ended (default {@code SUCCEEDED})
  * @param environment where (default {@code production}); only production deployments count
  * @param pipelineUrl the pipeline run
+ * @param workflow the workflow whose part of the system was deployed (an agent of an agent
+ *     platform), or {@code null} when the deployment serves every workflow using the system
  */
 public record NewDeployment(@NotBlank @Size(max = 100) String system, @NotBlank @Size(max = 200) String version,
         Instant time, DeploymentStatus status, @Size(max = 100) String environment,
-        @Size(max = 1000) String pipelineUrl) {
+        @Size(max = 1000) String pipelineUrl, @Size(max = 100) String workflow) {
 }

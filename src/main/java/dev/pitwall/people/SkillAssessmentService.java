@@ -95,6 +95,14 @@ public class SkillAssessmentService {
         return personIds.isEmpty() ? java.util.Map.of() : assessments.levelsAsOf(personIds, asOf);
     }
 
+    /** The day the first assessment of any of these skills of any of these persons was made, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LocalDate> firstAssessedOn(java.util.Collection<Long> personIds,
+            java.util.Collection<Long> skillIds) {
+        return personIds.isEmpty() || skillIds.isEmpty() ? java.util.Optional.empty()
+                : assessments.firstAssessedOn(personIds, skillIds);
+    }
+
     static NewSkillAssessment normalize(NewSkillAssessment assessment) {
         return new NewSkillAssessment(assessment.personId(), assessment.skillId(), assessment.level(),
                 assessment.assessedOn(), assessment.source().trim());

@@ -104,6 +104,20 @@ class SkillAssessments {
         return levels;
     }
 
+    java.util.Optional<LocalDate> firstAssessedOn(java.util.Collection<Long> personIds, java.util.Collection<Long> skillIds) {
+        LocalDate first = null;
+        List<Long> all = List.copyOf(personIds);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            LocalDate chunk = jdbc.sql("""
+                    SELECT MIN(assessed_on) FROM people_skill_assessment
+                    WHERE person_id IN (:people) AND skill_id IN (:skills)
+                    """).param("people", all.subList(i, Math.min(all.size(), i + 1_000))).param("skills", skillIds)
+                    .query(LocalDate.class).optional().orElse(null);
+            first = first == null || chunk != null && chunk.isBefore(first) ? (chunk == null ? first : chunk) : first;
+        }
+        return java.util.Optional.ofNullable(first);
+    }
+
     long countPeopleAssessed() {
         return jdbc.sql("""
                 SELECT COUNT(DISTINCT a.person_id) FROM people_skill_assessment a

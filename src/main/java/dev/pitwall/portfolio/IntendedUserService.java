@@ -30,6 +30,11 @@ public class IntendedUserService {
         return of(reader.details(reader.workflow(workflowKey)));
     }
 
+    /** The intended users {@code U_w} of a workflow whose details are at hand. */
+    public Set<Long> intendedUserIds(WorkflowDetails details) {
+        return of(details);
+    }
+
     Set<Long> of(WorkflowDetails details) {
         Set<Long> ids = new TreeSet<>();
         var named = details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId)

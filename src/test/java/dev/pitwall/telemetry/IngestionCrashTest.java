@@ -141,19 +141,34 @@ class IngestionCrashTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-cp", classpath, "dev.pitwall.PitwallApplication", "--server.port=" + port,
-                "--pitwall.data-dir=" + dir, "--pitwall.admin-password=" + PASSWORD, "--logging.level.root=WARN"));
+                "--pitwall.data-dir=" + dir, "--pitwall.admin-password=" + PASSWORD, "--logging.level.root=WARN",
+                "--spring.datasource.hikari.maximum-pool-size=6"));
         if (database != null) {
             command.add("--spring.datasource.url=" + TestDatabases.urlOf(database));
             command.add("--spring.datasource.username=" + TestDatabases.USER);
             command.add("--spring.datasource.password=" + TestDatabases.PASSWORD);
         }
-        File log = dir.resolve("pitwall-" + System.nanoTime() + ".log").toFile();
+        log = dir.resolve("pitwall-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    /** The log of the node started last, shown when it fails to start. */
+    private File log;
+
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log.toPath());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private void awaitHealthy(Process process, int port) throws Exception {
         for (int i = 0; i < 240; i++) {
-            assertThat(process.isAlive()).as("Pitwall started").isTrue();
+            if (!process.isAlive()) {
+                throw new AssertionError("Pitwall exited with " + process.exitValue() + " while starting:\n" + logTail());
+            }
             try {
                 if (send(port, "/actuator/health", null, null).statusCode() == 200) {
                     return;

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Repository;
 public class Deployments {
 
     private static final String SELECT = """
-            SELECT d.*, s.system_key FROM measurement_deployment d JOIN portfolio_ai_system s ON s.id = d.system_id
+            SELECT d.*, s.system_key, w.workflow_key FROM measurement_deployment d
+            JOIN portfolio_ai_system s ON s.id = d.system_id
+            LEFT JOIN portfolio_workflow w ON w.id = d.workflow_id
             """;
 
     private final JdbcClient jdbc;
@@ -52,33 +54,37 @@ public class Deployments {
                 .query(Deployments::map).list();
     }
 
-    /** Successful production deployments per AI system with days in [from, to]. */
-    public Map<Long, Long> successfulBySystem(Collection<Long> systemIds, LocalDate from, LocalDate to) {
-        Map<Long, Long> counts = new HashMap<>();
+    /**
+     * Successful production deployments with days in [from, to]: system id → workflow id (0 = for
+     * every workflow using the system) → count.
+     */
+    public Map<Long, Map<Long, Long>> successfulBySystem(Collection<Long> systemIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<Long, Long>> counts = new HashMap<>();
         if (systemIds.isEmpty()) {
             return counts;
         }
         jdbc.sql("""
-                SELECT system_id, COUNT(*) AS n FROM measurement_deployment
+                SELECT system_id, COALESCE(workflow_id, 0) AS workflow_id, COUNT(*) AS n FROM measurement_deployment
                 WHERE system_id IN (:ids) AND status = 'SUCCEEDED' AND environment = 'production'
                   AND deployed_day >= :from AND deployed_day <= :to
-                GROUP BY system_id
+                GROUP BY system_id, COALESCE(workflow_id, 0)
                 """).param("ids", systemIds).param("from", from).param("to", to)
                 .query(rs -> {
-                    counts.put(rs.getLong("system_id"), rs.getLong("n"));
+                    counts.computeIfAbsent(rs.getLong("system_id"), k -> new HashMap<>())
+                            .put(rs.getLong("workflow_id"), rs.getLong("n"));
                 });
         return counts;
     }
 
-    public long insert(long systemId, String version, Instant time, DeploymentStatus status, String environment,
-            String pipelineUrl, String actor, Instant now) {
+    public long insert(long systemId, Long workflowId, String version, Instant time, DeploymentStatus status,
+            String environment, String pipelineUrl, String actor, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO measurement_deployment (system_id, version, deployed_at, deployed_day, status, environment,
-                    pipeline_url, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO measurement_deployment (system_id, workflow_id, version, deployed_at, deployed_day, status,
+                    environment, pipeline_url, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(systemId, version, utc(time), LocalDate.ofInstant(time, ZoneOffset.UTC), status.name(),
+                .params(systemId, workflowId, version, utc(time), LocalDate.ofInstant(time, ZoneOffset.UTC), status.name(),
                         environment, pipelineUrl, actor, utc(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -87,7 +93,8 @@ public class Deployments {
     private static Deployment map(ResultSet rs, int row) throws SQLException {
         return new Deployment(rs.getLong("id"), rs.getString("system_key"), rs.getString("version"),
                 instant(rs, "deployed_at"), DeploymentStatus.valueOf(rs.getString("status")),
-                rs.getString("environment"), rs.getString("pipeline_url"), rs.getString("recorded_by"),
+                rs.getString("environment"), rs.getString("pipeline_url"), rs.getString("workflow_key"),
+                rs.getString("recorded_by"),
                 instant(rs, "recorded_at"));
     }
 }

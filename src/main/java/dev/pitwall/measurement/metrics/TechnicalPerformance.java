@@ -34,11 +34,11 @@ public final class TechnicalPerformance {
      * @param events its events in W
      * @param errors those with an error
      * @param reportedAvailability availability reported for W, or {@code null}
-     * @param deployments successful deployments in W
+     * @param deployments successful deployments in W, or {@code null} for a SaaS copilot its vendor deploys
      * @param workflowEvents events of the workflow being scored that used this system in W
      */
     public record SystemFacts(String systemKey, Double evaluationScore, OutcomeCounts outcomes, long events, long errors,
-            Double reportedAvailability, long deployments, long workflowEvents) {
+            Double reportedAvailability, Long deployments, long workflowEvents) {
     }
 
     public static Figure quality(SystemFacts s) {
@@ -58,7 +58,10 @@ public final class TechnicalPerformance {
                 : Figure.of("availability", 1 - (double) s.errors() / s.events(), "ratio");
     }
 
-    public static Figure deploymentsPerMonth(long deployments) {
+    public static Figure deploymentsPerMonth(Long deployments) {
+        if (deployments == null) {
+            return Figure.missing("deploymentsPerMonth", "perMonth", "a SaaS copilot is deployed by its vendor");
+        }
         return Figure.of("deploymentsPerMonth", deployments * 30.0 / 28.0, "perMonth");
     }
 
@@ -91,7 +94,11 @@ public final class TechnicalPerformance {
         if (systems.isEmpty()) {
             return Figure.missing("deploymentsPerMonth", "perMonth", "the workflow uses no AI system");
         }
-        return deploymentsPerMonth(systems.stream().mapToLong(SystemFacts::deployments).sum());
+        List<Long> counts = systems.stream().map(SystemFacts::deployments).filter(java.util.Objects::nonNull).toList();
+        if (counts.isEmpty()) {
+            return deploymentsPerMonth(null);
+        }
+        return deploymentsPerMonth(counts.stream().mapToLong(Long::longValue).sum());
     }
 
     /** The index over the components that are present; {@code null} when none is. */

@@ -56,12 +56,14 @@ public final class Value {
         Double cumulative = null;
         if (aiGoLive != null) {
             double sum = 0;
+            int terms = 0;
             for (Measurement m : measurements) {
                 if (m.periodEnd().isAfter(aiGoLive) && !m.periodEnd().isAfter(asOf)) {
                     sum += d * (m.value().doubleValue() - b) * v;
+                    terms++;
                 }
             }
-            cumulative = sum;
+            cumulative = terms == 0 ? null : sum;
         }
         String reason = c == null ? "KPI '" + kpi.name() + "' has no measurement up to " + asOf
                 : target == null ? "KPI '" + kpi.name() + "' has no target" : null;
@@ -126,8 +128,9 @@ public final class Value {
             Double x = f.apply(value);
             if (x == null) {
                 reasons.add(value.reason() != null ? value.reason()
-                        : id.equals("cumulativeRealizedImpact") ? "no AI go-live recorded" : "KPI '" + value.kpi().name()
-                                + "' lacks an input");
+                        : id.equals("cumulativeRealizedImpact") ? "KPI '" + value.kpi().name()
+                                + "' has no measurement after AI go-live (or no go-live is recorded)"
+                                : "KPI '" + value.kpi().name() + "' lacks an input");
             } else {
                 sum += x;
             }

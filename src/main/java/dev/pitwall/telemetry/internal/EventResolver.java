@@ -106,13 +106,14 @@ public class EventResolver {
     public final class Lookups {
         private final Map<String, Long> personIds;
         private ReferenceCache.References refs;
-        private boolean reloaded;
+        private final java.time.Instant started;
         private final Map<TelemetryIdentity, Optional<Long>> identities = new HashMap<>();
         private final Map<Long, Set<Long>> teamMembers = new HashMap<>();
 
         Lookups(List<IncomingEvent> events) {
             personIds = people.idsByEmailOrExternalId(
                     events.stream().map(IncomingEvent::person).filter(Objects::nonNull).distinct().toList());
+            started = references.now();
             refs = references.get();
         }
 
@@ -123,9 +124,8 @@ public class EventResolver {
         /** A key not found may be new: look once more at fresh references before refusing. */
         private Long fresh(Map<String, Long> ids, String key, java.util.function.Function<ReferenceCache.References, Map<String, Long>> of) {
             Long id = ids.get(key);
-            if (id == null && !reloaded) {
-                reloaded = true;
-                refs = references.reload(refs);
+            if (id == null) {
+                refs = references.reload(started);
                 id = of.apply(refs).get(key);
             }
             return id;

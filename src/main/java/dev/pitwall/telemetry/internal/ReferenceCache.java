@@ -49,10 +49,20 @@ public class ReferenceCache {
         return references;
     }
 
-    /** Loads again now, unless another thread just did. */
-    public References reload(References seen) {
+    /**
+     * References that were read from the database at or after {@code notBefore}: the current ones
+     * when a load began since then (another thread's, or this batch's own earlier reload), else a
+     * new load. A batch passes its own start, so whatever existed when it arrived is found, and
+     * several unknown keys in one batch cost at most one load.
+     */
+    public References reload(Instant notBefore) {
         References references = current;
-        return references != null && references != seen ? references : load();
+        return references != null && !references.loadedAt().isBefore(notBefore) ? references : load();
+    }
+
+    /** The cache's clock reading, for a batch to mark its start. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public void invalidate() {
@@ -60,6 +70,8 @@ public class ReferenceCache {
     }
 
     private synchronized References load() {
+        // Stamped with the time the reads began: everything committed before then is in them.
+        Instant began = clock.instant();
         Map<String, Long> systemIds = new HashMap<>();
         for (AiSystem system : systems.findAll()) {
             systemIds.put(system.key(), system.id());
@@ -69,7 +81,7 @@ public class ReferenceCache {
             workflowIds.put(workflow.key(), workflow.id());
         }
         References references = new References(Map.copyOf(systemIds), Map.copyOf(workflowIds),
-                rules.findAll().stream().filter(r -> r.rule().enabled()).toList(), clock.instant());
+                rules.findAll().stream().filter(r -> r.rule().enabled()).toList(), began);
         current = references;
         return references;
     }

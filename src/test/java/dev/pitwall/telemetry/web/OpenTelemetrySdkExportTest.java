@@ -111,13 +111,6 @@ class OpenTelemetrySdkExportTest {
             chat.setAttribute("pitwall.outcome", "edited");
             chat.setAttribute("gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"content\":\"secret\"}]}]");
             chat.end();
-            sdk.getSdkLoggerProvider().get("pitwall-test").logRecordBuilder()
-                    .setEventName("gen_ai.evaluation.result")
-                    .setContext(Context.root().with(chat))
-                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.name"), "relevance")
-                    .setAttribute(AttributeKey.doubleKey("gen_ai.evaluation.score.value"), 0.8)
-                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.score.label"), "relevant")
-                    .emit();
 
             Span failed = tracer.spanBuilder("chat m1").startSpan();
             failed.setAttribute("gen_ai.operation.name", "chat");
@@ -134,7 +127,16 @@ class OpenTelemetrySdkExportTest {
 
             CompletableResultCode flushed = sdk.getSdkTracerProvider().forceFlush().join(20, TimeUnit.SECONDS);
             assertThat(flushed.isSuccess()).as("the exporter got a success response").isTrue();
-            // The evaluation goes after its span, so it finds the span's AI system.
+            // The evaluation is emitted once its span is stored, so it finds the span's AI system and
+            // workflow (emitted earlier, the log processor's own timer may export it first).
+            sdk.getSdkLoggerProvider().get("pitwall-test").logRecordBuilder()
+                    .setEventName("gen_ai.evaluation.result")
+                    .setContext(Context.root().with(chat))
+                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.name"), "relevance")
+                    .setAttribute(AttributeKey.doubleKey("gen_ai.evaluation.score.value"), 0.8)
+                    .setAttribute(AttributeKey.stringKey("gen_ai.evaluation.score.label"), "relevant")
+                    .emit();
+
             assertThat(sdk.getSdkLoggerProvider().forceFlush().join(20, TimeUnit.SECONDS).isSuccess()).isTrue();
         }
 

@@ -1,0 +1,211 @@
+package dev.pitwall.measurement;
+
+import dev.pitwall.measurement.WorkflowScoring.Scored;
+import dev.pitwall.measurement.internal.Kpis;
+import dev.pitwall.measurement.internal.ScoringContext;
+import dev.pitwall.measurement.internal.ScoringContexts;
+import dev.pitwall.measurement.metrics.Adoption;
+import dev.pitwall.measurement.metrics.Alignment;
+import dev.pitwall.people.DirectoryOverview;
+import dev.pitwall.people.Person;
+import dev.pitwall.people.PersonService;
+import dev.pitwall.people.SkillAssessmentService;
+import dev.pitwall.people.Team;
+import dev.pitwall.people.TeamService;
+import dev.pitwall.people.Tier;
+import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.portfolio.Initiative;
+import dev.pitwall.portfolio.InitiativeService;
+import dev.pitwall.portfolio.PipelineService;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.portfolio.WorkflowService;
+import dev.pitwall.telemetry.UsageFacts;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The balanced scorecards of PRODUCT.md's metric model, for a workflow, an initiative, a team and
+ * the organization, at any as-of date. Every figure is computed from recorded facts when asked.
+ */
+@Service
+@Transactional(readOnly = true)
+@EnableConfigurationProperties(MeasurementProperties.class)
+public class ScorecardService {
+
+    private final WorkflowService workflows;
+    private final InitiativeService initiatives;
+    private final PipelineService pipelines;
+    private final TeamService teams;
+    private final PersonService people;
+    private final DirectoryOverview directory;
+    private final SkillAssessmentService assessments;
+    private final UsageFacts usage;
+    private final Kpis kpis;
+    private final ScoringContexts contexts;
+    private final WorkflowScoring scoring;
+    private final MeasurementProperties properties;
+    private final Clock clock;
+
+    ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
+            TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
+            UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
+            MeasurementProperties properties, Clock clock) {
+        this.workflows = workflows;
+        this.initiatives = initiatives;
+        this.pipelines = pipelines;
+        this.teams = teams;
+        this.people = people;
+        this.directory = directory;
+        this.assessments = assessments;
+        this.usage = usage;
+        this.kpis = kpis;
+        this.contexts = contexts;
+        this.scoring = scoring;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The as-of date: today when none is given; never in the future. */
+    public LocalDate asOf(LocalDate requested) {
+        LocalDate today = LocalDate.now(clock);
+        if (requested == null) {
+            return today;
+        }
+        if (requested.isAfter(today)) {
+            throw InvalidInputException.ofField("asOf", "lies in the future; figures exist up to " + today);
+        }
+        return requested;
+    }
+
+    public WorkflowScorecard workflow(String key, LocalDate asOf) {
+        return scoreWorkflow(key, asOf(asOf)).card();
+    }
+
+    /** The intended users of a workflow at one adoption level, with their active days, for drill-down. */
+    public List<AdoptionPerson> peopleAtLevel(String key, int level, LocalDate asOf) {
+        if (level < 0 || level > 4) {
+            throw InvalidInputException.ofField("level", "is 0 (none) to 4 (embedded)");
+        }
+        LocalDate day = asOf(asOf);
+        Workflow workflow = workflows.get(key);
+        Scored scored = scoreWorkflow(key, day);
+        Set<Long> ids = scored.adoption().peopleByLevel().get(level);
+        Map<Long, Integer> days = usage.activeDays(List.of(workflow.id()), day.minusDays(properties.windowDays() - 1L), day)
+                .getOrDefault(workflow.id(), Map.of());
+        return people.findAllById(ids).stream()
+                .map(p -> new AdoptionPerson(p.id(), p.name(), p.email(), p.teamName(), p.tier(),
+                        days.getOrDefault(p.id(), 0), level))
+                .sorted(java.util.Comparator.comparing(AdoptionPerson::activeDays).reversed()
+                        .thenComparing(AdoptionPerson::name))
+                .toList();
+    }
+
+    /**
+     * A person in an adoption drill-down.
+     *
+     * @param activeDays distinct days in W with a usage event attributed to the workflow
+     * @param level the adoption level those days give
+     */
+    public record AdoptionPerson(long id, String name, String email, String team, Tier tier, int activeDays, int level) {
+    }
+
+    public OrganizationScorecard organization(LocalDate asOf) {
+        LocalDate day = asOf(asOf);
+        List<Workflow> all = workflows.find(null, null);
+        List<Scored> scored = scoreAll(all, all, day);
+        Alignment.Result alignment = alignment(day, null);
+        List<OrganizationScorecard.PipelineLag> lags = initiatives.findAll().stream()
+                .map(i -> new OrganizationScorecard.PipelineLag(i.id(), i.name(), pipelines.pipelines(i.id()).pipelineLag()))
+                .toList();
+        Map<Tier, Long> headcount = directory.figures().byTier();
+        return aggregate("organization", null, "Organization", day, scored, alignment, lags, headcount,
+                budgetLines(initiatives.findAll().stream().map(Initiative::id).toList(), day));
+    }
+
+    public OrganizationScorecard initiative(long id, LocalDate asOf) {
+        LocalDate day = asOf(asOf);
+        Initiative initiative = initiatives.get(id);
+        List<Workflow> all = workflows.find(null, null);
+        List<Workflow> inScope = all.stream().filter(w -> w.initiativeId() != null && w.initiativeId() == id).toList();
+        List<Scored> scored = scoreAll(all, inScope, day);
+        Set<Long> users = new HashSet<>();
+        scored.forEach(s -> users.addAll(s.intendedUsers()));
+        Alignment.Result alignment = alignment(day, users);
+        List<OrganizationScorecard.PipelineLag> lags = List.of(new OrganizationScorecard.PipelineLag(id,
+                initiative.name(), pipelines.pipelines(id).pipelineLag()));
+        return aggregate("initiative", id, initiative.name(), day, scored, alignment, lags, headcountOf(users),
+                budgetLines(List.of(id), day));
+    }
+
+    public OrganizationScorecard team(long id, LocalDate asOf) {
+        LocalDate day = asOf(asOf);
+        Team team = teams.get(id);
+        Set<Long> members = teams.activeMemberIds(id);
+        List<Workflow> all = workflows.find(null, null);
+        List<Scored> scored = scoreAll(all, all, day);
+        return TeamFigures.of(team, members, day, day.minusDays(properties.windowDays() - 1L), scored,
+                alignment(day, members), headcountOf(members), assessments);
+    }
+
+    private Scored scoreWorkflow(String key, LocalDate day) {
+        Workflow workflow = workflows.get(key);
+        List<Workflow> all = workflows.find(null, null);
+        return scoreAll(all, List.of(workflow), day).get(0);
+    }
+
+    private List<Scored> scoreAll(List<Workflow> all, List<Workflow> inScope, LocalDate day) {
+        ScoringContext ctx = contexts.load(day, properties.windowDays(), properties.targets(), all, inScope);
+        List<Scored> scored = new ArrayList<>();
+        for (Workflow workflow : inScope) {
+            scored.add(scoring.score(ctx, workflow));
+        }
+        return scored;
+    }
+
+    /** Alignment over everyone, or over the given people only. */
+    private Alignment.Result alignment(LocalDate day, Set<Long> onlyPeople) {
+        Set<Long> aligned = new HashSet<>(kpis.workflowsWithOutcomeKpi());
+        LocalDate from = day.minusDays(properties.windowDays() - 1L);
+        List<Alignment.PersonUsage> usages = usage.personActivity(from, day, aligned).stream()
+                .filter(a -> onlyPeople == null || a.personId() != null && onlyPeople.contains(a.personId()))
+                .map(a -> new Alignment.PersonUsage(a.personId() != null ? "p" + a.personId() : "r" + a.personRef(),
+                        a.events(), a.eventsInWorkflows()))
+                .toList();
+        return Alignment.of(usages);
+    }
+
+    private Map<Tier, Long> headcountOf(Set<Long> ids) {
+        Map<Tier, Long> counts = new java.util.EnumMap<>(Tier.class);
+        for (Person p : people.findAllById(ids)) {
+            if (p.active()) {
+                counts.merge(p.tier(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private OrganizationScorecard aggregate(String scope, Long scopeId, String name, LocalDate day, List<Scored> scored,
+            Alignment.Result alignment, List<OrganizationScorecard.PipelineLag> lags, Map<Tier, Long> headcount,
+            List<dev.pitwall.portfolio.BudgetLine> budget) {
+        return Aggregation.of(scope, scopeId, name, day, day.minusDays(properties.windowDays() - 1L), scored, alignment,
+                lags, headcount, budget);
+    }
+
+    /** Every budget line up to D of these initiatives. */
+    private List<dev.pitwall.portfolio.BudgetLine> budgetLines(List<Long> initiativeIds, LocalDate day) {
+        return initiativeIds.stream().flatMap(i -> initiatives.budget(i).stream())
+                .filter(l -> !l.spentOn().isAfter(day)).toList();
+    }
+
+    static String levelName(int level) {
+        return Adoption.LEVEL_NAMES[level];
+    }
+}

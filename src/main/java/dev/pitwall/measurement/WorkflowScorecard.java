@@ -1,0 +1,56 @@
+package dev.pitwall.measurement;
+
+import dev.pitwall.portfolio.WorkflowStage;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The balanced scorecard of one workflow on an as-of date D over the window [windowFrom, D].
+ *
+ * @param workflowKey the workflow
+ * @param name its name
+ * @param stage its stage now
+ * @param initiativeId its initiative, or {@code null}
+ * @param initiativeName that initiative's name
+ * @param asOf D
+ * @param windowFrom the first day of the window W
+ * @param figures every figure, by definition id (see docs/metrics.md)
+ * @param levelDistribution the intended users at each adoption level
+ * @param waterfall the value-capture waterfall: potential, lostToAdoption, lostToQuality, expected,
+ *     operatingModelResidual, realized
+ * @param bindingConstraint {@code TECHNOLOGY}, {@code WORKFORCE}, {@code OPERATING_MODEL}, or
+ *     {@code null} when none of the three indices can be computed
+ * @param highPerformer whether realization ≥ 0.8 and adoptionDepth ≥ 0.6
+ * @param systems the AI systems' technical figures
+ * @param kpis the business-outcome KPIs' value figures
+ * @param roles skill coverage by role
+ */
+public record WorkflowScorecard(String workflowKey, String name, WorkflowStage stage, Long initiativeId,
+        String initiativeName, LocalDate asOf, LocalDate windowFrom, List<Figure> figures,
+        List<LevelCount> levelDistribution, List<Figure> waterfall, String bindingConstraint, boolean highPerformer,
+        List<SystemFigures> systems, List<KpiFigures> kpis, List<RoleCoverage> roles) {
+
+    /** The figure with this definition id. */
+    public Figure figure(String id) {
+        return figures.stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no figure " + id));
+    }
+
+    /** How many intended users are at an adoption level (0 none … 4 embedded). */
+    public record LevelCount(int level, String name, int people) {
+    }
+
+    /** An AI system's technical figures in the window, and the workflow's events on it. */
+    public record SystemFigures(String systemKey, String name, Figure quality, Figure availability,
+            Figure deploymentsPerMonth, long workflowEvents, boolean qualityFromEvaluations) {
+    }
+
+    /** A business-outcome KPI's value figures. */
+    public record KpiFigures(long kpiId, String name, String unit, String direction, Double baseline, Double target,
+            Double current, Figure realizedImpact, Figure targetImpact, Figure cumulativeRealizedImpact) {
+    }
+
+    /** Skill coverage of the members of one role. */
+    public record RoleCoverage(String role, int members, int requiredSkills, Figure skillCoverage) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.pitwall.measurement.internal;
+
+import dev.pitwall.measurement.Kpi;
+import dev.pitwall.measurement.Measurement;
+import dev.pitwall.measurement.metrics.OutcomeCounts;
+import dev.pitwall.measurement.metrics.Targets;
+import dev.pitwall.portfolio.AiSystem;
+import dev.pitwall.portfolio.BudgetLine;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.telemetry.UsageFacts.Slice;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the metric model reads for a set of workflows on one as-of date, loaded in bulk once
+ * so that scoring many workflows costs a few queries, not a few per workflow.
+ *
+ * @param asOf D
+ * @param from the first day of the window W
+ * @param workflows the workflows in scope
+ * @param systems every AI system by id
+ * @param slices events per workflow × system in W
+ * @param activeDays workflow id → person id → active days in W
+ * @param evaluationScores latest evaluation score per system (workflow 0) and per system and workflow up to D
+ * @param reportedAvailability mean reported availability per system in W
+ * @param deployments successful production deployments in W per system, for all its workflows (0) or one
+ * @param kpis KPIs by workflow id
+ * @param measurements measurements up to D by KPI id, oldest first
+ * @param budget budget lines up to D by initiative id
+ * @param workflowsPerInitiative how many workflows each initiative has (for sharing its spend)
+ * @param defaults the organization's targets
+ * @param workflowTargets overrides by workflow id
+ * @param systemTargets overrides by system id
+ */
+public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> workflows, Map<Long, AiSystem> systems,
+        List<Slice> slices, Map<Long, Map<Long, Integer>> activeDays, Map<Long, Map<Long, Double>> evaluationScores,
+        Map<Long, Double> reportedAvailability, Map<Long, Map<Long, Long>> deployments, Map<Long, List<Kpi>> kpis,
+        Map<Long, List<Measurement>> measurements, Map<Long, List<BudgetLine>> budget,
+        Map<Long, Integer> workflowsPerInitiative, Targets defaults, Map<Long, TargetOverrides.Override> workflowTargets,
+        Map<Long, TargetOverrides.Override> systemTargets) {
+
+    /** The outcomes of a workflow's events in W. */
+    public OutcomeCounts outcomesOf(long workflowId) {
+        OutcomeCounts total = OutcomeCounts.NONE;
+        for (Slice s : slices) {
+            if (s.workflowId() == workflowId) {
+                total = total.plus(new OutcomeCounts(s.accepted(), s.edited(), s.overridden(), s.rejected()));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The evaluation score of a system as a workflow uses it: the workflow's own evaluations when it
+     * has any, else the system's.
+     */
+    public Double evaluationScore(long systemId, long workflowId) {
+        Map<Long, Double> scores = evaluationScores.getOrDefault(systemId, Map.of());
+        return scores.containsKey(workflowId) ? scores.get(workflowId) : scores.get(0L);
+    }
+
+    /** Deployments of a system that count for a workflow: the system's own plus those of the workflow's part. */
+    public long deploymentsFor(long systemId, long workflowId) {
+        Map<Long, Long> counts = deployments.getOrDefault(systemId, Map.of());
+        return counts.getOrDefault(0L, 0L) + counts.getOrDefault(workflowId, 0L);
+    }
+
+    /** A workflow's events on one system in W. */
+    public long eventsOf(long workflowId, long systemId) {
+        return slices.stream().filter(s -> s.workflowId() == workflowId && s.systemId() == systemId)
+                .mapToLong(Slice::events).sum();
+    }
+
+    /** Spend of a category attributed to a workflow up to D: its own lines plus its equal share of the initiative's. */
+    public double spendOf(Workflow workflow, dev.pitwall.portfolio.SpendCategory category) {
+        if (workflow.initiativeId() == null) {
+            return 0;
+        }
+        int sharing = Math.max(1, workflowsPerInitiative.getOrDefault(workflow.initiativeId(), 1));
+        double spend = 0;
+        for (BudgetLine line : budget.getOrDefault(workflow.initiativeId(), List.of())) {
+            if (line.category() != category || line.spentOn().isAfter(asOf)) {
+                continue;
+            }
+            if (line.workflowKey() == null) {
+                spend += line.amount().doubleValue() / sharing;
+            } else if (line.workflowKey().equals(workflow.key())) {
+                spend += line.amount().doubleValue();
+            }
+        }
+        return spend;
+    }
+
+    /** The targets of a workflow: the defaults with its overrides. */
+    public Targets targetsOf(long workflowId) {
+        TargetOverrides.Override o = workflowTargets.get(workflowId);
+        return o == null ? defaults : defaults.with(o.quality(), o.availability(), o.deploymentsPerMonth(), o.roi());
+    }
+}

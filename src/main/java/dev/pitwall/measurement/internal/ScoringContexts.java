@@ -1,0 +1,78 @@
+package dev.pitwall.measurement.internal;
+
+import dev.pitwall.measurement.Kpi;
+import dev.pitwall.measurement.Measurement;
+import dev.pitwall.measurement.metrics.Targets;
+import dev.pitwall.portfolio.AiSystem;
+import dev.pitwall.portfolio.AiSystemService;
+import dev.pitwall.portfolio.BudgetLine;
+import dev.pitwall.portfolio.InitiativeService;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.telemetry.UsageFacts;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Loads a {@link ScoringContext} with a fixed number of bulk reads. */
+@Component
+public class ScoringContexts {
+
+    private final AiSystemService systems;
+    private final InitiativeService initiatives;
+    private final UsageFacts usage;
+    private final Kpis kpis;
+    private final Measurements measurements;
+    private final Deployments deployments;
+    private final AvailabilityReports availability;
+    private final TargetOverrides targets;
+
+    ScoringContexts(AiSystemService systems, InitiativeService initiatives, UsageFacts usage, Kpis kpis,
+            Measurements measurements, Deployments deployments, AvailabilityReports availability,
+            TargetOverrides targets) {
+        this.systems = systems;
+        this.initiatives = initiatives;
+        this.usage = usage;
+        this.kpis = kpis;
+        this.measurements = measurements;
+        this.deployments = deployments;
+        this.availability = availability;
+        this.targets = targets;
+    }
+
+    /**
+     * @param allWorkflows every workflow (initiative spend is shared among all of an initiative's)
+     * @param inScope the workflows to score
+     */
+    public ScoringContext load(LocalDate asOf, int windowDays, Targets defaults, List<Workflow> allWorkflows,
+            List<Workflow> inScope) {
+        LocalDate from = asOf.minusDays(windowDays - 1L);
+        Map<Long, AiSystem> systemsById = systems.findAll().stream()
+                .collect(Collectors.toMap(AiSystem::id, Function.identity()));
+        List<Long> workflowIds = inScope.stream().map(Workflow::id).toList();
+        Map<Long, List<Kpi>> kpisByWorkflow = kpis.findByWorkflows(workflowIds).stream()
+                .collect(Collectors.groupingBy(k -> idOf(inScope, k.workflowKey()), HashMap::new, Collectors.toList()));
+        List<Long> kpiIds = kpisByWorkflow.values().stream().flatMap(List::stream).map(Kpi::id).toList();
+        Map<Long, List<Measurement>> measured = measurements.findUpTo(kpiIds, asOf).stream()
+                .collect(Collectors.groupingBy(Measurement::kpiId, HashMap::new, Collectors.toList()));
+        Map<Long, Integer> perInitiative = new HashMap<>();
+        allWorkflows.stream().map(Workflow::initiativeId).filter(Objects::nonNull)
+                .forEach(i -> perInitiative.merge(i, 1, Integer::sum));
+        Map<Long, List<BudgetLine>> budget = new HashMap<>();
+        inScope.stream().map(Workflow::initiativeId).filter(Objects::nonNull).distinct()
+                .forEach(i -> budget.put(i, initiatives.budget(i)));
+        List<Long> systemIds = List.copyOf(systemsById.keySet());
+        return new ScoringContext(asOf, from, inScope, systemsById, usage.slices(from, asOf),
+                usage.activeDays(workflowIds, from, asOf), usage.latestEvaluationScores(systemIds, asOf),
+                availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
+                kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"));
+    }
+
+    private static long idOf(List<Workflow> workflows, String key) {
+        return workflows.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow().id();
+    }
+}

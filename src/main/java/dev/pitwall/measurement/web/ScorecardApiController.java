@@ -1,0 +1,75 @@
+package dev.pitwall.measurement.web;
+
+import dev.pitwall.measurement.OrganizationScorecard;
+import dev.pitwall.measurement.ScorecardService;
+import dev.pitwall.measurement.WorkflowScorecard;
+import dev.pitwall.platform.security.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/scorecards")
+@Tag(name = "Scorecards", description = "The balanced scorecard at any as-of date: every figure with its value, unit, "
+        + "definition id and, when null, the reason (definitions in docs/metrics.md)")
+class ScorecardApiController {
+
+    private final ScorecardService scorecards;
+
+    ScorecardApiController(ScorecardService scorecards) {
+        this.scorecards = scorecards;
+    }
+
+    @GetMapping("/organization")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "The organization's scorecard", description = "Realized vs target impact, the technical and "
+            + "workforce indices, stranded capital, alignment, investment balance and the workflows ranked by binding "
+            + "constraint. asOf defaults to today.")
+    OrganizationScorecard organization(@RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return scorecards.organization(asOf);
+    }
+
+    @GetMapping("/initiatives/{id}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "An initiative's scorecard")
+    OrganizationScorecard initiative(@PathVariable long id, @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return scorecards.initiative(id, asOf);
+    }
+
+    @GetMapping("/workflows/{key}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A workflow's scorecard", description = "Adoption, workforce, technical and value figures, the "
+            + "level distribution, the value-capture waterfall and the binding constraint.")
+    WorkflowScorecard workflow(@PathVariable String key, @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return scorecards.workflow(key, asOf);
+    }
+
+    @GetMapping("/workflows/{key}/people")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    @Operation(summary = "The intended users at one adoption level", description = "level 0 none … 4 embedded, with "
+            + "each person's active days in the window. Individual usage: needs telemetry:read.")
+    List<ScorecardService.AdoptionPerson> peopleAtLevel(@PathVariable String key, @RequestParam int level,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return scorecards.peopleAtLevel(key, level, asOf);
+    }
+
+    @GetMapping("/teams/{id}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A team's scorecard", description = "Adoption, skills and alignment of the team's members "
+            + "(with sub-teams), and the workflows they are intended users of.")
+    OrganizationScorecard team(@PathVariable long id, @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return scorecards.team(id, asOf);
+    }
+}

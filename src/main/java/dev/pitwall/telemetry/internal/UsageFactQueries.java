@@ -1,0 +1,116 @@
+package dev.pitwall.telemetry.internal;
+
+import static dev.pitwall.platform.jdbc.SqlValues.date;
+
+import dev.pitwall.telemetry.UsageFacts.PersonActivity;
+import dev.pitwall.telemetry.UsageFacts.ScoreDay;
+import dev.pitwall.telemetry.UsageFacts.Slice;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bulk reads of the rollups and evaluations for the metric engines. */
+@Repository
+public class UsageFactQueries {
+
+    private final JdbcClient jdbc;
+
+    UsageFactQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Long, Map<Long, Integer>> activeDays(Collection<Long> workflowIds, LocalDate from, LocalDate to) {
+        Map<Long, Map<Long, Integer>> days = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return days;
+        }
+        jdbc.sql("""
+                SELECT r.workflow_id, r.person_id, COUNT(DISTINCT r.event_day) AS active_days
+                FROM telemetry_daily_rollup r
+                WHERE r.workflow_id IN (:workflows) AND r.person_id > 0 AND r.event_day BETWEEN :from AND :to
+                GROUP BY r.workflow_id, r.person_id
+                """).param("workflows", workflowIds).param("from", from).param("to", to)
+                .query(rs -> {
+                    days.computeIfAbsent(rs.getLong("workflow_id"), k -> new HashMap<>())
+                            .put(rs.getLong("person_id"), rs.getInt("active_days"));
+                });
+        return days;
+    }
+
+    public List<Slice> slices(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT r.workflow_id, r.system_id, SUM(r.events) AS events, SUM(r.errors) AS errors,
+                       SUM(r.accepted) AS accepted, SUM(r.edited) AS edited, SUM(r.overridden) AS overridden,
+                       SUM(r.rejected) AS rejected
+                FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to
+                GROUP BY r.workflow_id, r.system_id
+                """).param("from", from).param("to", to)
+                .query((rs, n) -> new Slice(rs.getLong("workflow_id"), rs.getLong("system_id"), rs.getLong("events"),
+                        rs.getLong("errors"), rs.getLong("accepted"), rs.getLong("edited"), rs.getLong("overridden"),
+                        rs.getLong("rejected")))
+                .list();
+    }
+
+    public List<PersonActivity> personActivity(LocalDate from, LocalDate to, Set<Long> workflowIds) {
+        // An empty IN () is not SQL; no workflow id is negative.
+        Collection<Long> ids = workflowIds.isEmpty() ? List.of(-1L) : workflowIds;
+        return jdbc.sql("""
+                SELECT r.person_id, r.person_ref, SUM(r.events) AS events,
+                       SUM(CASE WHEN r.workflow_id IN (:workflows) THEN r.events ELSE 0 END) AS in_workflows
+                FROM telemetry_daily_rollup r
+                WHERE r.event_day BETWEEN :from AND :to AND (r.person_id > 0 OR r.person_ref <> '')
+                GROUP BY r.person_id, r.person_ref
+                """).param("workflows", ids).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    long person = rs.getLong("person_id");
+                    return new PersonActivity(person > 0 ? person : null, person > 0 ? null : rs.getString("person_ref"),
+                            rs.getLong("events"), rs.getLong("in_workflows"));
+                })
+                .list();
+    }
+
+    /** system id → workflow id (0 = all of the system's evaluations) → latest day's mean score. */
+    public Map<Long, Map<Long, Double>> latestEvaluationScores(Collection<Long> systemIds, LocalDate asOf) {
+        Map<Long, Map<Long, Double>> scores = new HashMap<>();
+        if (systemIds.isEmpty()) {
+            return scores;
+        }
+        jdbc.sql("""
+                SELECT v.system_id, 0 AS workflow_id, AVG(v.score_value) AS score FROM telemetry_evaluation v
+                JOIN (SELECT system_id, MAX(event_day) AS last_day FROM telemetry_evaluation
+                      WHERE system_id IN (:systems) AND event_day <= :asOf AND score_value BETWEEN 0 AND 1
+                      GROUP BY system_id) l ON l.system_id = v.system_id AND l.last_day = v.event_day
+                WHERE v.score_value BETWEEN 0 AND 1
+                GROUP BY v.system_id
+                UNION ALL
+                SELECT v.system_id, v.workflow_id, AVG(v.score_value) AS score FROM telemetry_evaluation v
+                JOIN (SELECT system_id, workflow_id, MAX(event_day) AS last_day FROM telemetry_evaluation
+                      WHERE system_id IN (:systems) AND workflow_id IS NOT NULL AND event_day <= :asOf
+                        AND score_value BETWEEN 0 AND 1
+                      GROUP BY system_id, workflow_id) l
+                  ON l.system_id = v.system_id AND l.workflow_id = v.workflow_id AND l.last_day = v.event_day
+                WHERE v.score_value BETWEEN 0 AND 1
+                GROUP BY v.system_id, v.workflow_id
+                """).param("systems", systemIds).param("asOf", asOf)
+                .query(rs -> {
+                    scores.computeIfAbsent(rs.getLong("system_id"), k -> new HashMap<>())
+                            .put(rs.getLong("workflow_id"), rs.getDouble("score"));
+                });
+        return scores;
+    }
+
+    public List<ScoreDay> evaluationTrend(long systemId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT event_day, AVG(score_value) AS score, COUNT(*) AS n FROM telemetry_evaluation
+                WHERE system_id = :system AND event_day BETWEEN :from AND :to AND score_value BETWEEN 0 AND 1
+                GROUP BY event_day ORDER BY event_day
+                """).param("system", systemId).param("from", from).param("to", to)
+                .query((rs, n) -> new ScoreDay(systemId, date(rs, "event_day"), rs.getDouble("score"), rs.getLong("n")))
+                .list();
+    }
+}
