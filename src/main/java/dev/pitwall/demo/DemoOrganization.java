@@ -79,6 +79,7 @@ class DemoOrganization implements ApplicationRunner {
             portfolio.generate(staff, today);
             measurement.contracts(today);
             portfolio.promote(staff, today);
+            measurement.history(today);
             log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",
                     people.created(), assessments.created(), learning.created());
             return null;

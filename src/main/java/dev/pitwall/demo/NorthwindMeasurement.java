@@ -1,6 +1,12 @@
 package dev.pitwall.demo;
 
 import dev.pitwall.measurement.Cadence;
+import dev.pitwall.measurement.DeploymentService;
+import dev.pitwall.measurement.DeploymentStatus;
+import dev.pitwall.measurement.MeasurementService;
+import dev.pitwall.measurement.MeasurementSource;
+import dev.pitwall.measurement.NewDeployment;
+import dev.pitwall.measurement.NewMeasurement;
 import dev.pitwall.measurement.Direction;
 import dev.pitwall.measurement.Kpi;
 import dev.pitwall.measurement.KpiDraft;
@@ -28,6 +34,19 @@ class NorthwindMeasurement {
     record Contract(String workflow, String name, String unit, Direction direction, double baseline, double target,
             double valuePerUnit, String dataSource) {
     }
+
+    /**
+     * How much of the way from baseline to target each workflow's KPI has come once adoption settled
+     * (four months after go-live): the share that makes its story — invoice exceptions capture most
+     * of what its few users could give, proposal drafting little of what its users and model could.
+     */
+    static final java.util.Map<String, Double> REALIZATION = java.util.Map.ofEntries(
+            java.util.Map.entry("invoice-exceptions", 0.16), java.util.Map.entry("email-triage", 0.86),
+            java.util.Map.entry("claims-assistant", 0.5), java.util.Map.entry("policy-qa", 0.25),
+            java.util.Map.entry("proposal-drafting", 0.12), java.util.Map.entry("chat-deflection", 0.3),
+            java.util.Map.entry("vendor-onboarding", 0.2), java.util.Map.entry("hiring-screening", 0.15),
+            java.util.Map.entry("account-research", 0.2), java.util.Map.entry("damage-detection", 0.1),
+            java.util.Map.entry("contract-review", 0.15), java.util.Map.entry("route-planning", 0.3));
 
     static final List<Contract> CONTRACTS = List.of(
             new Contract("invoice-exceptions", "AP hours on invoice exceptions", "hours", Direction.LOWER_IS_BETTER,
@@ -61,10 +80,74 @@ class NorthwindMeasurement {
 
     private final KpiService kpis;
     private final WorkflowService workflows;
+    private final MeasurementService measurements;
+    private final DeploymentService deployments;
 
-    NorthwindMeasurement(KpiService kpis, WorkflowService workflows) {
+    NorthwindMeasurement(KpiService kpis, WorkflowService workflows, MeasurementService measurements,
+            DeploymentService deployments) {
         this.kpis = kpis;
         this.workflows = workflows;
+        this.measurements = measurements;
+        this.deployments = deployments;
+    }
+
+    /**
+     * Monthly measurements of every outcome KPI since its workflow's AI go-live (month ends up to
+     * today), moving from the baseline toward the workflow's {@link #REALIZATION} over four months,
+     * with a little month-to-month noise; and the deployments of the AI systems.
+     */
+    void history(LocalDate today) {
+        java.util.Random random = new java.util.Random(42);
+        for (Contract contract : CONTRACTS) {
+            Workflow workflow = workflows.get(contract.workflow());
+            Double share = REALIZATION.get(contract.workflow());
+            if (workflow.aiGoLive() == null || share == null) {
+                continue;
+            }
+            Kpi kpi = kpis.get(contract.workflow(), contract.name());
+            // route planning never captured its baseline; its fuel bill still arrives every month
+            double from = Double.isNaN(contract.baseline()) ? 450_000 : contract.baseline();
+            java.util.List<NewMeasurement> values = new java.util.ArrayList<>();
+            LocalDate month = workflow.aiGoLive().withDayOfMonth(1).plusMonths(1).minusDays(1);
+            for (int k = 1; !month.isAfter(today); k++, month = month.plusDays(1).plusMonths(1).minusDays(1)) {
+                double progress = share * Math.min(1.0, k / 4.0) * (1 + random.nextGaussian() * 0.02);
+                double value = from + progress * (contract.target() - from);
+                values.add(new NewMeasurement(month, BigDecimal.valueOf(Math.round(value * 100) / 100.0), null));
+            }
+            if (!values.isEmpty()) {
+                measurements.recordAll(kpi.id(), values, MeasurementSource.API);
+            }
+        }
+        deploy(today);
+    }
+
+    /**
+     * Deployments: InvoiceIQ and VisionQC every two weeks, each agent of the agent platform twice a
+     * month — except the claims agent, deployed once, three weeks ago (the model update) — the
+     * platform itself every other month, RouteMind and TalentScreen monthly.
+     */
+    private void deploy(LocalDate today) {
+        every("invoiceiq", null, 14, today, 180);
+        every("visionqc", null, 14, today, 60);
+        every("routemind", null, 30, today, 120);
+        every("talentscreen", null, 30, today, 100);
+        every("nw-agents", null, 60, today, 240);
+        for (String workflow : List.of("email-triage", "chat-deflection", "vendor-onboarding", "policy-qa",
+                "proposal-drafting", "contract-review")) {
+            every("nw-agents", workflow, 14, today, 200);
+        }
+        deployments.record(new NewDeployment("nw-agents", "claims-agent gpt-4.1-2025-04",
+                today.minusDays(21).atTime(9, 30).toInstant(java.time.ZoneOffset.UTC), DeploymentStatus.SUCCEEDED, null,
+                null, "claims-assistant"));
+    }
+
+    private void every(String system, String workflow, int days, LocalDate today, int history) {
+        int release = 1;
+        for (LocalDate day = today.minusDays(history); !day.isAfter(today.minusDays(1)); day = day.plusDays(days)) {
+            deployments.record(new NewDeployment(system, (workflow == null ? system : workflow) + " r" + release++,
+                    day.atTime(16, 0).toInstant(java.time.ZoneOffset.UTC), DeploymentStatus.SUCCEEDED, null, null,
+                    workflow));
+        }
     }
 
     /** Creates the contracts, each baseline ending two weeks before the workflow's AI go-live. */

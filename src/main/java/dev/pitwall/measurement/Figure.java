@@ -7,8 +7,8 @@ package dev.pitwall.measurement;
  *
  * @param id the definition id, e.g. {@code adoptionDepth}
  * @param value the value, or {@code null}
- * @param unit {@code ratio} (0..1), {@code index} (0..100), {@code money}, {@code perMonth},
- *     {@code count}, {@code days} or a KPI's unit
+ * @param unit {@code ratio} (0..1), {@code index} (0..100), {@code money}, {@code multiple} (money
+ *     returned per money spent), {@code perMonth} or {@code count}
  * @param reason why the value is {@code null}; {@code null} when there is a value
  */
 public record Figure(String id, Double value, String unit, String reason) {

@@ -64,7 +64,10 @@ class WorkflowScoring {
         LocalDate asOf = ctx.asOf();
         Targets targets = ctx.targetsOf(workflow.id());
 
-        Adoption.Result adoption = Adoption.of(users, ctx.activeDays().getOrDefault(workflow.id(), Map.of()));
+        Adoption.Result adoption = live(workflow, asOf)
+                ? Adoption.of(users, ctx.activeDays().getOrDefault(workflow.id(), Map.of()))
+                : Adoption.notLive(users, workflow.aiGoLive() == null ? "the AI has not gone live (no AI go-live date)"
+                        : "the AI goes live on " + workflow.aiGoLive() + ", after " + asOf);
         Figure[] rates = Adoption.rates(ctx.outcomesOf(workflow.id()));
 
         List<SystemFacts> facts = systemFacts(ctx, workflow, details);
@@ -112,6 +115,11 @@ class WorkflowScoring {
                 waterfall.steps(), constraint == null ? null : constraint.name(), highPerformer,
                 systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, rolePeople, asOf));
         return new Scored(workflow, card, adoption, users, requirements, trainedUsers);
+    }
+
+    /** Whether AI took part in the workflow's work by D: only then can people adopt it. */
+    private static boolean live(Workflow workflow, LocalDate asOf) {
+        return workflow.aiGoLive() != null && !workflow.aiGoLive().isAfter(asOf);
     }
 
     private static List<SystemFacts> systemFacts(ScoringContext ctx, Workflow workflow, WorkflowDetails details) {

@@ -86,6 +86,7 @@ class DemoOrganizationTest {
         portfolioOrder.verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
         portfolioOrder.verify(measurement).contracts(java.time.LocalDate.of(2026, 11, 25));
         portfolioOrder.verify(portfolio).promote(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
+        portfolioOrder.verify(measurement).history(java.time.LocalDate.of(2026, 11, 25));
         verify(telemetry).generate(expected.persons(), java.time.LocalDate.of(2026, 11, 25));
     }
 }

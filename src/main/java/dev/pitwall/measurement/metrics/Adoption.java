@@ -71,6 +71,16 @@ public final class Adoption {
                 Figure.of("adoptionDepth", levels / n, "ratio"), byLevel);
     }
 
+    /** Before AI go-live there is nothing to adopt: reach and depth are unknown, everyone is at level 0. */
+    public static Result notLive(Set<Long> intendedUsers, String reason) {
+        Map<Integer, Set<Long>> byLevel = new TreeMap<>();
+        for (int level = 0; level <= 4; level++) {
+            byLevel.put(level, new TreeSet<>(level == 0 ? intendedUsers : Set.of()));
+        }
+        return new Result(Figure.missing("reach", "ratio", reason), Figure.missing("adoptionDepth", "ratio", reason),
+                byLevel);
+    }
+
     /** {@code acceptanceRate} and {@code overrideRate}; {@code null} when no event reported an outcome. */
     public static Figure[] rates(OutcomeCounts outcomes) {
         long judged = outcomes.judged();

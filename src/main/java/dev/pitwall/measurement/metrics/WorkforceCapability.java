@@ -68,11 +68,11 @@ public final class WorkforceCapability {
 
     public static Figure capabilityRoi(Figure cumulativeRealizedImpact, double workforceSpend) {
         if (!cumulativeRealizedImpact.present()) {
-            return Figure.missing("capabilityRoi", "ratio", cumulativeRealizedImpact.reason());
+            return Figure.missing("capabilityRoi", "multiple", cumulativeRealizedImpact.reason());
         }
         if (workforceSpend <= 0) {
-            return Figure.missing("capabilityRoi", "ratio", "no workforce spend recorded up to the as-of date");
+            return Figure.missing("capabilityRoi", "multiple", "no workforce spend recorded up to the as-of date");
         }
-        return Figure.of("capabilityRoi", cumulativeRealizedImpact.v() / workforceSpend, "ratio");
+        return Figure.of("capabilityRoi", cumulativeRealizedImpact.v() / workforceSpend, "multiple");
     }
 }

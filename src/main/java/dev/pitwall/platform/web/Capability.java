@@ -33,7 +33,7 @@ public record Capability(String path, String title, String summary, List<String>
             new Capability("/scorecards", "Scorecards",
                     "Measurement contracts, adoption depth, technical and workforce indices, realized impact and the value-capture waterfall.",
                     List.of("Does it pay against the baseline?",
-                            "Where does the value leak: technology, workforce or operating model?"), false),
+                            "Where does the value leak: technology, workforce or operating model?"), true),
             new Capability("/governance", "Governance",
                     "Risk classification, controls mapped to NIST AI RMF, ISO/IEC 42001 and the EU AI Act, evidence.",
                     List.of("Which risk tier is this workflow, and which controls does it require?",

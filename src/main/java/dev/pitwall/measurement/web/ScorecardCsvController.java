@@ -1,0 +1,132 @@
+package dev.pitwall.measurement.web;
+
+import dev.pitwall.measurement.Figure;
+import dev.pitwall.measurement.Measurement;
+import dev.pitwall.measurement.MeasurementService;
+import dev.pitwall.measurement.MetricDefinitions;
+import dev.pitwall.measurement.OrganizationScorecard;
+import dev.pitwall.measurement.ScorecardService;
+import dev.pitwall.measurement.WorkflowScorecard;
+import dev.pitwall.platform.security.Permission;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CSV exports of the scorecard tables, written with Commons CSV. */
+@RestController
+class ScorecardCsvController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ScorecardService scorecards;
+    private final MeasurementService measurements;
+
+    ScorecardCsvController(ScorecardService scorecards, MeasurementService measurements) {
+        this.scorecards = scorecards;
+        this.measurements = measurements;
+    }
+
+    @GetMapping("/scorecards/figures.csv")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    ResponseEntity<String> organizationFigures(@RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        OrganizationScorecard card = scorecards.organization(asOf);
+        return csv("organization-figures-" + card.asOf() + ".csv", figures(card.figures()));
+    }
+
+    @GetMapping("/scorecards/workflows.csv")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    ResponseEntity<String> ranking(@RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        OrganizationScorecard card = scorecards.organization(asOf);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("workflow", "name", "stage", "bindingConstraint", "constraintScore", "technicalIndex",
+                    "workforceIndex", "operatingModelCapture", "adoptionDepth", "realization", "realizedImpact",
+                    "targetImpact", "strandedCapital", "highPerformer");
+            for (OrganizationScorecard.WorkflowRank r : card.workflows()) {
+                printer.printRecord(r.workflowKey(), r.name(), r.stage(), r.bindingConstraint(), r.constraintScore(),
+                        r.technicalIndex(), r.workforceIndex(), r.operatingModelCapture(), r.adoptionDepth(),
+                        r.realization(), r.realizedImpact(), r.targetImpact(), r.strandedCapital(), r.highPerformer());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv("workflows-" + card.asOf() + ".csv", out.toString());
+    }
+
+    @GetMapping("/scorecards/workflows/{key}/figures.csv")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    ResponseEntity<String> workflowFigures(@PathVariable String key, @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        WorkflowScorecard card = scorecards.workflow(key, asOf);
+        List<Figure> all = new java.util.ArrayList<>(card.figures());
+        all.addAll(card.waterfall());
+        return csv(key + "-figures-" + card.asOf() + ".csv", figures(all));
+    }
+
+    @GetMapping("/scorecards/workflows/{key}/people.csv")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    ResponseEntity<String> people(@PathVariable String key, @RequestParam int level, @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate day = scorecards.asOf(asOf);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("name", "email", "team", "tier", "activeDays", "level");
+            for (ScorecardService.AdoptionPerson p : scorecards.peopleAtLevel(key, level, day)) {
+                printer.printRecord(p.name(), p.email(), p.team(), p.tier(), p.activeDays(), p.level());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv(key + "-level-" + level + "-" + day + ".csv", out.toString());
+    }
+
+    @GetMapping("/scorecards/kpis/{id}/measurements.csv")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    ResponseEntity<String> measurements(@PathVariable long id) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("period_end", "value", "source", "note", "recorded_by", "recorded_at");
+            for (Measurement m : measurements.find(id, null, null)) {
+                printer.printRecord(m.periodEnd(), m.value().toPlainString(), m.source(), m.note(), m.recordedBy(),
+                        m.recordedAt());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv("kpi-" + id + "-measurements.csv", out.toString());
+    }
+
+    private static String figures(List<Figure> figures) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("id", "name", "value", "unit", "reason", "definition");
+            for (Figure f : figures) {
+                MetricDefinitions.Definition d = MetricDefinitions.of(f.id());
+                printer.printRecord(f.id(), d.name(), f.value(), f.unit(), f.reason(), d.formula());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static ResponseEntity<String> csv(String filename, String body) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+    }
+}

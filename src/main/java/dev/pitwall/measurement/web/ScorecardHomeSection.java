@@ -1,0 +1,45 @@
+package dev.pitwall.measurement.web;
+
+import dev.pitwall.measurement.MetricDefinitions;
+import dev.pitwall.measurement.OrganizationScorecard;
+import dev.pitwall.measurement.ScorecardService;
+import dev.pitwall.platform.web.HomeSection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organization's balanced scorecard at the top of the home page: the realized business impact
+ * gauge with the technical and workforce indices beside it, and the most constrained workflows.
+ */
+@Component
+class ScorecardHomeSection implements HomeSection {
+
+    private final ScorecardService scorecards;
+    private final ScorecardCharts charts;
+
+    ScorecardHomeSection(ScorecardService scorecards, ScorecardCharts charts) {
+        this.scorecards = scorecards;
+        this.charts = charts;
+    }
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public String fragment() {
+        return "scorecards/home :: section";
+    }
+
+    @Override
+    public Map<String, Object> model() {
+        OrganizationScorecard card = scorecards.organization(null);
+        List<OrganizationScorecard.WorkflowRank> constrained = card.workflows().stream()
+                .filter(r -> r.bindingConstraint() != null && !"IDEA".equals(r.stage()) && !"RETIRED".equals(r.stage()))
+                .limit(5).toList();
+        return Map.of("card", card, "charts", charts.organization(card), "definitions", MetricDefinitions.all(),
+                "constrained", constrained);
+    }
+}
