@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param roiTarget the default {@code roiTarget} of capability ROI
  * @param highPerformerRealization the realization at or above which a workflow is a high performer
  * @param highPerformerDepth the adoption depth at or above which a workflow is a high performer
+ * @param scorecardCacheTtl how long computed scorecards are served after new usage arrived before
+ *     they are recomputed (in the background); operating-model changes recompute at once; 0 turns
+ *     the lag off
+ * @param scorecardCacheEntries how many computed scorecards (scope × as-of date) are kept
  */
 @Validated
 @ConfigurationProperties("pitwall.measurement")
@@ -28,7 +32,9 @@ public record MeasurementProperties(
         @DecimalMin("0.01") @DefaultValue("2") double deploymentTarget,
         @DecimalMin("0.01") @DefaultValue("1.0") double roiTarget,
         @DecimalMin("0") @DefaultValue("0.8") double highPerformerRealization,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6") double highPerformerDepth) {
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6") double highPerformerDepth,
+        @DefaultValue("60s") java.time.Duration scorecardCacheTtl,
+        @Min(1) @DefaultValue("512") int scorecardCacheEntries) {
 
     public dev.pitwall.measurement.metrics.Targets targets() {
         return new dev.pitwall.measurement.metrics.Targets(qualityTarget, availabilityTarget, deploymentTarget, roiTarget);

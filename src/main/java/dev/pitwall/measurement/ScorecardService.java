@@ -2,6 +2,7 @@ package dev.pitwall.measurement;
 
 import dev.pitwall.measurement.WorkflowScoring.Scored;
 import dev.pitwall.measurement.internal.Kpis;
+import dev.pitwall.measurement.internal.ScorecardCache;
 import dev.pitwall.measurement.internal.ScoringContext;
 import dev.pitwall.measurement.internal.ScoringContexts;
 import dev.pitwall.measurement.metrics.Adoption;
@@ -53,11 +54,20 @@ public class ScorecardService {
     private final WorkflowScoring scoring;
     private final MeasurementProperties properties;
     private final Clock clock;
+    private final ScorecardCache cache;
+    private final dev.pitwall.platform.audit.AuditLog auditLog;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
             TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
             UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
-            MeasurementProperties properties, Clock clock) {
+            MeasurementProperties properties, Clock clock, ScorecardCache cache,
+            dev.pitwall.platform.audit.AuditLog auditLog,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.cache = cache;
+        this.auditLog = auditLog;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.workflows = workflows;
         this.initiatives = initiatives;
         this.pipelines = pipelines;
@@ -86,7 +96,17 @@ public class ScorecardService {
     }
 
     public WorkflowScorecard workflow(String key, LocalDate asOf) {
-        return scoreWorkflow(key, asOf(asOf)).card();
+        LocalDate day = asOf(asOf);
+        return cached("workflow:" + key + ":" + day, () -> scoreWorkflow(key, day).card());
+    }
+
+    /**
+     * The value from the cache (see {@link ScorecardCache}), computed in a read-only transaction of
+     * its own, which a background refresh needs as much as a reader.
+     */
+    private <T> T cached(String key, java.util.function.Supplier<T> compute) {
+        ScorecardCache.Versions versions = new ScorecardCache.Versions(auditLog.lastSequence(), usage.version());
+        return cache.get(key, versions, () -> readOnly.execute(status -> compute.get()));
     }
 
     /** The intended users of a workflow at one adoption level, with their active days, for drill-down. */
@@ -119,6 +139,10 @@ public class ScorecardService {
 
     public OrganizationScorecard organization(LocalDate asOf) {
         LocalDate day = asOf(asOf);
+        return cached("organization:" + day, () -> computeOrganization(day));
+    }
+
+    private OrganizationScorecard computeOrganization(LocalDate day) {
         List<Workflow> all = workflows.find(null, null);
         List<Scored> scored = scoreAll(all, all, day);
         Alignment.Result alignment = alignment(day, null);
@@ -132,6 +156,10 @@ public class ScorecardService {
 
     public OrganizationScorecard initiative(long id, LocalDate asOf) {
         LocalDate day = asOf(asOf);
+        return cached("initiative:" + id + ":" + day, () -> computeInitiative(id, day));
+    }
+
+    private OrganizationScorecard computeInitiative(long id, LocalDate day) {
         Initiative initiative = initiatives.get(id);
         List<Workflow> all = workflows.find(null, null);
         List<Workflow> inScope = all.stream().filter(w -> w.initiativeId() != null && w.initiativeId() == id).toList();
@@ -147,6 +175,10 @@ public class ScorecardService {
 
     public OrganizationScorecard team(long id, LocalDate asOf) {
         LocalDate day = asOf(asOf);
+        return cached("team:" + id + ":" + day, () -> computeTeam(id, day));
+    }
+
+    private OrganizationScorecard computeTeam(long id, LocalDate day) {
         Team team = teams.get(id);
         Set<Long> members = teams.activeMemberIds(id);
         List<Workflow> all = workflows.find(null, null);

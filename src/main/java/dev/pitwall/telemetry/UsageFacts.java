@@ -67,6 +67,11 @@ public class UsageFacts {
         return queries.latestEvaluationScores(systemIds, asOf);
     }
 
+    /** A token that changes whenever the usage rollups or the evaluation scores change. */
+    public String version() {
+        return queries.version();
+    }
+
     /** The same, with the day it was reported, for drill-downs. */
     public record ScoreDay(long systemId, LocalDate day, double meanScore, long evaluations) {
     }

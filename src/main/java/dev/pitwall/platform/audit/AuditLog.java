@@ -32,6 +32,15 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * The sequence number of the latest entry: it changes with every audited change, so readers can
+     * tell cheaply whether any operating-model data changed since they last looked.
+     */
+    @Transactional(readOnly = true)
+    public long lastSequence() {
+        return entries.head().lastSequence();
+    }
+
     /** Appends one entry made by the current actor. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(AuditRecord record) {
