@@ -86,9 +86,10 @@ class WorkflowScoring {
         List<Requirement> requirements = requirements(details);
         Set<Long> rolePeople = new HashSet<>();
         requirements.forEach(r -> rolePeople.add(r.personId()));
-        Figure coverage = WorkforceCapability.skillCoverage(requirements, assessments.levelsAsOf(rolePeople, asOf));
+        Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(rolePeople, asOf);
+        Figure coverage = WorkforceCapability.skillCoverage(requirements, levels);
         Figure gap = WorkforceCapability.skillGap(coverage);
-        Figure gapReduction = gapReduction(workflow, requirements, rolePeople, gap, asOf);
+        Figure gapReduction = gapReduction(ctx, workflow, requirements, rolePeople, gap, asOf);
         Set<Long> trainedUsers = learning.trainedFor(workflow.key(), users, asOf);
         Figure trained = WorkforceCapability.trainedShare(users, trainedUsers);
         double workforceSpend = ctx.spendOf(workflow, SpendCategory.WORKFORCE);
@@ -113,7 +114,7 @@ class WorkflowScoring {
         WorkflowScorecard card = new WorkflowScorecard(workflow.key(), workflow.name(), workflow.stage(),
                 workflow.initiativeId(), workflow.initiativeName(), asOf, ctx.from(), figures, levels(adoption),
                 waterfall.steps(), constraint == null ? null : constraint.name(), highPerformer,
-                systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, rolePeople, asOf));
+                systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, levels));
         return new Scored(workflow, card, adoption, users, requirements, trainedUsers);
     }
 
@@ -171,12 +172,12 @@ class WorkflowScoring {
     }
 
     /** The gap reduction since MAP_SKILLS was done (else since the first assessment of the required skills). */
-    private Figure gapReduction(Workflow workflow, List<Requirement> requirements, Set<Long> people, Figure gapNow,
-            LocalDate asOf) {
+    private Figure gapReduction(ScoringContext ctx, Workflow workflow, List<Requirement> requirements, Set<Long> people,
+            Figure gapNow, LocalDate asOf) {
         if (requirements.isEmpty()) {
             return Figure.missing("skillGapReduction", "ratio", gapNow.reason());
         }
-        Optional<LocalDate> baseline = mapSkillsDone(workflow, asOf);
+        Optional<LocalDate> baseline = mapSkillsDone(ctx, workflow, asOf);
         if (baseline.isEmpty()) {
             baseline = assessments.firstAssessedOn(people, requirements.stream().map(Requirement::skillId).toList());
         }
@@ -188,11 +189,11 @@ class WorkflowScoring {
         return WorkforceCapability.skillGapReduction(baselineGap, gapNow);
     }
 
-    private Optional<LocalDate> mapSkillsDone(Workflow workflow, LocalDate asOf) {
+    private Optional<LocalDate> mapSkillsDone(ScoringContext ctx, Workflow workflow, LocalDate asOf) {
         if (workflow.initiativeId() == null) {
             return Optional.empty();
         }
-        return pipelines.pipelines(workflow.initiativeId()).workforce().stream()
+        return ctx.pipelinesOf(workflow.initiativeId(), pipelines::pipelines).workforce().stream()
                 .filter(s -> s.stage() == PipelineStage.MAP_SKILLS && s.status() == PipelineStatus.DONE)
                 .map(PipelineStageState::completedOn).filter(d -> d != null && !d.isAfter(asOf)).findFirst();
     }
@@ -245,8 +246,8 @@ class WorkflowScoring {
                 : Figure.of(id, value, "money");
     }
 
-    private List<WorkflowScorecard.RoleCoverage> roleCoverage(WorkflowDetails details, Set<Long> people, LocalDate asOf) {
-        Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(people, asOf);
+    private static List<WorkflowScorecard.RoleCoverage> roleCoverage(WorkflowDetails details,
+            Map<Long, Map<Long, Integer>> levels) {
         List<WorkflowScorecard.RoleCoverage> roles = new ArrayList<>();
         for (WorkflowDetails.Role role : details.roles()) {
             List<Requirement> requirements = requirements(new WorkflowDetails(details.workflow(), List.of(), List.of(),

@@ -32,13 +32,21 @@ import java.util.Map;
  * @param defaults the organization's targets
  * @param workflowTargets overrides by workflow id
  * @param systemTargets overrides by system id
+ * @param pipelines the initiatives' pipelines read so far (filled as scoring goes)
  */
 public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> workflows, Map<Long, AiSystem> systems,
         List<Slice> slices, Map<Long, Map<Long, Integer>> activeDays, Map<Long, Map<Long, Double>> evaluationScores,
         Map<Long, Double> reportedAvailability, Map<Long, Map<Long, Long>> deployments, Map<Long, List<Kpi>> kpis,
         Map<Long, List<Measurement>> measurements, Map<Long, List<BudgetLine>> budget,
         Map<Long, Integer> workflowsPerInitiative, Targets defaults, Map<Long, TargetOverrides.Override> workflowTargets,
-        Map<Long, TargetOverrides.Override> systemTargets) {
+        Map<Long, TargetOverrides.Override> systemTargets,
+        Map<Long, dev.pitwall.portfolio.Pipelines> pipelines) {
+
+    /** An initiative's pipelines, read once per scoring run. */
+    public dev.pitwall.portfolio.Pipelines pipelinesOf(long initiativeId,
+            java.util.function.LongFunction<dev.pitwall.portfolio.Pipelines> load) {
+        return pipelines.computeIfAbsent(initiativeId, load::apply);
+    }
 
     /** The outcomes of a workflow's events in W. */
     public OutcomeCounts outcomesOf(long workflowId) {

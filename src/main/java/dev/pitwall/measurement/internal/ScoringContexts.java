@@ -69,7 +69,8 @@ public class ScoringContexts {
         return new ScoringContext(asOf, from, inScope, systemsById, usage.slices(from, asOf),
                 usage.activeDays(workflowIds, from, asOf), usage.latestEvaluationScores(systemIds, asOf),
                 availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
-                kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"));
+                kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private static long idOf(List<Workflow> workflows, String key) {
