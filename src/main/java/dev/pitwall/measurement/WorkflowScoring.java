@@ -62,7 +62,7 @@ class WorkflowScoring {
         WorkflowDetails details = workflows.details(workflow.key());
         Set<Long> users = intendedUsers.intendedUserIds(details);
         LocalDate asOf = ctx.asOf();
-        Targets targets = ctx.targetsOf(workflow.id());
+        Targets targets = ctx.targetsOf(workflow.id(), details.systems().stream().map(WorkflowDetails.SystemRef::id).toList());
 
         Adoption.Result adoption = live(workflow, asOf)
                 ? Adoption.of(users, ctx.activeDays().getOrDefault(workflow.id(), Map.of()))

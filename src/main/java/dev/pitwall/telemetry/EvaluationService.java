@@ -60,8 +60,13 @@ public class EvaluationService {
         this.clock = clock;
     }
 
-    /** Stores the evaluations of one request; the result counts log records as items. */
+    /** Stores the evaluations of one OTLP logs request; the result counts log records as items. */
     public IngestionResult ingest(ParsedEvaluations parsed, String actor) {
+        return ingest(TelemetrySource.OTLP_EVALUATION, parsed, actor);
+    }
+
+    /** Stores the evaluations of one request from a source; the result counts items. */
+    public IngestionResult ingest(TelemetrySource source, ParsedEvaluations parsed, String actor) {
         Instant now = clock.instant();
         List<Violation> rejections = new ArrayList<>(parsed.rejections());
         Map<String, IncomingEvaluation> unique = new LinkedHashMap<>();
@@ -85,7 +90,7 @@ public class EvaluationService {
                     List<Evaluations.Resolved> fresh = resolved.stream()
                             .filter(r -> !stored.contains(r.evaluation().evaluationId())).toList();
                     int duplicates = repeatedInRequest + stored.size();
-                    long batchId = batches.insert(TelemetrySource.OTLP_EVALUATION, actor, fresh.size(), duplicates, rejected,
+                    long batchId = batches.insert(source, actor, fresh.size(), duplicates, rejected,
                             parsed.skipped(), rejections, now, false);
                     evaluations.insertAll(fresh, batchId, now);
                     return new IngestionResult(batchId, fresh.size(), duplicates, rejected, parsed.skipped(),

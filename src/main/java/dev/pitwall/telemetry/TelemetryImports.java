@@ -59,6 +59,19 @@ public class TelemetryImports {
         }
     }
 
+    /**
+     * Evaluation scores posted as a JSON array; all-invalid answers 400 EVALUATIONS_REJECTED, otherwise
+     * the valid ones are stored and the others named.
+     */
+    public IngestionResult evaluationsJson(byte[] body, String actor) {
+        IngestionResult result = evaluations.ingest(TelemetrySource.EVALUATION_API,
+                new dev.pitwall.telemetry.ingest.EvaluationJsonReader().read(body), actor);
+        if (result.accepted() == 0 && result.duplicates() == 0 && result.rejected() > 0) {
+            throw new EvaluationsRejected(result);
+        }
+        return result;
+    }
+
     /** OTLP logs: evaluation events; others are skipped. */
     public IngestionResult otlpLogs(ExportLogsServiceRequest export, String actor) {
         return evaluations.ingest(logs.read(export), actor);

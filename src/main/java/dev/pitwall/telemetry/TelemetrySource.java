@@ -5,6 +5,7 @@ public enum TelemetrySource {
     NATIVE("Native usage events", "POST /api/v1/usage-events (NDJSON or JSON array)"),
     OTLP("OpenTelemetry GenAI spans", "POST /otlp/v1/traces (protobuf or JSON, gzip)"),
     OTLP_EVALUATION("OpenTelemetry evaluation events", "POST /otlp/v1/logs (gen_ai.evaluation.result)"),
+    EVALUATION_API("Evaluation scores", "POST /api/v1/evaluations (JSON array)"),
     M365_COPILOT("Microsoft 365 Copilot usage report", "POST /api/v1/imports/m365-copilot (CSV or JSON)"),
     GITHUB_COPILOT("GitHub Copilot usage metrics", "POST /api/v1/imports/github-copilot (NDJSON or JSON)"),
     KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic"),
@@ -25,7 +26,7 @@ public enum TelemetrySource {
 
     /** Whether it stores usage events (evaluations and learning statements are other facts). */
     public boolean carriesUsageEvents() {
-        return this != OTLP_EVALUATION && this != XAPI;
+        return this != OTLP_EVALUATION && this != EVALUATION_API && this != XAPI;
     }
 
     /** Where it arrives. */

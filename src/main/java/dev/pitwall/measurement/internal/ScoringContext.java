@@ -100,9 +100,30 @@ public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> work
         return spend;
     }
 
-    /** The targets of a workflow: the defaults with its overrides. */
-    public Targets targetsOf(long workflowId) {
+    /**
+     * The targets of a workflow: its own overrides, else its AI systems' targets (each system's
+     * overrides, else the defaults) weighted by the workflow's events per system in W (equal
+     * weights when there are none), as its quality and availability are.
+     */
+    public Targets targetsOf(long workflowId, List<Long> systemIds) {
+        Targets base = defaults;
+        if (systemIds.stream().anyMatch(systemTargets::containsKey)) {
+            boolean byEvents = systemIds.stream().anyMatch(s -> eventsOf(workflowId, s) > 0);
+            double weights = 0;
+            double[] sums = new double[4];
+            for (long system : systemIds) {
+                TargetOverrides.Override o = systemTargets.get(system);
+                Targets t = o == null ? defaults : defaults.with(o.quality(), o.availability(), o.deploymentsPerMonth(), o.roi());
+                double weight = byEvents ? eventsOf(workflowId, system) : 1;
+                sums[0] += t.quality() * weight;
+                sums[1] += t.availability() * weight;
+                sums[2] += t.deploymentsPerMonth() * weight;
+                sums[3] += t.roi() * weight;
+                weights += weight;
+            }
+            base = new Targets(sums[0] / weights, sums[1] / weights, sums[2] / weights, sums[3] / weights);
+        }
         TargetOverrides.Override o = workflowTargets.get(workflowId);
-        return o == null ? defaults : defaults.with(o.quality(), o.availability(), o.deploymentsPerMonth(), o.roi());
+        return o == null ? base : base.with(o.quality(), o.availability(), o.deploymentsPerMonth(), o.roi());
     }
 }
