@@ -1,0 +1,119 @@
+package dev.pitwall.measurement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.pitwall.measurement.MeasurementService;
+import dev.pitwall.platform.security.Role;
+import dev.pitwall.platform.users.User;
+import dev.pitwall.platform.users.UserService;
+import dev.pitwall.testing.PitwallIntegrationTest;
+import dev.pitwall.testing.TestUsers;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The scorecard pages and CSV exports through the real filter chain, for the roles that may and may not. */
+@PitwallIntegrationTest
+class ScorecardPagesIntegrationTest {
+
+    private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserService users;
+    @Autowired
+    MeasurementService measurements;
+
+    private String key;
+    private long kpi;
+
+    @BeforeEach
+    void workflowWithAContract() throws Exception {
+        key = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/v1/workflows").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(
+                "{\"key\":\"%s\",\"name\":\"Pages, \\\"quoted\\\"\",\"stage\":\"PILOT\",\"aiGoLive\":\"%s\"}"
+                        .formatted(key, LocalDate.now().minusDays(40)))).andExpect(status().isCreated());
+        String body = mvc.perform(post("/api/v1/workflows/" + key + "/kpis").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER",
+                         "baselineValue":100,"baselineTo":"%s","target":60,"valuePerUnit":10,"cadence":"MONTHLY"}"""
+                        .formatted(LocalDate.now().minusDays(60)))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        kpi = ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private RequestPostProcessor as(Role role) {
+        User user = TestUsers.create(users, role);
+        return httpBasic(user.username(), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void everyRoleThatReadsThePortfolioSeesTheScorecards() throws Exception {
+        RequestPostProcessor viewer = as(Role.VIEWER);
+        mvc.perform(get("/scorecards").with(viewer).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Balanced scorecard")))
+                .andExpect(content().string(containsString("data-workflow=\"" + key + "\"")));
+        mvc.perform(get("/scorecards/workflows/" + key).with(viewer).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Value-capture waterfall")))
+                .andExpect(content().string(containsString("KPI &#39;Hours&#39; has no measurement")));
+        // who is behind the adoption figures is individual usage
+        mvc.perform(get("/scorecards/workflows/" + key + "/people").param("level", "0").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/scorecards/workflows/" + key + "/people.csv").param("level", "0").with(viewer)).andExpect(status().isForbidden());
+        mvc.perform(get("/scorecards/workflows/" + key + "/people").param("level", "0").with(as(Role.EXECUTIVE)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/scorecards").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void tablesExportAsCsv() throws Exception {
+        mvc.perform(get("/scorecards/workflows.csv").with(ADMIN)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", startsWith("text/csv")))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(content().string(startsWith("workflow,name,stage,bindingConstraint,")))
+                // a name with a comma and quotes is quoted as CSV wants
+                .andExpect(content().string(containsString(key + ",\"Pages, \"\"quoted\"\"\",PILOT,")));
+        String figures = mvc.perform(get("/scorecards/workflows/" + key + "/figures.csv").with(ADMIN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(figures.lines()).first().isEqualTo("id,name,value,unit,reason,definition");
+        assertThat(figures).contains("targetImpact,Target impact,400.0,money,,");
+        mvc.perform(get("/scorecards/figures.csv").with(ADMIN)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("misalignedUserShare")));
+    }
+
+    @Test
+    void measurementsAreEnteredOnTheScorecardByThoseWhoRecordThem() throws Exception {
+        LocalDate period = LocalDate.now().minusDays(3);
+        mvc.perform(post("/scorecards/workflows/" + key + "/measurements").with(as(Role.CONTRIBUTOR)).with(csrf())
+                        .param("kpiId", String.valueOf(kpi)).param("periodEnd", period.toString()).param("value", "80"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashMessage", "Recorded 80 for the period ending " + period + "."));
+        assertThat(measurements.find(kpi, null, null)).singleElement()
+                .satisfies(m -> assertThat(m.value()).isEqualByComparingTo("80"));
+        mvc.perform(post("/scorecards/workflows/" + key + "/measurements").with(as(Role.CONTRIBUTOR)).with(csrf())
+                        .param("kpiId", String.valueOf(kpi)).param("periodEnd", LocalDate.now().plusDays(3).toString())
+                        .param("value", "70"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", containsString("has not ended yet")));
+        mvc.perform(post("/scorecards/workflows/" + key + "/measurements").with(as(Role.VIEWER)).with(csrf())
+                        .param("kpiId", String.valueOf(kpi)).param("periodEnd", period.toString()).param("value", "1"))
+                .andExpect(status().isForbidden());
+        assertThat(measurements.find(kpi, null, null)).hasSize(1);
+    }
+}
