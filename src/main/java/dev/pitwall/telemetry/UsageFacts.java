@@ -39,7 +39,15 @@ public class UsageFacts {
     }
 
     public List<Slice> slices(LocalDate from, LocalDate to) {
-        return queries.slices(from, to);
+        return queries.slices(from, to, null, null);
+    }
+
+    /**
+     * The slices of these AI systems (in all their workflows) and of these workflows (on any
+     * system): what a few workflows' scorecards need.
+     */
+    public List<Slice> slices(LocalDate from, LocalDate to, Collection<Long> systemIds, Collection<Long> workflowIds) {
+        return queries.slices(from, to, systemIds, workflowIds);
     }
 
     /**

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScoringContexts {
 
+    private static final int FEW = 20;
+
     private final AiSystemService systems;
+    private final dev.pitwall.portfolio.WorkflowService workflows;
     private final InitiativeService initiatives;
     private final UsageFacts usage;
     private final Kpis kpis;
@@ -33,7 +36,8 @@ public class ScoringContexts {
 
     ScoringContexts(AiSystemService systems, InitiativeService initiatives, UsageFacts usage, Kpis kpis,
             Measurements measurements, Deployments deployments, AvailabilityReports availability,
-            TargetOverrides targets) {
+            TargetOverrides targets, dev.pitwall.portfolio.WorkflowService workflows) {
+        this.workflows = workflows;
         this.systems = systems;
         this.initiatives = initiatives;
         this.usage = usage;
@@ -66,11 +70,24 @@ public class ScoringContexts {
         inScope.stream().map(Workflow::initiativeId).filter(Objects::nonNull).distinct()
                 .forEach(i -> budget.put(i, initiatives.budget(i)));
         List<Long> systemIds = List.copyOf(systemsById.keySet());
-        return new ScoringContext(asOf, from, inScope, systemsById, usage.slices(from, asOf),
+        return new ScoringContext(asOf, from, inScope, systemsById, slices(inScope, from, asOf),
                 usage.activeDays(workflowIds, from, asOf), usage.latestEvaluationScores(systemIds, asOf),
                 availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
                 kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"),
                 new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * Every workflow × system slice in W for a large scope; for a few workflows, only the slices of
+     * the AI systems they use (a system's figures need its events in every workflow, nothing more).
+     */
+    private List<dev.pitwall.telemetry.UsageFacts.Slice> slices(List<Workflow> inScope, LocalDate from, LocalDate asOf) {
+        if (inScope.size() > FEW) {
+            return usage.slices(from, asOf);
+        }
+        java.util.Set<Long> systemIds = new java.util.HashSet<>();
+        inScope.forEach(w -> workflows.details(w.key()).systems().forEach(s -> systemIds.add(s.id())));
+        return usage.slices(from, asOf, systemIds, inScope.stream().map(Workflow::id).toList());
     }
 
     private static long idOf(List<Workflow> workflows, String key) {

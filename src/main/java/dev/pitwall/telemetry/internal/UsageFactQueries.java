@@ -42,14 +42,23 @@ public class UsageFactQueries {
         return days;
     }
 
-    public List<Slice> slices(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
+    /** All slices, or those of the given systems and workflows (either may be empty) when systemIds is not null. */
+    public List<Slice> slices(LocalDate from, LocalDate to, Collection<Long> systemIds, Collection<Long> workflowIds) {
+        Collection<Long> systems = systemIds == null || systemIds.isEmpty() ? List.of(-1L) : systemIds;
+        Collection<Long> workflows = workflowIds == null || workflowIds.isEmpty() ? List.of(-1L) : workflowIds;
+        String onlySystems = systemIds == null ? ""
+                : " AND (r.system_id IN (:systems) OR r.workflow_id IN (:workflows))";
+        var statement = jdbc.sql("""
                 SELECT r.workflow_id, r.system_id, SUM(r.events) AS events, SUM(r.errors) AS errors,
                        SUM(r.accepted) AS accepted, SUM(r.edited) AS edited, SUM(r.overridden) AS overridden,
                        SUM(r.rejected) AS rejected
-                FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to
+                FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to%s
                 GROUP BY r.workflow_id, r.system_id
-                """).param("from", from).param("to", to)
+                """.formatted(onlySystems)).param("from", from).param("to", to);
+        if (systemIds != null) {
+            statement = statement.param("systems", systems).param("workflows", workflows);
+        }
+        return statement
                 .query((rs, n) -> new Slice(rs.getLong("workflow_id"), rs.getLong("system_id"), rs.getLong("events"),
                         rs.getLong("errors"), rs.getLong("accepted"), rs.getLong("edited"), rs.getLong("overridden"),
                         rs.getLong("rejected")))
