@@ -98,6 +98,32 @@ class ScorecardPagesIntegrationTest {
     }
 
     @Test
+    void workflowOwnersAddKpisOnTheScorecard() throws Exception {
+        RequestPostProcessor owner = as(Role.OWNER);
+        mvc.perform(get("/scorecards/workflows/" + key).with(owner).accept(MediaType.TEXT_HTML)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"kpi-form\"")))
+                .andExpect(content().string(containsString("id=\"measurement-form\"")));
+        mvc.perform(post("/scorecards/workflows/" + key + "/kpis").with(owner).with(csrf())
+                        .param("name", "First-time right").param("unit", "%").param("level", "OPERATIONAL")
+                        .param("direction", "HIGHER_IS_BETTER").param("baselineValue", "70")
+                        .param("baselineTo", LocalDate.now().minusDays(50).toString()).param("target", "90")
+                        .param("cadence", "MONTHLY").param("parentId", String.valueOf(kpi)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashMessage", "KPI 'First-time right' was added to the measurement contract."));
+        mvc.perform(get("/api/v1/workflows/" + key + "/kpis").with(ADMIN))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[1].parentId")
+                        .value((int) kpi));
+        mvc.perform(post("/scorecards/workflows/" + key + "/kpis").with(owner).with(csrf())
+                        .param("name", "No period").param("unit", "h").param("level", "BUSINESS_OUTCOME")
+                        .param("direction", "LOWER_IS_BETTER").param("baselineValue", "5").param("cadence", "MONTHLY"))
+                .andExpect(flash().attribute("actionError", containsString("baselineTo")));
+        mvc.perform(post("/scorecards/workflows/" + key + "/kpis").with(as(Role.CONTRIBUTOR)).with(csrf())
+                        .param("name", "x").param("unit", "h").param("level", "OPERATIONAL")
+                        .param("direction", "LOWER_IS_BETTER").param("cadence", "MONTHLY"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void measurementsAreEnteredOnTheScorecardByThoseWhoRecordThem() throws Exception {
         LocalDate period = LocalDate.now().minusDays(3);
         mvc.perform(post("/scorecards/workflows/" + key + "/measurements").with(as(Role.CONTRIBUTOR)).with(csrf())
