@@ -180,8 +180,8 @@ class NorthwindMeasurement {
     private void child(Kpi parent, String name, String unit, KpiLevel level, double baseline, double target,
             LocalDate baselineTo) {
         kpis.create(parent.workflowKey(), new KpiDraft(name, unit, level, Direction.HIGHER_IS_BETTER, decimal(baseline),
-                baselineTo.minusDays(89), baselineTo, decimal(target), null, parent.ownerName() == null ? null
-                        : ownerOf(parent.workflowKey()), parent.dataSource(), Cadence.MONTHLY, parent.id()));
+                baselineTo.minusDays(89), baselineTo, decimal(target), null, ownerOf(parent.workflowKey()),
+                parent.dataSource(), Cadence.MONTHLY, parent.id()));
     }
 
     private String ownerOf(String workflow) {

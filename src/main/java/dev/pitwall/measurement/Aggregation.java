@@ -9,7 +9,6 @@ import dev.pitwall.portfolio.WorkflowStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -151,9 +150,5 @@ final class Aggregation {
             case "PILOT" -> 1;
             default -> 2;
         };
-    }
-
-    static Map<Tier, Long> emptyHeadcount() {
-        return new EnumMap<>(Tier.class);
     }
 }

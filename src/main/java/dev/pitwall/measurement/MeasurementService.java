@@ -57,7 +57,7 @@ public class MeasurementService {
     @Transactional
     public MeasurementsRecorded record(long kpiId, NewMeasurement measurement, MeasurementSource source) {
         validator.validate(measurement);
-        checkPeriod(measurement.periodEnd(), null, "periodEnd");
+        checkPeriod(measurement.periodEnd());
         return store(List.of(new Item(kpis.get(kpiId), measurement)), source, List.of());
     }
 
@@ -156,11 +156,11 @@ public class MeasurementService {
                 new NewMeasurement(m.periodEnd(), m.value(), m.note())));
     }
 
-    private void checkPeriod(LocalDate periodEnd, Integer line, String field) {
+    private void checkPeriod(LocalDate periodEnd) {
         String problem = periodProblem(periodEnd);
         if (problem != null) {
             throw new InvalidInputException("MEASUREMENTS_INVALID", "The measurement is invalid.",
-                    List.of(line == null ? Violation.ofField(field, problem) : Violation.ofLine(line, field, problem)));
+                    List.of(Violation.ofField("periodEnd", problem)));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.pitwall.measurement.internal.Kpis;
 import dev.pitwall.measurement.internal.ScorecardCache;
 import dev.pitwall.measurement.internal.ScoringContext;
 import dev.pitwall.measurement.internal.ScoringContexts;
-import dev.pitwall.measurement.metrics.Adoption;
 import dev.pitwall.measurement.metrics.Alignment;
 import dev.pitwall.people.DirectoryOverview;
 import dev.pitwall.people.Person;
@@ -114,12 +113,9 @@ public class ScorecardService {
         if (level < 0 || level > 4) {
             throw InvalidInputException.ofField("level", "is 0 (none) to 4 (embedded)");
         }
-        LocalDate day = asOf(asOf);
-        Workflow workflow = workflows.get(key);
-        Scored scored = scoreWorkflow(key, day);
+        Scored scored = scoreWorkflow(key, asOf(asOf));
         Set<Long> ids = scored.adoption().peopleByLevel().get(level);
-        Map<Long, Integer> days = usage.activeDays(List.of(workflow.id()), day.minusDays(properties.windowDays() - 1L), day)
-                .getOrDefault(workflow.id(), Map.of());
+        Map<Long, Integer> days = scored.activeDays();
         return people.findAllById(ids).stream()
                 .map(p -> new AdoptionPerson(p.id(), p.name(), p.email(), p.teamName(), p.tier(),
                         days.getOrDefault(p.id(), 0), level))
@@ -235,9 +231,5 @@ public class ScorecardService {
     private List<dev.pitwall.portfolio.BudgetLine> budgetLines(List<Long> initiativeIds, LocalDate day) {
         return initiativeIds.stream().flatMap(i -> initiatives.budget(i).stream())
                 .filter(l -> !l.spentOn().isAfter(day)).toList();
-    }
-
-    static String levelName(int level) {
-        return Adoption.LEVEL_NAMES[level];
     }
 }

@@ -1,7 +1,6 @@
 package dev.pitwall.measurement;
 
 import dev.pitwall.measurement.WorkflowScoring.Scored;
-import dev.pitwall.measurement.metrics.Adoption;
 import dev.pitwall.measurement.metrics.Alignment;
 import dev.pitwall.measurement.metrics.WorkforceCapability;
 import dev.pitwall.measurement.metrics.WorkforceCapability.Requirement;
@@ -75,9 +74,5 @@ final class TeamFigures {
         }
         return new OrganizationScorecard("team", team.id(), team.name(), asOf, from, figures, Aggregation.ranking(used),
                 tiers, List.of());
-    }
-
-    static String levelName(int level) {
-        return Adoption.LEVEL_NAMES[level];
     }
 }

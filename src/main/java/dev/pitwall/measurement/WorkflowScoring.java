@@ -54,8 +54,8 @@ class WorkflowScoring {
     }
 
     /** The scored workflow with the raw sets the drill-downs need. */
-    record Scored(Workflow workflow, WorkflowScorecard card, Adoption.Result adoption, Set<Long> intendedUsers,
-            List<Requirement> requirements, Set<Long> trained) {
+    record Scored(Workflow workflow, WorkflowScorecard card, Adoption.Result adoption, Map<Long, Integer> activeDays,
+            Set<Long> intendedUsers, List<Requirement> requirements, Set<Long> trained) {
     }
 
     Scored score(ScoringContext ctx, Workflow workflow) {
@@ -64,8 +64,9 @@ class WorkflowScoring {
         LocalDate asOf = ctx.asOf();
         Targets targets = ctx.targetsOf(workflow.id(), details.systems().stream().map(WorkflowDetails.SystemRef::id).toList());
 
+        Map<Long, Integer> activeDays = ctx.activeDays().getOrDefault(workflow.id(), Map.of());
         Adoption.Result adoption = live(workflow, asOf)
-                ? Adoption.of(users, ctx.activeDays().getOrDefault(workflow.id(), Map.of()))
+                ? Adoption.of(users, activeDays)
                 : Adoption.notLive(users, workflow.aiGoLive() == null ? "the AI has not gone live (no AI go-live date)"
                         : "the AI goes live on " + workflow.aiGoLive() + ", after " + asOf);
         Figure[] rates = Adoption.rates(ctx.outcomesOf(workflow.id()));
@@ -83,7 +84,7 @@ class WorkflowScoring {
                 .toList();
         Value.Result value = Value.sum(values);
 
-        List<Requirement> requirements = requirements(details);
+        List<Requirement> requirements = requirements(details.roles());
         Set<Long> rolePeople = new HashSet<>();
         requirements.forEach(r -> rolePeople.add(r.personId()));
         Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(rolePeople, asOf);
@@ -115,7 +116,7 @@ class WorkflowScoring {
                 workflow.initiativeId(), workflow.initiativeName(), asOf, ctx.from(), figures, levels(adoption),
                 waterfall.steps(), constraint == null ? null : constraint.name(), highPerformer,
                 systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, levels));
-        return new Scored(workflow, card, adoption, users, requirements, trainedUsers);
+        return new Scored(workflow, card, adoption, activeDays, users, requirements, trainedUsers);
     }
 
     /** Whether AI took part in the workflow's work by D: only then can people adopt it. */
@@ -156,9 +157,9 @@ class WorkflowScoring {
         return own.judged() > 0 ? own : all;
     }
 
-    private static List<Requirement> requirements(WorkflowDetails details) {
+    private static List<Requirement> requirements(List<WorkflowDetails.Role> roles) {
         List<Requirement> requirements = new ArrayList<>();
-        for (WorkflowDetails.Role role : details.roles()) {
+        for (WorkflowDetails.Role role : roles) {
             for (WorkflowDetails.PersonRef member : role.members()) {
                 if (!member.active()) {
                     continue;
@@ -250,8 +251,7 @@ class WorkflowScoring {
             Map<Long, Map<Long, Integer>> levels) {
         List<WorkflowScorecard.RoleCoverage> roles = new ArrayList<>();
         for (WorkflowDetails.Role role : details.roles()) {
-            List<Requirement> requirements = requirements(new WorkflowDetails(details.workflow(), List.of(), List.of(),
-                    List.of(), List.of(role), List.of(), List.of()));
+            List<Requirement> requirements = requirements(List.of(role));
             roles.add(new WorkflowScorecard.RoleCoverage(role.name(), (int) role.members().stream()
                     .filter(WorkflowDetails.PersonRef::active).count(), role.skills().size(),
                     WorkforceCapability.skillCoverage(requirements, levels)));

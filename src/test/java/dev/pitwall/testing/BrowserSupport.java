@@ -57,6 +57,21 @@ public final class BrowserSupport implements AfterTestExecutionCallback {
     }
 
     /**
+     * Opens {@code path} on the server at {@code port}, is sent to the login page, signs in as a
+     * demo user (password {@code demo}) and waits until it lands on {@code path}.
+     */
+    public static WebDriverWait signInAndOpen(WebDriver browser, int port, String user, String path, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        browser.get("http://localhost:" + port + path);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains(path));
+        return wait;
+    }
+
+    /**
      * Clicks like a user who first brings the element into view: scrolls it to the middle of the
      * window at once (no smooth scrolling, which on a loaded machine is still moving when the click
      * lands and lets another element take it) and retries while something else covers it.

@@ -28,7 +28,8 @@ public class ScorecardCache {
     }
 
     private final Map<String, Entry> entries;
-    private final Set refreshing = new Set();
+    /** Keys being refreshed, so a burst of readers starts one refresh. */
+    private final java.util.Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Duration ttl;
     private final Clock clock;
     private final Executor refresher;
@@ -89,18 +90,5 @@ public class ScorecardCache {
         Object value = compute.get();
         entries.put(key, new Entry(value, versions, started));
         return value;
-    }
-
-    /** Keys being refreshed, so a burst of readers starts one refresh. */
-    private static final class Set {
-        private final java.util.Set<String> keys = ConcurrentHashMap.newKeySet();
-
-        boolean add(String key) {
-            return keys.add(key);
-        }
-
-        void remove(String key) {
-            keys.remove(key);
-        }
     }
 }

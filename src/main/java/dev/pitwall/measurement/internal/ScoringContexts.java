@@ -58,8 +58,9 @@ public class ScoringContexts {
         Map<Long, AiSystem> systemsById = systems.findAll().stream()
                 .collect(Collectors.toMap(AiSystem::id, Function.identity()));
         List<Long> workflowIds = inScope.stream().map(Workflow::id).toList();
+        Map<String, Long> idsByKey = inScope.stream().collect(Collectors.toMap(Workflow::key, Workflow::id));
         Map<Long, List<Kpi>> kpisByWorkflow = kpis.findByWorkflows(workflowIds).stream()
-                .collect(Collectors.groupingBy(k -> idOf(inScope, k.workflowKey()), HashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(k -> idsByKey.get(k.workflowKey()), HashMap::new, Collectors.toList()));
         List<Long> kpiIds = kpisByWorkflow.values().stream().flatMap(List::stream).map(Kpi::id).toList();
         Map<Long, List<Measurement>> measured = measurements.findUpTo(kpiIds, asOf).stream()
                 .collect(Collectors.groupingBy(Measurement::kpiId, HashMap::new, Collectors.toList()));
@@ -90,7 +91,4 @@ public class ScoringContexts {
         return usage.slices(from, asOf, systemIds, inScope.stream().map(Workflow::id).toList());
     }
 
-    private static long idOf(List<Workflow> workflows, String key) {
-        return workflows.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow().id();
-    }
 }

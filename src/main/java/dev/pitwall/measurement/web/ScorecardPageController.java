@@ -110,9 +110,7 @@ class ScorecardPageController {
                     baselineFrom, baselineTo, target, valuePerUnit, owner, null, cadence, parentId));
             redirect.addFlashAttribute("flashMessage", "KPI '" + kpi.name() + "' was added to the measurement contract.");
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("actionError", e.violations().isEmpty() ? e.getMessage() : e.violations().stream()
-                    .map(v -> (v.field() == null ? "" : v.field() + ": ") + v.reason())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            redirect.addFlashAttribute("actionError", e.describe());
         }
         return "redirect:/scorecards/workflows/" + key + "#kpis";
     }
@@ -132,9 +130,7 @@ class ScorecardPageController {
             redirect.addFlashAttribute("flashMessage", "Recorded " + value.toPlainString() + " for the period ending "
                     + periodEnd + ".");
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("actionError", e.violations().isEmpty() ? e.getMessage() : e.violations().stream()
-                    .map(v -> (v.field() == null ? "" : v.field() + ": ") + v.reason())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            redirect.addFlashAttribute("actionError", e.describe());
         }
         return "redirect:/scorecards/workflows/" + key + "#kpis";
     }

@@ -47,6 +47,16 @@ public abstract class ProblemException extends RuntimeException {
         return violations;
     }
 
+    /**
+     * The problem in one line for a page: each violation as "field: reason", or the detail when
+     * there are none.
+     */
+    public String describe() {
+        return violations.isEmpty() ? getMessage() : violations.stream()
+                .map(v -> (v.field() == null ? "" : v.field() + ": ") + v.reason())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** Extra members of the problem details, e.g. the accounting of a rejected ingestion batch. */
     public Map<String, Object> properties() {
         return Map.of();

@@ -73,7 +73,7 @@ class AiSystemPageController {
             redirect.addFlashAttribute("flashMessage", saved.name() + " was saved.");
             return "redirect:/portfolio/systems";
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("systemError", InitiativePageController.describe(e));
+            redirect.addFlashAttribute("systemError", e.describe());
             return "redirect:/portfolio/systems" + (original == null || original.isBlank() ? "" : "?edit=" + original);
         }
     }

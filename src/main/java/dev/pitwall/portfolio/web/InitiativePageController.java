@@ -101,7 +101,7 @@ class InitiativePageController {
                     workflowKey == null || workflowKey.isBlank() ? null : workflowKey, description, amount, spentOn));
             redirect.addFlashAttribute("flashMessage", "The spend was recorded.");
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("budgetError", describe(e));
+            redirect.addFlashAttribute("budgetError", e.describe());
         }
         return "redirect:/portfolio/initiatives/" + id + "#budget";
     }
@@ -117,7 +117,7 @@ class InitiativePageController {
                     personId("assigneeEmail", assigneeEmail)));
             redirect.addFlashAttribute("flashMessage", stage + " was updated.");
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("pipelineError", describe(e));
+            redirect.addFlashAttribute("pipelineError", e.describe());
         }
         return "redirect:/portfolio/initiatives/" + id + "#pipelines";
     }
@@ -139,9 +139,5 @@ class InitiativePageController {
         return "portfolio/initiative-form";
     }
 
-    static String describe(ProblemException e) {
-        return e.violations().isEmpty() ? e.getMessage() : e.violations().stream()
-                .map(v -> (v.field() == null ? "" : v.field() + ": ") + v.reason())
-                .collect(java.util.stream.Collectors.joining("; "));
-    }
+
 }

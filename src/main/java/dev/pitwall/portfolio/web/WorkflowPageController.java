@@ -157,7 +157,7 @@ class WorkflowPageController {
         try {
             redirect.addFlashAttribute("flashMessage", change.get());
         } catch (ProblemException e) {
-            redirect.addFlashAttribute("actionError", InitiativePageController.describe(e));
+            redirect.addFlashAttribute("actionError", e.describe());
             redirect.addFlashAttribute("actionErrorCode", e.code());
         }
         return "redirect:/portfolio/workflows/" + key + "#" + anchor;

@@ -50,14 +50,7 @@ class ScorecardBrowserTest implements BrowserSupport.HasBrowser {
 
     private WebDriverWait signInAndOpen(String user, String path) {
         browser = BrowserSupport.chromium(1400, 1000);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get("http://localhost:" + port + path);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains(path));
-        return wait;
+        return BrowserSupport.signInAndOpen(browser, port, user, path, Duration.ofSeconds(20));
     }
 
     private Object chart(String selector, String expression) {
