@@ -1,6 +1,7 @@
 package dev.pitwall.measurement;
 
 import dev.pitwall.measurement.WorkflowScoring.Scored;
+import dev.pitwall.measurement.internal.ConcurrentReads;
 import dev.pitwall.measurement.internal.Kpis;
 import dev.pitwall.measurement.internal.ScorecardCache;
 import dev.pitwall.measurement.internal.ScoringContext;
@@ -56,13 +57,15 @@ public class ScorecardService {
     private final ScorecardCache cache;
     private final dev.pitwall.platform.audit.AuditLog auditLog;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final ConcurrentReads reads;
 
     ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
             TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
             UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
             MeasurementProperties properties, Clock clock, ScorecardCache cache,
             dev.pitwall.platform.audit.AuditLog auditLog,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions, ConcurrentReads reads) {
+        this.reads = reads;
         this.cache = cache;
         this.auditLog = auditLog;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -140,13 +143,13 @@ public class ScorecardService {
 
     private OrganizationScorecard computeOrganization(LocalDate day) {
         List<Workflow> all = workflows.find(null, null);
+        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(day, null));
         List<Scored> scored = scoreAll(all, all, day);
-        Alignment.Result alignment = alignment(day, null);
         List<OrganizationScorecard.PipelineLag> lags = initiatives.findAll().stream()
                 .map(i -> new OrganizationScorecard.PipelineLag(i.id(), i.name(), pipelines.pipelines(i.id()).pipelineLag()))
                 .toList();
         Map<Tier, Long> headcount = directory.figures().byTier();
-        return aggregate("organization", null, "Organization", day, scored, alignment, lags, headcount,
+        return aggregate("organization", null, "Organization", day, scored, alignment.get(), lags, headcount,
                 budgetLines(initiatives.findAll().stream().map(Initiative::id).toList(), day));
     }
 
@@ -178,9 +181,10 @@ public class ScorecardService {
         Team team = teams.get(id);
         Set<Long> members = teams.activeMemberIds(id);
         List<Workflow> all = workflows.find(null, null);
+        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(day, members));
         List<Scored> scored = scoreAll(all, all, day);
         return TeamFigures.of(team, members, day, day.minusDays(properties.windowDays() - 1L), scored,
-                alignment(day, members), headcountOf(members), assessments);
+                alignment.get(), headcountOf(members), assessments);
     }
 
     private Scored scoreWorkflow(String key, LocalDate day) {

@@ -60,7 +60,7 @@ class WorkflowScoring {
 
     Scored score(ScoringContext ctx, Workflow workflow) {
         WorkflowDetails details = workflows.details(workflow.key());
-        Set<Long> users = intendedUsers.intendedUserIds(details);
+        Set<Long> users = intendedUsers.intendedUserIds(details, ctx.teamMembers());
         LocalDate asOf = ctx.asOf();
         Targets targets = ctx.targetsOf(workflow.id(), details.systems().stream().map(WorkflowDetails.SystemRef::id).toList());
 

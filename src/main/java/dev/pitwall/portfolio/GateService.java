@@ -39,7 +39,7 @@ public class GateService {
     /** The gate of a workflow already read with its parts. */
     GateResult evaluate(WorkflowDetails details, LocalDate asOf) {
         Workflow workflow = details.workflow();
-        GateCheck.Subject subject = new GateCheck.Subject(details, intendedUsers.of(details), asOf);
+        GateCheck.Subject subject = new GateCheck.Subject(details, intendedUsers.intendedUserIds(details), asOf);
         List<GateResult.CheckOutcome> outcomes = checks.stream().map(check -> outcome(check, subject)).toList();
         boolean passed = outcomes.stream().allMatch(GateResult.CheckOutcome::passed);
         Waiver waiver = waivers.findByWorkflow(workflow.id()).stream().filter(w -> w.validOn(asOf)).findFirst()

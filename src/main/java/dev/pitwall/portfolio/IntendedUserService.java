@@ -27,21 +27,36 @@ public class IntendedUserService {
 
     @Transactional(readOnly = true)
     public Set<Long> intendedUserIds(String workflowKey) {
-        return of(reader.details(reader.workflow(workflowKey)));
+        return intendedUserIds(reader.details(reader.workflow(workflowKey)));
     }
 
     /** The intended users {@code U_w} of a workflow whose details are at hand. */
     public Set<Long> intendedUserIds(WorkflowDetails details) {
-        return of(details);
+        return of(details, teams::activeMemberIds);
     }
 
-    Set<Long> of(WorkflowDetails details) {
+    /**
+     * As {@link #intendedUserIds(WorkflowDetails)}, with the teams' active members (sub-teams
+     * included) from {@code teamMembers}: scoring many workflows shares one expansion per team
+     * instead of reading the team tree again for every workflow.
+     */
+    public Set<Long> intendedUserIds(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers) {
+        return of(details, teamMembers);
+    }
+
+    /** A memo of {@link TeamService#activeMemberIds(long)} for one computation (not shared across them). */
+    public java.util.function.LongFunction<Set<Long>> teamMemberMemo() {
+        java.util.Map<Long, Set<Long>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        return team -> memo.computeIfAbsent(team, teams::activeMemberIds);
+    }
+
+    Set<Long> of(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers) {
         Set<Long> ids = new TreeSet<>();
         var named = details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId)
                 .filter(java.util.Objects::nonNull).toList();
         people.findAllById(named).stream().filter(Person::active).map(Person::id).forEach(ids::add);
         details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::teamId).filter(java.util.Objects::nonNull)
-                .forEach(team -> ids.addAll(teams.activeMemberIds(team)));
+                .forEach(team -> ids.addAll(teamMembers.apply(team)));
         return ids;
     }
 }

@@ -82,9 +82,10 @@ public class RollupService implements DisposableBean {
         int total = 0;
         while (true) {
             Integer done = transactions.execute(status -> {
-                rollups.lock(clock.instant());
+                rollups.lock();
                 List<Long> pending = batches.pendingRollup(BATCHES_PER_RUN);
                 if (!pending.isEmpty()) {
+                    rollups.changed(clock.instant());
                     batches.markRolledUp(pending);
                     rollups.addBatches(pending);
                 }
@@ -102,14 +103,14 @@ public class RollupService implements DisposableBean {
      * no batch is rolled up with half-changed events.
      */
     public void lockForRebuild() {
-        rollups.lock(clock.instant());
+        rollups.lock();
     }
 
     /** Recomputes the rollups of a range of days (in the caller's transaction, if any). */
     public void rebuild(LocalDate from, LocalDate to) {
         transactions.executeWithoutResult(status -> {
-            rollups.lock(clock.instant());
-            rollups.rebuild(from, to);
+            rollups.lock();
+            rollups.rebuild(from, to, clock.instant());
         });
     }
 

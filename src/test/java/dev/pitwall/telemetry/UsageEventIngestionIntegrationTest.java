@@ -63,6 +63,8 @@ class UsageEventIngestionIntegrationTest {
     IngestionLimiter limiter;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UsageFacts facts;
 
     TelemetryFixture org;
     RequestPostProcessor contributor;
@@ -131,6 +133,26 @@ class UsageEventIngestionIntegrationTest {
             assertThat(day.unknownOutcome()).isEqualTo(1);
             assertThat(day.meanLatencyMs()).isEqualTo(900.0);
         });
+    }
+
+    /** Scorecards are cached by this version: an idle rollup run must not look like new usage. */
+    @Test
+    void theUsageVersionMovesWhenRollupsChangeAndNotOnAnIdleRun() throws Exception {
+        rollups.rollUpPending();
+        String idle = facts.version();
+        rollups.rollUpPending();
+        rollups.rollUpPending();
+        assertThat(facts.version()).isEqualTo(idle);
+
+        mvc.perform(post("/api/v1/usage-events").with(contributor).contentType(NDJSON)
+                        .content(lines(org.event("v", "2026-10-02T09:00:00Z", org.member.email(), null))))
+                .andExpect(jsonPath("$.accepted").value(1));
+        rollups.rollUpPending();
+        String added = facts.version();
+        assertThat(added).isNotEqualTo(idle);
+
+        rollups.rebuild(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 2));
+        assertThat(facts.version()).isNotEqualTo(added);
     }
 
     @Test

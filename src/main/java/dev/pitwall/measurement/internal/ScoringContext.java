@@ -33,6 +33,7 @@ import java.util.Map;
  * @param workflowTargets overrides by workflow id
  * @param systemTargets overrides by system id
  * @param pipelines the initiatives' pipelines read so far (filled as scoring goes)
+ * @param teamMembers a team's active members, sub-teams included, read once per team per scoring run
  */
 public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> workflows, Map<Long, AiSystem> systems,
         List<Slice> slices, Map<Long, Map<Long, Integer>> activeDays, Map<Long, Map<Long, Double>> evaluationScores,
@@ -40,7 +41,7 @@ public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> work
         Map<Long, List<Measurement>> measurements, Map<Long, List<BudgetLine>> budget,
         Map<Long, Integer> workflowsPerInitiative, Targets defaults, Map<Long, TargetOverrides.Override> workflowTargets,
         Map<Long, TargetOverrides.Override> systemTargets,
-        Map<Long, dev.pitwall.portfolio.Pipelines> pipelines) {
+        Map<Long, dev.pitwall.portfolio.Pipelines> pipelines, java.util.function.LongFunction<java.util.Set<Long>> teamMembers) {
 
     /** An initiative's pipelines, read once per scoring run. */
     public dev.pitwall.portfolio.Pipelines pipelinesOf(long initiativeId,

@@ -33,10 +33,15 @@ public class ScoringContexts {
     private final Deployments deployments;
     private final AvailabilityReports availability;
     private final TargetOverrides targets;
+    private final dev.pitwall.portfolio.IntendedUserService intendedUsers;
+    private final ConcurrentReads reads;
 
     ScoringContexts(AiSystemService systems, InitiativeService initiatives, UsageFacts usage, Kpis kpis,
             Measurements measurements, Deployments deployments, AvailabilityReports availability,
-            TargetOverrides targets, dev.pitwall.portfolio.WorkflowService workflows) {
+            TargetOverrides targets, dev.pitwall.portfolio.WorkflowService workflows,
+            dev.pitwall.portfolio.IntendedUserService intendedUsers, ConcurrentReads reads) {
+        this.reads = reads;
+        this.intendedUsers = intendedUsers;
         this.workflows = workflows;
         this.systems = systems;
         this.initiatives = initiatives;
@@ -55,6 +60,9 @@ public class ScoringContexts {
     public ScoringContext load(LocalDate asOf, int windowDays, Targets defaults, List<Workflow> allWorkflows,
             List<Workflow> inScope) {
         LocalDate from = asOf.minusDays(windowDays - 1L);
+        List<Long> scopeIds = inScope.stream().map(Workflow::id).toList();
+        ConcurrentReads.Read<Map<Long, Map<Long, Integer>>> activeDays = reads.start(
+                () -> usage.activeDays(scopeIds, from, asOf));
         Map<Long, AiSystem> systemsById = systems.findAll().stream()
                 .collect(Collectors.toMap(AiSystem::id, Function.identity()));
         List<Long> workflowIds = inScope.stream().map(Workflow::id).toList();
@@ -72,10 +80,10 @@ public class ScoringContexts {
                 .forEach(i -> budget.put(i, initiatives.budget(i)));
         List<Long> systemIds = List.copyOf(systemsById.keySet());
         return new ScoringContext(asOf, from, inScope, systemsById, slices(inScope, from, asOf),
-                usage.activeDays(workflowIds, from, asOf), usage.latestEvaluationScores(systemIds, asOf),
+                activeDays.get(), usage.latestEvaluationScores(systemIds, asOf),
                 availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
                 kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"),
-                new java.util.concurrent.ConcurrentHashMap<>());
+                new java.util.concurrent.ConcurrentHashMap<>(), intendedUsers.teamMemberMemo());
     }
 
     /**

@@ -52,8 +52,17 @@ public class Rollups {
     }
 
     /** Takes the cluster-wide rollup lock for the rest of the caller's transaction. */
-    public void lock(Instant now) {
-        jdbc.sql("UPDATE telemetry_rollup_lock SET last_run = ? WHERE id = 1").param(utc(now)).update();
+    public void lock() {
+        jdbc.sql("UPDATE telemetry_rollup_lock SET id = id WHERE id = 1").update();
+    }
+
+    /**
+     * Records that the rollups changed (under the lock). Readers use the count of changes as the
+     * usage version: it must move only when rollups do, or every idle sweep would look like new usage.
+     */
+    public void changed(Instant now) {
+        jdbc.sql("UPDATE telemetry_rollup_lock SET last_run = ?, changes = changes + 1 WHERE id = 1").param(utc(now))
+                .update();
     }
 
     /** Adds batches' events to the rollups. The caller holds the lock and marks the batches. */
@@ -86,7 +95,8 @@ public class Rollups {
      * Recomputes the rollups of a range of days from the events of batches already rolled up
      * (later batches add themselves when their turn comes). The caller holds the lock.
      */
-    public void rebuild(LocalDate from, LocalDate to) {
+    public void rebuild(LocalDate from, LocalDate to, Instant now) {
+        changed(now);
         jdbc.sql("DELETE FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();
         jdbc.sql("INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + grouped(

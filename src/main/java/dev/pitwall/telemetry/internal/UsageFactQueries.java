@@ -113,10 +113,9 @@ public class UsageFactQueries {
         return scores;
     }
 
-    /** Changes whenever the rollups or the evaluations change: the last rollup write and the newest evaluation. */
+    /** Changes whenever the rollups or the evaluations change: the count of rollup changes and the newest evaluation. */
     public String version() {
-        String rollups = jdbc.sql("SELECT COALESCE(CAST(last_run AS VARCHAR(64)), '') FROM telemetry_rollup_lock WHERE id = 1")
-                .query(String.class).single();
+        Long rollups = jdbc.sql("SELECT changes FROM telemetry_rollup_lock WHERE id = 1").query(Long.class).single();
         Long evaluations = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM telemetry_evaluation").query(Long.class).single();
         return rollups + "|" + evaluations;
     }
