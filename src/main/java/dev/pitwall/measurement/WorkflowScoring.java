@@ -10,10 +10,8 @@ import dev.pitwall.measurement.metrics.Value;
 import dev.pitwall.measurement.metrics.ValueCapture;
 import dev.pitwall.measurement.metrics.WorkforceCapability;
 import dev.pitwall.measurement.metrics.WorkforceCapability.Requirement;
-import dev.pitwall.people.LearningRecordService;
 import dev.pitwall.people.SkillAssessmentService;
 import dev.pitwall.portfolio.AiSystem;
-import dev.pitwall.portfolio.IntendedUserService;
 import dev.pitwall.portfolio.PipelineService;
 import dev.pitwall.portfolio.PipelineStage;
 import dev.pitwall.portfolio.PipelineStageState;
@@ -21,7 +19,6 @@ import dev.pitwall.portfolio.PipelineStatus;
 import dev.pitwall.portfolio.SpendCategory;
 import dev.pitwall.portfolio.Workflow;
 import dev.pitwall.portfolio.WorkflowDetails;
-import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.UsageFacts.Slice;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,19 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkflowScoring {
 
-    private final WorkflowService workflows;
-    private final IntendedUserService intendedUsers;
     private final SkillAssessmentService assessments;
-    private final LearningRecordService learning;
     private final PipelineService pipelines;
     private final MeasurementProperties properties;
 
-    WorkflowScoring(WorkflowService workflows, IntendedUserService intendedUsers, SkillAssessmentService assessments,
-            LearningRecordService learning, PipelineService pipelines, MeasurementProperties properties) {
-        this.workflows = workflows;
-        this.intendedUsers = intendedUsers;
+    WorkflowScoring(SkillAssessmentService assessments, PipelineService pipelines, MeasurementProperties properties) {
         this.assessments = assessments;
-        this.learning = learning;
         this.pipelines = pipelines;
         this.properties = properties;
     }
@@ -59,8 +49,8 @@ class WorkflowScoring {
     }
 
     Scored score(ScoringContext ctx, Workflow workflow) {
-        WorkflowDetails details = workflows.details(workflow.key());
-        Set<Long> users = intendedUsers.intendedUserIds(details, ctx.teamMembers());
+        WorkflowDetails details = ctx.parts().details().get(workflow.id());
+        Set<Long> users = ctx.parts().intendedUsers().get(workflow.id());
         LocalDate asOf = ctx.asOf();
         Targets targets = ctx.targetsOf(workflow.id(), details.systems().stream().map(WorkflowDetails.SystemRef::id).toList());
 
@@ -87,11 +77,11 @@ class WorkflowScoring {
         List<Requirement> requirements = requirements(details.roles());
         Set<Long> rolePeople = new HashSet<>();
         requirements.forEach(r -> rolePeople.add(r.personId()));
-        Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(rolePeople, asOf);
+        Map<Long, Map<Long, Integer>> levels = ctx.parts().levels();
         Figure coverage = WorkforceCapability.skillCoverage(requirements, levels);
         Figure gap = WorkforceCapability.skillGap(coverage);
         Figure gapReduction = gapReduction(ctx, workflow, requirements, rolePeople, gap, asOf);
-        Set<Long> trainedUsers = learning.trainedFor(workflow.key(), users, asOf);
+        Set<Long> trainedUsers = ctx.parts().trained().get(workflow.id());
         Figure trained = WorkforceCapability.trainedShare(users, trainedUsers);
         double workforceSpend = ctx.spendOf(workflow, SpendCategory.WORKFORCE);
         double infrastructureSpend = ctx.spendOf(workflow, SpendCategory.INFRASTRUCTURE);

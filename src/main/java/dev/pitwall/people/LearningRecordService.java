@@ -88,6 +88,26 @@ public class LearningRecordService {
         return personIds.isEmpty() ? java.util.Set.of() : records.trainedFor(workflowKey, personIds, asOf);
     }
 
+    /**
+     * For each workflow key, those of its people with a completed or passed learning record linked
+     * to the workflow by {@code asOf}: one read for many workflows.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, java.util.Set<Long>> trainedFor(
+            java.util.Map<String, ? extends java.util.Collection<Long>> peopleByWorkflow, LocalDate asOf) {
+        java.util.Map<String, java.util.Set<Long>> trained = new java.util.HashMap<>();
+        if (peopleByWorkflow.isEmpty()) {
+            return trained;
+        }
+        java.util.Map<String, java.util.Set<Long>> all = records.trainedByWorkflow(peopleByWorkflow.keySet(), asOf);
+        peopleByWorkflow.forEach((key, people) -> {
+            java.util.Set<Long> of = new java.util.HashSet<>(all.getOrDefault(key, java.util.Set.of()));
+            of.retainAll(people instanceof java.util.Set<?> ? people : new java.util.HashSet<>(people));
+            trained.put(key, of);
+        });
+        return trained;
+    }
+
     private static boolean sameDetails(LearningRecord stored, NewLearningRecord record) {
         boolean sameScore = stored.score() == null ? record.score() == null
                 : record.score() != null && stored.score().compareTo(record.score()) == 0;

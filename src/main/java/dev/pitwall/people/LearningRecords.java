@@ -104,6 +104,22 @@ class LearningRecords {
         return trained;
     }
 
+    /** Workflow key → everyone with a completed or passed learning record linked to it by {@code asOf}. */
+    java.util.Map<String, java.util.Set<Long>> trainedByWorkflow(java.util.Collection<String> workflowKeys, LocalDate asOf) {
+        java.util.Map<String, java.util.Set<Long>> trained = new java.util.HashMap<>();
+        List<String> all = List.copyOf(workflowKeys);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            jdbc.sql("""
+                    SELECT DISTINCT workflow_key, person_id FROM people_learning_record
+                    WHERE workflow_key IN (:workflows) AND status IN ('COMPLETED', 'PASSED') AND completed_on <= :asOf
+                    """).param("workflows", all.subList(i, Math.min(all.size(), i + 1_000))).param("asOf", asOf)
+                    .query(rs -> {
+                        trained.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getLong(2));
+                    });
+        }
+        return trained;
+    }
+
     static String key(String course) {
         return course.trim().toLowerCase(Locale.ROOT);
     }

@@ -35,6 +35,25 @@ class WorkflowReader {
                 parts.roles(id), parts.rights(id), parts.dataSources(id));
     }
 
+    /** The details of many workflows with a fixed number of queries (not a few per workflow). */
+    java.util.Map<Long, WorkflowDetails> detailsOf(List<Workflow> workflows) {
+        List<Long> ids = workflows.stream().map(Workflow::id).toList();
+        var steps = parts.stepsOf(ids);
+        var systems = parts.systemsOf(ids);
+        var users = parts.intendedUsersOf(ids);
+        var roles = parts.rolesOf(ids);
+        var rights = parts.rightsOf(ids);
+        var sources = parts.dataSourcesOf(ids);
+        java.util.Map<Long, WorkflowDetails> details = new java.util.HashMap<>();
+        for (Workflow w : workflows) {
+            long id = w.id();
+            details.put(id, new WorkflowDetails(w, steps.getOrDefault(id, List.of()), systems.getOrDefault(id, List.of()),
+                    users.getOrDefault(id, List.of()), roles.getOrDefault(id, List.of()), rights.get(id),
+                    sources.getOrDefault(id, List.of())));
+        }
+        return details;
+    }
+
     /** The canonical definition, in the form {@link DefinitionResolver} produces for equal input. */
     WorkflowDefinition definition(WorkflowDetails details) {
         Workflow w = details.workflow();

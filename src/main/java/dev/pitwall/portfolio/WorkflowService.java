@@ -67,6 +67,12 @@ public class WorkflowService {
         return reader.details(reader.workflow(key));
     }
 
+    /** The details of these workflows by id, read in bulk (for scoring the whole portfolio). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WorkflowDetails> detailsOf(List<Workflow> workflows) {
+        return reader.detailsOf(workflows);
+    }
+
     /** The workflow's operating model, as the API and the YAML export give it. */
     @Transactional(readOnly = true)
     public WorkflowDefinition definition(String key) {

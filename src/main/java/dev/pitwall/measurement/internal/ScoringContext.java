@@ -33,7 +33,7 @@ import java.util.Map;
  * @param workflowTargets overrides by workflow id
  * @param systemTargets overrides by system id
  * @param pipelines the initiatives' pipelines read so far (filled as scoring goes)
- * @param teamMembers a team's active members, sub-teams included, read once per team per scoring run
+ * @param parts the workflows' operating model and people, read in bulk
  */
 public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> workflows, Map<Long, AiSystem> systems,
         List<Slice> slices, Map<Long, Map<Long, Integer>> activeDays, Map<Long, Map<Long, Double>> evaluationScores,
@@ -41,7 +41,19 @@ public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> work
         Map<Long, List<Measurement>> measurements, Map<Long, List<BudgetLine>> budget,
         Map<Long, Integer> workflowsPerInitiative, Targets defaults, Map<Long, TargetOverrides.Override> workflowTargets,
         Map<Long, TargetOverrides.Override> systemTargets,
-        Map<Long, dev.pitwall.portfolio.Pipelines> pipelines, java.util.function.LongFunction<java.util.Set<Long>> teamMembers) {
+        Map<Long, dev.pitwall.portfolio.Pipelines> pipelines, Parts parts) {
+
+    /**
+     * What scoring reads of each workflow in scope.
+     *
+     * @param details the workflows' details by workflow id
+     * @param intendedUsers U_w by workflow id
+     * @param levels the latest skill level up to D per person and skill, for every role member in scope
+     * @param trained by workflow id, its intended users with completed enablement by D
+     */
+    public record Parts(Map<Long, dev.pitwall.portfolio.WorkflowDetails> details, Map<Long, java.util.Set<Long>> intendedUsers,
+            Map<Long, Map<Long, Integer>> levels, Map<Long, java.util.Set<Long>> trained) {
+    }
 
     /** An initiative's pipelines, read once per scoring run. */
     public dev.pitwall.portfolio.Pipelines pipelinesOf(long initiativeId,

@@ -35,12 +35,17 @@ public class ScoringContexts {
     private final TargetOverrides targets;
     private final dev.pitwall.portfolio.IntendedUserService intendedUsers;
     private final ConcurrentReads reads;
+    private final dev.pitwall.people.LearningRecordService learning;
+    private final dev.pitwall.people.SkillAssessmentService assessments;
 
     ScoringContexts(AiSystemService systems, InitiativeService initiatives, UsageFacts usage, Kpis kpis,
             Measurements measurements, Deployments deployments, AvailabilityReports availability,
             TargetOverrides targets, dev.pitwall.portfolio.WorkflowService workflows,
-            dev.pitwall.portfolio.IntendedUserService intendedUsers, ConcurrentReads reads) {
+            dev.pitwall.portfolio.IntendedUserService intendedUsers, ConcurrentReads reads,
+            dev.pitwall.people.LearningRecordService learning, dev.pitwall.people.SkillAssessmentService assessments) {
         this.reads = reads;
+        this.learning = learning;
+        this.assessments = assessments;
         this.intendedUsers = intendedUsers;
         this.workflows = workflows;
         this.systems = systems;
@@ -79,24 +84,49 @@ public class ScoringContexts {
         inScope.stream().map(Workflow::initiativeId).filter(Objects::nonNull).distinct()
                 .forEach(i -> budget.put(i, initiatives.budget(i)));
         List<Long> systemIds = List.copyOf(systemsById.keySet());
-        return new ScoringContext(asOf, from, inScope, systemsById, slices(inScope, from, asOf),
+        ScoringContext.Parts parts = parts(inScope, asOf);
+        return new ScoringContext(asOf, from, inScope, systemsById, slices(parts, from, asOf),
                 activeDays.get(), usage.latestEvaluationScores(systemIds, asOf),
                 availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
                 kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"),
-                new java.util.concurrent.ConcurrentHashMap<>(), intendedUsers.teamMemberMemo());
+                new java.util.concurrent.ConcurrentHashMap<>(), parts);
     }
 
     /**
      * Every workflow × system slice in W for a large scope; for a few workflows, only the slices of
      * the AI systems they use (a system's figures need its events in every workflow, nothing more).
      */
-    private List<dev.pitwall.telemetry.UsageFacts.Slice> slices(List<Workflow> inScope, LocalDate from, LocalDate asOf) {
-        if (inScope.size() > FEW) {
+    private List<dev.pitwall.telemetry.UsageFacts.Slice> slices(ScoringContext.Parts parts, LocalDate from,
+            LocalDate asOf) {
+        if (parts.details().size() > FEW) {
             return usage.slices(from, asOf);
         }
         java.util.Set<Long> systemIds = new java.util.HashSet<>();
-        inScope.forEach(w -> workflows.details(w.key()).systems().forEach(s -> systemIds.add(s.id())));
-        return usage.slices(from, asOf, systemIds, inScope.stream().map(Workflow::id).toList());
+        parts.details().values().forEach(d -> d.systems().forEach(s -> systemIds.add(s.id())));
+        return usage.slices(from, asOf, systemIds, List.copyOf(parts.details().keySet()));
+    }
+
+    /**
+     * The workflows' details, intended users, role members' skill levels and trained users, each
+     * read once for the whole scope: scoring 500 workflows one by one took thousands of queries.
+     */
+    private ScoringContext.Parts parts(List<Workflow> inScope, LocalDate asOf) {
+        Map<Long, dev.pitwall.portfolio.WorkflowDetails> details = workflows.detailsOf(inScope);
+        var teamMembers = intendedUsers.teamMemberMemo();
+        Map<Long, java.util.Set<Long>> users = new HashMap<>();
+        Map<String, java.util.Set<Long>> usersByKey = new HashMap<>();
+        java.util.Set<Long> roleMembers = new java.util.HashSet<>();
+        for (Workflow w : inScope) {
+            dev.pitwall.portfolio.WorkflowDetails d = details.get(w.id());
+            java.util.Set<Long> u = intendedUsers.intendedUserIds(d, teamMembers);
+            users.put(w.id(), u);
+            usersByKey.put(w.key(), u);
+            d.roles().forEach(r -> r.members().forEach(m -> roleMembers.add(m.id())));
+        }
+        Map<String, java.util.Set<Long>> trainedByKey = learning.trainedFor(usersByKey, asOf);
+        Map<Long, java.util.Set<Long>> trained = new HashMap<>();
+        inScope.forEach(w -> trained.put(w.id(), trainedByKey.getOrDefault(w.key(), java.util.Set.of())));
+        return new ScoringContext.Parts(details, users, assessments.levelsAsOf(roleMembers, asOf), trained);
     }
 
 }

@@ -43,6 +43,19 @@ public final class SqlValues {
     }
 
     /** Escapes {@code %}, {@code _} and the escape character for a {@code LIKE ... ESCAPE '\'} pattern. */
+    /**
+     * A date as an SQL literal, for analytic queries over date ranges. PostgreSQL plans a prepared
+     * statement generically after five runs; for a range over millions of rollup rows the generic
+     * plan was up to five times slower than one made for the actual dates. A literal keeps the
+     * plan specific. Safe: a LocalDate prints only digits and dashes.
+     */
+    public static String dateLiteral(LocalDate date) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException("date out of range: " + date);
+        }
+        return "DATE '" + date + "'";
+    }
+
     public static String containsPattern(String text) {
         String escaped = text.toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

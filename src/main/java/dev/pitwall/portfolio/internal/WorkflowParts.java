@@ -19,6 +19,7 @@ import dev.pitwall.portfolio.WorkflowDetails.SystemRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -55,11 +56,22 @@ public class WorkflowParts {
     }
 
     public List<Step> steps(long workflowId) {
-        return jdbc.sql("SELECT * FROM portfolio_workflow_step WHERE workflow_id = ? ORDER BY step_order").param(workflowId)
-                .query((rs, n) -> new Step(rs.getInt("step_order"), rs.getString("name"),
-                        ActorType.valueOf(rs.getString("actor_type")), rs.getString("tool"),
-                        rs.getBoolean("manual_handoff"), rs.getBoolean("manual_data_assembly")))
-                .list();
+        return stepsOf(List.of(workflowId)).getOrDefault(workflowId, List.of());
+    }
+
+    /** The steps of several workflows, by workflow id (absent: none). */
+    public Map<Long, List<Step>> stepsOf(Collection<Long> workflowIds) {
+        Map<Long, List<Step>> steps = new HashMap<>();
+        if (!workflowIds.isEmpty()) {
+            jdbc.sql("SELECT * FROM portfolio_workflow_step WHERE workflow_id IN (:ids) ORDER BY workflow_id, step_order")
+                    .param("ids", workflowIds)
+                    .query(rs -> {
+                        add(steps, rs.getLong("workflow_id"), new Step(rs.getInt("step_order"), rs.getString("name"),
+                                ActorType.valueOf(rs.getString("actor_type")), rs.getString("tool"),
+                                rs.getBoolean("manual_handoff"), rs.getBoolean("manual_data_assembly")));
+                    });
+        }
+        return steps;
     }
 
     public void replaceSteps(long workflowId, List<Step> steps) {
@@ -74,13 +86,23 @@ public class WorkflowParts {
     }
 
     public List<SystemRef> systems(long workflowId) {
-        return jdbc.sql("""
-                SELECT s.id, s.system_key, s.name, s.kind FROM portfolio_workflow_system ws
-                JOIN portfolio_ai_system s ON s.id = ws.system_id WHERE ws.workflow_id = ? ORDER BY s.system_key
-                """).param(workflowId)
-                .query((rs, n) -> new SystemRef(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        AiSystemKind.valueOf(rs.getString(4))))
-                .list();
+        return systemsOf(List.of(workflowId)).getOrDefault(workflowId, List.of());
+    }
+
+    public Map<Long, List<SystemRef>> systemsOf(Collection<Long> workflowIds) {
+        Map<Long, List<SystemRef>> systems = new HashMap<>();
+        if (!workflowIds.isEmpty()) {
+            jdbc.sql("""
+                    SELECT ws.workflow_id, s.id, s.system_key, s.name, s.kind FROM portfolio_workflow_system ws
+                    JOIN portfolio_ai_system s ON s.id = ws.system_id WHERE ws.workflow_id IN (:ids)
+                    ORDER BY ws.workflow_id, s.system_key
+                    """).param("ids", workflowIds)
+                    .query(rs -> {
+                        add(systems, rs.getLong(1), new SystemRef(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                AiSystemKind.valueOf(rs.getString(5))));
+                    });
+        }
+        return systems;
     }
 
     public void replaceSystems(long workflowId, List<Long> systemIds) {
@@ -90,16 +112,26 @@ public class WorkflowParts {
     }
 
     public List<IntendedUser> intendedUsers(long workflowId) {
-        return jdbc.sql("""
-                SELECT u.person_id, p.name AS person_name, p.email, u.team_id, t.name AS team_name
-                FROM portfolio_intended_user u
-                LEFT JOIN people_person p ON p.id = u.person_id
-                LEFT JOIN people_team t ON t.id = u.team_id
-                WHERE u.workflow_id = ? ORDER BY t.name, p.name
-                """).param(workflowId)
-                .query((rs, n) -> new IntendedUser(nullableLong(rs, "person_id"), rs.getString("person_name"),
-                        rs.getString("email"), nullableLong(rs, "team_id"), rs.getString("team_name")))
-                .list();
+        return intendedUsersOf(List.of(workflowId)).getOrDefault(workflowId, List.of());
+    }
+
+    public Map<Long, List<IntendedUser>> intendedUsersOf(Collection<Long> workflowIds) {
+        Map<Long, List<IntendedUser>> users = new HashMap<>();
+        if (!workflowIds.isEmpty()) {
+            jdbc.sql("""
+                    SELECT u.workflow_id, u.person_id, p.name AS person_name, p.email, u.team_id, t.name AS team_name
+                    FROM portfolio_intended_user u
+                    LEFT JOIN people_person p ON p.id = u.person_id
+                    LEFT JOIN people_team t ON t.id = u.team_id
+                    WHERE u.workflow_id IN (:ids) ORDER BY u.workflow_id, t.name, p.name
+                    """).param("ids", workflowIds)
+                    .query(rs -> {
+                        add(users, rs.getLong("workflow_id"), new IntendedUser(nullableLong(rs, "person_id"),
+                                rs.getString("person_name"), rs.getString("email"), nullableLong(rs, "team_id"),
+                                rs.getString("team_name")));
+                    });
+        }
+        return users;
     }
 
     public void replaceIntendedUsers(long workflowId, List<Long> personIds, List<Long> teamIds) {
@@ -111,29 +143,44 @@ public class WorkflowParts {
     }
 
     public List<Role> roles(long workflowId) {
-        List<Role> roles = new ArrayList<>();
-        jdbc.sql("SELECT * FROM portfolio_workflow_role WHERE workflow_id = ? ORDER BY id").param(workflowId)
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    roles.add(new Role(id, rs.getString("name"), rs.getString("description"), members(id),
-                            requiredSkills(id)));
-                });
+        return rolesOf(List.of(workflowId)).getOrDefault(workflowId, List.of());
+    }
+
+    /** Roles with their members and required skills: three queries whatever the number of workflows. */
+    public Map<Long, List<Role>> rolesOf(Collection<Long> workflowIds) {
+        if (workflowIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        record RoleRowRead(long workflowId, long id, String name, String description) {
+        }
+        List<RoleRowRead> rows = jdbc.sql("SELECT * FROM portfolio_workflow_role WHERE workflow_id IN (:ids) ORDER BY id")
+                .param("ids", workflowIds)
+                .query((rs, n) -> new RoleRowRead(rs.getLong("workflow_id"), rs.getLong("id"), rs.getString("name"),
+                        rs.getString("description")))
+                .list();
+        Map<Long, List<PersonRef>> members = new HashMap<>();
+        Map<Long, List<RequiredSkill>> skills = new HashMap<>();
+        if (!rows.isEmpty()) {
+            List<Long> roleIds = rows.stream().map(RoleRowRead::id).toList();
+            jdbc.sql("SELECT m.role_id, " + PERSON + """
+                     FROM portfolio_role_member m JOIN people_person p ON p.id = m.person_id
+                    WHERE m.role_id IN (:roles) ORDER BY m.role_id, p.name
+                    """).param("roles", roleIds).query(rs -> {
+                        add(members, rs.getLong("role_id"), person(rs));
+                    });
+            jdbc.sql("""
+                    SELECT r.role_id, r.skill_id, s.name, r.required_level FROM portfolio_role_skill r
+                    JOIN people_skill s ON s.id = r.skill_id WHERE r.role_id IN (:roles) ORDER BY r.role_id, s.name
+                    """).param("roles", roleIds).query(rs -> {
+                        add(skills, rs.getLong(1), new RequiredSkill(rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                    });
+        }
+        Map<Long, List<Role>> roles = new HashMap<>();
+        for (RoleRowRead row : rows) {
+            add(roles, row.workflowId(), new Role(row.id(), row.name(), row.description(),
+                    members.getOrDefault(row.id(), List.of()), skills.getOrDefault(row.id(), List.of())));
+        }
         return roles;
-    }
-
-    private List<PersonRef> members(long roleId) {
-        return jdbc.sql("SELECT " + PERSON + """
-                 FROM portfolio_role_member m JOIN people_person p ON p.id = m.person_id
-                WHERE m.role_id = ? ORDER BY p.name
-                """).param(roleId).query((rs, n) -> person(rs)).list();
-    }
-
-    private List<RequiredSkill> requiredSkills(long roleId) {
-        return jdbc.sql("""
-                SELECT r.skill_id, s.name, r.required_level FROM portfolio_role_skill r
-                JOIN people_skill s ON s.id = r.skill_id WHERE r.role_id = ? ORDER BY s.name
-                """).param(roleId)
-                .query((rs, n) -> new RequiredSkill(rs.getLong(1), rs.getString(2), rs.getInt(3))).list();
     }
 
     public void replaceRoles(long workflowId, List<RoleRow> roles) {
@@ -157,7 +204,7 @@ public class WorkflowParts {
     }
 
     /** The rights of several workflows at once (for the matrix of the whole portfolio). */
-    public Map<Long, List<RightHolding>> rightsOf(List<Long> workflowIds) {
+    public Map<Long, List<RightHolding>> rightsOf(Collection<Long> workflowIds) {
         Map<Long, Map<DecisionRight, RightHolding>> held = new HashMap<>();
         if (!workflowIds.isEmpty()) {
             jdbc.sql("SELECT r.workflow_id, r.decision_right, r.note, " + PERSON + """
@@ -201,13 +248,34 @@ public class WorkflowParts {
     }
 
     public List<DataSource> dataSources(long workflowId) {
-        return jdbc.sql("SELECT d.id, d.name, d.owning_system, " + PERSON + """
+        return dataSourcesOf(List.of(workflowId)).getOrDefault(workflowId, List.of());
+    }
+
+    /** Data sources with their latest assessment: two queries whatever the number of workflows. */
+    public Map<Long, List<DataSource>> dataSourcesOf(Collection<Long> workflowIds) {
+        Map<Long, List<DataSource>> sources = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return sources;
+        }
+        Map<Long, DataAssessment> latest = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.* FROM portfolio_data_assessment a JOIN portfolio_data_source d ON d.id = a.data_source_id
+                WHERE d.workflow_id IN (:ids) ORDER BY a.data_source_id, a.assessed_on DESC, a.id DESC
+                """).param("ids", workflowIds)
+                .query(rs -> {
+                    latest.putIfAbsent(rs.getLong("data_source_id"), assessment(rs, 0));
+                });
+        jdbc.sql("SELECT d.workflow_id, d.id, d.name, d.owning_system, " + PERSON + """
                  FROM portfolio_data_source d LEFT JOIN people_person p ON p.id = d.steward_id
-                WHERE d.workflow_id = ? ORDER BY d.name
-                """).param(workflowId)
-                .query((rs, n) -> new DataSource(rs.getLong("id"), rs.getString("name"), rs.getString("owning_system"),
-                        nullableLong(rs, "p_id") == null ? null : person(rs), latestAssessment(rs.getLong("id"))))
-                .list();
+                WHERE d.workflow_id IN (:ids) ORDER BY d.workflow_id, d.name
+                """).param("ids", workflowIds)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    add(sources, rs.getLong("workflow_id"), new DataSource(id, rs.getString("name"),
+                            rs.getString("owning_system"), nullableLong(rs, "p_id") == null ? null : person(rs),
+                            latest.get(id)));
+                });
+        return sources;
     }
 
     /** Keeps the named sources (updating their system and steward), adds new ones, removes the rest. */
@@ -227,13 +295,6 @@ public class WorkflowParts {
                         .params(workflowId, source.name(), source.owningSystem(), source.stewardId()).update();
             }
         }
-    }
-
-    public DataAssessment latestAssessment(long sourceId) {
-        return jdbc.sql("""
-                SELECT * FROM portfolio_data_assessment WHERE data_source_id = ?
-                ORDER BY assessed_on DESC, id DESC LIMIT 1
-                """).param(sourceId).query(WorkflowParts::assessment).optional().orElse(null);
     }
 
     public List<DataAssessment> assessments(long sourceId) {
@@ -266,6 +327,10 @@ public class WorkflowParts {
     private static PersonRef person(ResultSet rs) throws SQLException {
         return new PersonRef(rs.getLong("p_id"), rs.getString("p_name"), rs.getString("p_email"),
                 rs.getBoolean("p_active"), Tier.valueOf(rs.getString("p_tier")));
+    }
+
+    private static <T> void add(Map<Long, List<T>> lists, long id, T item) {
+        lists.computeIfAbsent(id, k -> new ArrayList<>()).add(item);
     }
 
     private static List<RightHolding> empty() {

@@ -1,5 +1,7 @@
 package dev.pitwall.telemetry.internal;
 
+import static dev.pitwall.platform.jdbc.SqlValues.dateLiteral;
+
 import dev.pitwall.telemetry.DailyUsage;
 import dev.pitwall.telemetry.SystemUsage;
 import java.time.LocalDate;
@@ -7,7 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the daily rollups (never of raw events: rollups stay small whatever the volume). */
+/**
+ * Reads of the daily rollups (never of raw events: rollups stay small whatever the volume). Dates
+ * are literals so that PostgreSQL plans each range for itself (see SqlValues.dateLiteral).
+ */
 @Repository
 public class RollupQueries {
 
@@ -36,10 +41,10 @@ public class RollupQueries {
                            COUNT(DISTINCT CASE WHEN r.person_id = 0 AND r.person_ref <> '' THEN r.person_ref END)
                                AS unknown_people,
                            SUM(r.cost) AS cost
-                    FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to GROUP BY r.system_id) x
+                    FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN %3$s AND %4$s GROUP BY r.system_id) x
                 LEFT JOIN portfolio_ai_system s ON s.id = x.system_id
                 ORDER BY x.events DESC
-                """.formatted(distinctPeople(null), distinctPeople("r.workflow_id = 0"))).param("from", from).param("to", to)
+                """.formatted(distinctPeople(null), distinctPeople("r.workflow_id = 0"), dateLiteral(from), dateLiteral(to)))
                 .query((rs, n) -> new SystemUsage(rs.getString("system_key"), rs.getString("name"), rs.getLong("events"),
                         rs.getLong("active_people"), rs.getLong("unattributed_events"), rs.getLong("unattributed_people"),
                         rs.getLong("unknown_people"), UsageEvents.plain(rs.getBigDecimal("cost"))))
@@ -55,11 +60,11 @@ public class RollupQueries {
                        SUM(r.accepted) AS accepted, SUM(r.edited) AS edited, SUM(r.overridden) AS overridden,
                        SUM(r.rejected) AS rejected, SUM(r.unknown_outcome) AS unknown_outcome
                 FROM telemetry_daily_rollup r
-                WHERE r.event_day BETWEEN :from AND :to
+                WHERE r.event_day BETWEEN %s AND %s
                   AND (CAST(:system AS BIGINT) IS NULL OR r.system_id = :system)
                   AND (CAST(:workflow AS BIGINT) IS NULL OR r.workflow_id = :workflow)
                 GROUP BY r.event_day ORDER BY r.event_day
-                """.formatted(distinctPeople(null))).param("from", from).param("to", to).param("system", systemId)
+                """.formatted(distinctPeople(null), dateLiteral(from), dateLiteral(to))).param("system", systemId)
                 .param("workflow", workflowId)
                 .query((rs, n) -> {
                     long timed = rs.getLong("timed_events");

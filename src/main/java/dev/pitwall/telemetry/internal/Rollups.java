@@ -43,6 +43,36 @@ public class Rollups {
                 """.formatted(condition);
     }
 
+    /**
+     * The active-month masks of the rows matching {@code condition} of {@code table}: distinct
+     * days give distinct powers of two, so their sum is the mask (portable, unlike bit_or).
+     */
+    private static String activeMonths(String table, String condition) {
+        return """
+                SELECT m AS month_index, workflow_id, person_id, CAST(SUM(DISTINCT bit) AS INT) AS days FROM (
+                    SELECT CAST(EXTRACT(YEAR FROM event_day) * 12 + EXTRACT(MONTH FROM event_day) - 1 AS INT) AS m,
+                           workflow_id, person_id, CAST(POWER(2, EXTRACT(DAY FROM event_day) - 1) AS BIGINT) AS bit
+                    FROM %s WHERE workflow_id > 0 AND person_id > 0 AND %s) x
+                GROUP BY m, workflow_id, person_id
+                """.formatted(table, condition);
+    }
+
+    private static final String SLICE_COLUMNS = "event_day, workflow_id, system_id, events, errors, accepted, edited, "
+            + "overridden, rejected";
+    private static final String[] SLICE_SUMMED = {"events", "errors", "accepted", "edited", "overridden", "rejected"};
+
+    /** Rollup-shaped rows summed over people into daily slices. */
+    private static String slices(String rows) {
+        return "SELECT event_day, workflow_id, system_id, SUM(events) AS events, SUM(errors) AS errors, "
+                + "SUM(accepted) AS accepted, SUM(edited) AS edited, SUM(overridden) AS overridden, "
+                + "SUM(rejected) AS rejected FROM (" + rows + ") g GROUP BY event_day, workflow_id, system_id";
+    }
+
+    /** A date's month index, as in telemetry_active_month. */
+    static int monthIndex(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
+    }
+
     private final JdbcClient jdbc;
     private final boolean postgres;
 
@@ -89,6 +119,47 @@ public class Rollups {
                     + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s." + COLUMNS.replace(", ", ", s.") + ")";
         }
         jdbc.sql(sql).param("batches", batchIds).update();
+        addActiveMonths(batchIds);
+        addSlices(source, batchIds);
+    }
+
+    private void addSlices(String groupedBatches, List<Long> batchIds) {
+        String source = slices(groupedBatches);
+        String sql;
+        if (postgres) {
+            StringBuilder set = new StringBuilder();
+            for (String column : SLICE_SUMMED) {
+                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = telemetry_daily_slice.").append(column)
+                        .append(" + EXCLUDED.").append(column);
+            }
+            sql = "INSERT INTO telemetry_daily_slice (" + SLICE_COLUMNS + ") " + source
+                    + " ON CONFLICT (event_day, workflow_id, system_id) DO UPDATE SET " + set;
+        } else {
+            StringBuilder set = new StringBuilder();
+            for (String column : SLICE_SUMMED) {
+                set.append(set.isEmpty() ? "" : ", ").append("t.").append(column).append(" = t.").append(column)
+                        .append(" + s.").append(column);
+            }
+            sql = "MERGE INTO telemetry_daily_slice t USING (" + source + ") s ON (t.event_day = s.event_day AND "
+                    + "t.workflow_id = s.workflow_id AND t.system_id = s.system_id) WHEN MATCHED THEN UPDATE SET " + set
+                    + " WHEN NOT MATCHED THEN INSERT (" + SLICE_COLUMNS + ") VALUES (s."
+                    + SLICE_COLUMNS.replace(", ", ", s.") + ")";
+        }
+        jdbc.sql(sql).param("batches", batchIds).update();
+    }
+
+    private void addActiveMonths(List<Long> batchIds) {
+        String source = activeMonths("telemetry_usage_event", "batch_id IN (:batches)");
+        String sql = postgres
+                ? "INSERT INTO telemetry_active_month (month_index, workflow_id, person_id, days) " + source
+                        + " ON CONFLICT (month_index, workflow_id, person_id)"
+                        + " DO UPDATE SET days = telemetry_active_month.days | EXCLUDED.days"
+                : "MERGE INTO telemetry_active_month t USING (" + source + ") s ON (t.month_index = s.month_index AND "
+                        + "t.workflow_id = s.workflow_id AND t.person_id = s.person_id) "
+                        + "WHEN MATCHED THEN UPDATE SET t.days = BITOR(t.days, s.days) "
+                        + "WHEN NOT MATCHED THEN INSERT (month_index, workflow_id, person_id, days) "
+                        + "VALUES (s.month_index, s.workflow_id, s.person_id, s.days)";
+        jdbc.sql(sql).param("batches", batchIds).update();
     }
 
     /**
@@ -102,5 +173,18 @@ public class Rollups {
         jdbc.sql("INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + grouped(
                 "e.event_day BETWEEN :from AND :to AND e.batch_id IN (SELECT id FROM telemetry_batch WHERE rolled_up)"))
                 .param("from", from).param("to", to).update();
+        jdbc.sql("DELETE FROM telemetry_daily_slice WHERE event_day BETWEEN :from AND :to")
+                .param("from", from).param("to", to).update();
+        jdbc.sql("INSERT INTO telemetry_daily_slice (" + SLICE_COLUMNS + ") "
+                        + slices("SELECT * FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to"))
+                .param("from", from).param("to", to).update();
+        // Whole months of active days, from the rollups just rebuilt and those around them.
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate last = to.withDayOfMonth(to.lengthOfMonth());
+        jdbc.sql("DELETE FROM telemetry_active_month WHERE month_index BETWEEN :first AND :last")
+                .param("first", monthIndex(first)).param("last", monthIndex(last)).update();
+        jdbc.sql("INSERT INTO telemetry_active_month (month_index, workflow_id, person_id, days) "
+                        + activeMonths("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
+                .param("first", first).param("last", last).update();
     }
 }

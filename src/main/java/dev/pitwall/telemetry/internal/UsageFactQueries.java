@@ -1,6 +1,7 @@
 package dev.pitwall.telemetry.internal;
 
 import static dev.pitwall.platform.jdbc.SqlValues.date;
+import static dev.pitwall.platform.jdbc.SqlValues.dateLiteral;
 
 import dev.pitwall.telemetry.UsageFacts.PersonActivity;
 import dev.pitwall.telemetry.UsageFacts.ScoreDay;
@@ -24,20 +25,31 @@ public class UsageFactQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Workflow id → person id → distinct days in [from, to] with an event attributed to the
+     * workflow, counted from the monthly masks (a window of W days touches at most a few months).
+     */
     public Map<Long, Map<Long, Integer>> activeDays(Collection<Long> workflowIds, LocalDate from, LocalDate to) {
         Map<Long, Map<Long, Integer>> days = new HashMap<>();
         if (workflowIds.isEmpty()) {
             return days;
         }
+        int firstMonth = Rollups.monthIndex(from);
+        int lastMonth = Rollups.monthIndex(to);
+        int[] windowMasks = new int[lastMonth - firstMonth + 1];
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            windowMasks[Rollups.monthIndex(d) - firstMonth] |= 1 << (d.getDayOfMonth() - 1);
+        }
+        // Literal bounds keep PostgreSQL from a generic plan (see SqlValues.dateLiteral).
         jdbc.sql("""
-                SELECT r.workflow_id, r.person_id, COUNT(DISTINCT r.event_day) AS active_days
-                FROM telemetry_daily_rollup r
-                WHERE r.workflow_id IN (:workflows) AND r.person_id > 0 AND r.event_day BETWEEN :from AND :to
-                GROUP BY r.workflow_id, r.person_id
-                """).param("workflows", workflowIds).param("from", from).param("to", to)
+                SELECT month_index, workflow_id, person_id, days FROM telemetry_active_month
+                WHERE month_index BETWEEN %d AND %d AND workflow_id IN (:workflows)
+                """.formatted(firstMonth, lastMonth)).param("workflows", workflowIds)
                 .query(rs -> {
-                    days.computeIfAbsent(rs.getLong("workflow_id"), k -> new HashMap<>())
-                            .put(rs.getLong("person_id"), rs.getInt("active_days"));
+                    int active = Integer.bitCount(rs.getInt(4) & windowMasks[rs.getInt(1) - firstMonth]);
+                    if (active > 0) {
+                        days.computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).merge(rs.getLong(3), active, Integer::sum);
+                    }
                 });
         return days;
     }
@@ -52,9 +64,9 @@ public class UsageFactQueries {
                 SELECT r.workflow_id, r.system_id, SUM(r.events) AS events, SUM(r.errors) AS errors,
                        SUM(r.accepted) AS accepted, SUM(r.edited) AS edited, SUM(r.overridden) AS overridden,
                        SUM(r.rejected) AS rejected
-                FROM telemetry_daily_rollup r WHERE r.event_day BETWEEN :from AND :to%s
+                FROM telemetry_daily_slice r WHERE r.event_day BETWEEN %s AND %s%s
                 GROUP BY r.workflow_id, r.system_id
-                """.formatted(onlySystems)).param("from", from).param("to", to);
+                """.formatted(dateLiteral(from), dateLiteral(to), onlySystems));
         if (systemIds != null) {
             statement = statement.param("systems", systems).param("workflows", workflows);
         }
@@ -72,9 +84,9 @@ public class UsageFactQueries {
                 SELECT r.person_id, r.person_ref, SUM(r.events) AS events,
                        SUM(CASE WHEN r.workflow_id IN (:workflows) THEN r.events ELSE 0 END) AS in_workflows
                 FROM telemetry_daily_rollup r
-                WHERE r.event_day BETWEEN :from AND :to AND (r.person_id > 0 OR r.person_ref <> '')
+                WHERE r.event_day BETWEEN %s AND %s AND (r.person_id > 0 OR r.person_ref <> '')
                 GROUP BY r.person_id, r.person_ref
-                """).param("workflows", ids).param("from", from).param("to", to)
+                """.formatted(dateLiteral(from), dateLiteral(to))).param("workflows", ids)
                 .query((rs, n) -> {
                     long person = rs.getLong("person_id");
                     return new PersonActivity(person > 0 ? person : null, person > 0 ? null : rs.getString("person_ref"),
