@@ -42,14 +42,16 @@ class DemoOrganization implements ApplicationRunner {
     private final NorthwindPortfolio portfolio;
     private final NorthwindTelemetry telemetry;
     private final NorthwindMeasurement measurement;
+    private final NorthwindGovernance governance;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoProperties properties;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
-            TransactionTemplate transaction, Clock clock, DemoProperties properties) {
+            NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties) {
         this.measurement = measurement;
+        this.governance = governance;
         this.properties = properties;
         this.portfolio = portfolio;
         this.telemetry = telemetry;
@@ -78,6 +80,7 @@ class DemoOrganization implements ApplicationRunner {
             NorthwindStaff staff = new NorthwindStaff(files.persons());
             portfolio.generate(staff, today);
             measurement.contracts(today);
+            governance.generate(today);
             portfolio.promote(staff, today);
             measurement.history(today);
             log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",

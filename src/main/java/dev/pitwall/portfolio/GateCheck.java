@@ -40,13 +40,23 @@ public interface GateCheck {
     record Passed(String summary) implements Result {
     }
 
-    /** The check fails; each reason names one thing to fix. */
-    record Failed(List<String> reasons) implements Result {
+    /**
+     * The check fails; each reason names one thing to fix.
+     *
+     * @param waivable whether a waiver may cover it: false for what must never run, such as a
+     *     practice the EU AI Act prohibits
+     */
+    record Failed(List<String> reasons, boolean waivable) implements Result {
         public Failed {
             if (reasons.isEmpty()) {
                 throw new IllegalArgumentException("a failed check names at least one reason");
             }
             reasons = List.copyOf(reasons);
+        }
+
+        /** A failure the accountable owner may waive. */
+        public Failed(List<String> reasons) {
+            this(reasons, true);
         }
     }
 }

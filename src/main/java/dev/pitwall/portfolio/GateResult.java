@@ -12,7 +12,8 @@ import java.util.List;
  * @param passed whether every check passes
  * @param checks every check with its outcome
  * @param activeWaiver the waiver valid today, if any
- * @param promotable whether a move to production would be accepted now (passed, or waived)
+ * @param promotable whether a move to production would be accepted now (passed, or waived and
+ *     no failing check blocks outright)
  */
 public record GateResult(String workflowKey, WorkflowStage stage, LocalDate evaluatedOn, boolean passed,
         List<CheckOutcome> checks, Waiver activeWaiver, boolean promotable) {
@@ -25,11 +26,18 @@ public record GateResult(String workflowKey, WorkflowStage stage, LocalDate eval
      * @param passed whether it passes
      * @param summary why it passes, when it does
      * @param reasons what fails, when it does
+     * @param waivable whether a waiver may cover the failure (true when it passes)
      */
-    public record CheckOutcome(String id, String title, boolean passed, String summary, List<String> reasons) {
+    public record CheckOutcome(String id, String title, boolean passed, String summary, List<String> reasons,
+            boolean waivable) {
     }
 
     public List<CheckOutcome> failed() {
         return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** Whether a waiver could cover every failing check (false when one blocks outright). */
+    public boolean waivable() {
+        return checks.stream().allMatch(CheckOutcome::waivable);
     }
 }

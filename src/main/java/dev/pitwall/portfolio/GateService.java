@@ -44,8 +44,9 @@ public class GateService {
         boolean passed = outcomes.stream().allMatch(GateResult.CheckOutcome::passed);
         Waiver waiver = waivers.findByWorkflow(workflow.id()).stream().filter(w -> w.validOn(asOf)).findFirst()
                 .orElse(null);
+        boolean waivable = outcomes.stream().allMatch(GateResult.CheckOutcome::waivable);
         return new GateResult(workflow.key(), workflow.stage(), asOf, passed, outcomes, waiver,
-                passed || waiver != null);
+                passed || waiver != null && waivable);
     }
 
     /** The checks, in gate order. */
@@ -56,9 +57,9 @@ public class GateService {
     private static GateResult.CheckOutcome outcome(GateCheck check, GateCheck.Subject subject) {
         GateCheck.Result result = check.check(subject);
         if (result instanceof GateCheck.Passed passed) {
-            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of());
+            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of(), true);
         }
-        return new GateResult.CheckOutcome(check.id(), check.title(), false, null,
-                ((GateCheck.Failed) result).reasons());
+        GateCheck.Failed failed = (GateCheck.Failed) result;
+        return new GateResult.CheckOutcome(check.id(), check.title(), false, null, failed.reasons(), failed.waivable());
     }
 }

@@ -70,6 +70,9 @@ public class StageService {
         Long waiverId = null;
         if (request.stage() == WorkflowStage.PRODUCTION) {
             GateResult result = gate.evaluate(workflow, today);
+            if (!result.passed() && !result.waivable()) {
+                throw new GateFailed(result);
+            }
             if (!result.passed()) {
                 // A move recorded after the fact relies on a waiver valid on the day it took effect.
                 Waiver waiver = waivers.findByWorkflow(workflow.id()).stream().filter(w -> w.validOn(effective))
@@ -147,6 +150,11 @@ public class StageService {
         GateResult result = gate.evaluate(workflow, today);
         if (result.passed()) {
             throw new ConflictException("GATE_PASSES", "Every gate check of '" + workflowKey + "' passes; there is nothing to waive.");
+        }
+        if (!result.waivable()) {
+            throw new ConflictException("GATE_NOT_WAIVABLE", "A failing gate check of '" + workflowKey
+                    + "' blocks it outright; no waiver can cover it: " + result.failed().stream()
+                            .filter(c -> !c.waivable()).flatMap(c -> c.reasons().stream()).toList());
         }
         Waiver draft = new Waiver(0, workflowKey, grantedByPersonId, owner.holder().name(), request.reason().trim(),
                 result.failed().stream().map(GateResult.CheckOutcome::id).toList(), grantedOn, request.expiresOn(),

@@ -133,4 +133,27 @@ class DemoOrganizationIntegrationTest {
         assertThat(verification.valid()).isTrue();
         assertThat(verification.entriesChecked()).isGreaterThan(before);
     }
+
+    @Test
+    void everyWorkflowIsClassifiedAndHiringScreeningIsHighRiskWithMissingControlsBlockingIt() throws Exception {
+        var admin = httpBasic("admin", "demo");
+        mvc.perform(get("/api/v1/governance/matrix").with(admin))
+                .andExpect(jsonPath("$.workflows.length()").value(14))
+                .andExpect(jsonPath("$.workflows[?(@.tier == null)]").isEmpty());
+        mvc.perform(get("/api/v1/workflows/hiring-screening/risk-classification").with(admin))
+                .andExpect(jsonPath("$.euCategory").value("HIGH_RISK"))
+                .andExpect(jsonPath("$.annexIiiPoints[0]").value("4(a)"));
+        mvc.perform(get("/api/v1/workflows/hiring-screening/gate").with(admin))
+                .andExpect(jsonPath("$.checks[?(@.id == 'governance')].reasons[*]").value(org.hamcrest.Matchers.hasItem(
+                        "control 'Human oversight' (human-oversight) is planned")));
+        mvc.perform(get("/api/v1/workflows/email-triage/gate").with(admin))
+                .andExpect(jsonPath("$.checks[?(@.id == 'governance')].passed").value(org.hamcrest.Matchers.hasItem(true)));
+        List<String> statuses = jdbc.sql("SELECT DISTINCT status FROM governance_implementation").query(String.class).list();
+        assertThat(statuses).contains("PLANNED", "IMPLEMENTED", "VERIFIED");
+        mvc.perform(get("/api/v1/workflows/hiring-screening/controls").with(admin))
+                .andExpect(jsonPath("$[?(@.status == 'MISSING')]").isNotEmpty());
+        Integer expiringSoon = jdbc.sql("SELECT COUNT(*) FROM governance_implementation WHERE expires_on <= ?")
+                .param(LocalDate.now(clock).plusDays(14)).query(Integer.class).single();
+        assertThat(expiringSoon).isEqualTo(2);
+    }
 }

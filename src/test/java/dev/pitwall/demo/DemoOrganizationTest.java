@@ -47,14 +47,15 @@ class DemoOrganizationTest {
     private final NorthwindPortfolio portfolio = mock(NorthwindPortfolio.class);
     private final NorthwindTelemetry telemetry = mock(NorthwindTelemetry.class);
     private final NorthwindMeasurement measurement = mock(NorthwindMeasurement.class);
+    private final NorthwindGovernance governance = mock(NorthwindGovernance.class);
     private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
-            measurement, transaction, clock, new DemoProperties(true));
+            measurement, governance, transaction, clock, new DemoProperties(true));
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
         when(directory.isEmpty()).thenReturn(false);
         demo.run(new DefaultApplicationArguments());
-        verifyNoInteractions(teams, imports, users, portfolio, telemetry, measurement);
+        verifyNoInteractions(teams, imports, users, portfolio, telemetry, measurement, governance);
     }
 
     @Test
@@ -81,10 +82,11 @@ class DemoOrganizationTest {
         verify(users).createDemoUser(eq("contributor"), anyString(), anyString(), eq(Role.CONTRIBUTOR));
         verify(users).createDemoUser(eq("viewer"), anyString(), isNull(), eq(Role.VIEWER));
         verify(users, never()).create(any());
-        // The contracts come between the portfolio and the promotions, whose gate checks them.
-        var portfolioOrder = inOrder(portfolio, measurement);
+        // The contracts and the governance come between the portfolio and the promotions, whose gate checks them.
+        var portfolioOrder = inOrder(portfolio, measurement, governance);
         portfolioOrder.verify(portfolio).generate(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
         portfolioOrder.verify(measurement).contracts(java.time.LocalDate.of(2026, 11, 25));
+        portfolioOrder.verify(governance).generate(java.time.LocalDate.of(2026, 11, 25));
         portfolioOrder.verify(portfolio).promote(new NorthwindStaff(expected.persons()), java.time.LocalDate.of(2026, 11, 25));
         portfolioOrder.verify(measurement).history(java.time.LocalDate.of(2026, 11, 25));
         verify(telemetry).generate(expected.persons(), java.time.LocalDate.of(2026, 11, 25));

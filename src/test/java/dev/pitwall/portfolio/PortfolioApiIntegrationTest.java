@@ -198,6 +198,27 @@ class PortfolioApiIntegrationTest {
                          "target":600,"valuePerUnit":40,"cadence":"MONTHLY"}"""
                         .formatted(LocalDate.now().minusDays(120), LocalDate.now().minusDays(30))))
                 .andExpect(status().isCreated());
+        gate().andExpect(jsonPath("$.passed").value(false))
+                .andExpect(jsonPath(check("measurement-contract")).value(hasItem(true)))
+                .andExpect(jsonPath(check("governance")).value(hasItem(false)));
+
+        // 5. governance: a low-risk classification and its three required controls, with evidence
+        mvc.perform(put("/api/v1/workflows/" + key() + "/risk-classification").with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"personalData":false,"regulatedData":false,"customerFacing":false,"annexIiiUseCases":[],
+                         "narrowProceduralTask":false,"profiling":false,"autonomy":"SUGGESTS",
+                         "internalDecisionSupport":true,"knowledgeRetrieval":false,"securityOperations":false,
+                         "syntheticContent":false,"emotionOrBiometric":false,"prohibitedPractices":[]}"""))
+                .andExpect(jsonPath("$.tier").value("LOW"));
+        for (String control : List.of("ownership", "usage-policy", "training")) {
+            mvc.perform(post("/api/v1/workflows/" + key() + "/controls/" + control + "/evidence").with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"title\":\"Record\",\"url\":\"https://wiki.example/" + control + "\"}"))
+                    .andExpect(status().isCreated());
+            mvc.perform(put("/api/v1/workflows/" + key() + "/controls/" + control).with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"IMPLEMENTED\"}"))
+                    .andExpect(status().isOk());
+        }
         gate().andExpect(jsonPath("$.passed").value(true))
                 .andExpect(jsonPath("$.promotable").value(true))
                 .andExpect(jsonPath("$.checks[?(@.id == 'workforce-readiness')].summary")

@@ -14,6 +14,7 @@ public enum Permission {
     TELEMETRY_INGEST("telemetry:ingest", ApiScope.INGEST),
     TELEMETRY_MANAGE("telemetry:manage", ApiScope.WRITE),
     MEASUREMENT_WRITE("measurement:write", ApiScope.WRITE),
+    GOVERNANCE_WRITE("governance:write", ApiScope.WRITE),
     AUDIT_READ("audit:read", ApiScope.READ),
     OPERATIONS_READ("operations:read", ApiScope.READ),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
@@ -47,6 +48,8 @@ public enum Permission {
         public static final String MEASUREMENT_WRITE = "hasAuthority('measurement:write')";
         /** Deployments arrive from CI with an ingest token, or are entered by people who record measurements. */
         public static final String DEPLOYMENT_RECORD = "hasAnyAuthority('telemetry:ingest', 'measurement:write')";
+        /** Control status, owners, review dates and evidence of workflows. */
+        public static final String GOVERNANCE_WRITE = "hasAuthority('governance:write')";
         public static final String AUDIT_READ = "hasAuthority('audit:read')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";

@@ -82,7 +82,9 @@ class PortfolioBrowserTest implements BrowserSupport.HasBrowser {
                 PersonSort.NAME, new PageQuery(0, 1)).content().get(0).email();
         WebDriverWait wait = signInAndOpen("/portfolio/workflows/chat-deflection");
         assertThat(browser.findElement(By.id("workflow-name")).getText()).isEqualTo("Chat deflection");
-        assertThat(browser.findElement(By.id("gate-status")).getText()).isEqualTo("3 check(s) fail");
+        assertThat(browser.findElement(By.id("gate-status")).getText()).isEqualTo("4 check(s) fail");
+        assertThat(browser.findElement(By.cssSelector("[data-check=governance]")).getText())
+                .contains("control 'Human oversight' (human-oversight) is missing");
         assertThat(browser.findElement(By.cssSelector("[data-check=decision-rights]")).getText())
                 .contains("OVERRIDE_AUTHORITY is held by nobody", "ESCALATION_CONTACT is held by nobody");
 

@@ -1,0 +1,23 @@
+package dev.pitwall.governance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A control of the library.
+ *
+ * @param key stable id, e.g. {@code human-oversight}
+ * @param evidence what evidence the control expects
+ * @param requiredTiers the risk tiers whose workflows must implement it
+ * @param builtIn whether Pitwall ships it (organizations may still edit it)
+ * @param version raised by one at every change; every version is kept
+ */
+public record Control(long id, String key, String name, String description, String evidence,
+        Set<RiskTier> requiredTiers, boolean builtIn, int version, List<ControlReference> references,
+        Instant updatedAt) {
+
+    public boolean requiredFor(RiskTier tier) {
+        return requiredTiers.contains(tier);
+    }
+}
