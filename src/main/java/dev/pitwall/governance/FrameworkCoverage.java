@@ -27,6 +27,11 @@ public record FrameworkCoverage(Framework framework, LocalDate asOf, Map<Coverag
         return counts.getOrDefault(CoverageStatus.COVERED, 0);
     }
 
+    /** Entries with a control in place in at least one workflow (covered or partial). */
+    public int coveredSomewhere() {
+        return covered() + counts.getOrDefault(CoverageStatus.PARTIAL, 0);
+    }
+
     /** Entries some workflow needs (covered, partial or gap). */
     public int applicable() {
         return covered() + counts.getOrDefault(CoverageStatus.PARTIAL, 0) + counts.getOrDefault(CoverageStatus.GAP, 0);

@@ -312,6 +312,38 @@ class GovernanceIntegrationTest {
                 .andExpect(jsonPath("$[1].snapshot").value(containsString("\"requiredTiers\":[\"CRITICAL\"]")));
     }
 
+    @Test
+    void exportsAndPrintablePagesCarryTheRecordAndTheCoverage() throws Exception {
+        mvc.perform(put("/api/v1/workflows/" + key + "/risk-classification").with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content(HIGH_RISK)).andExpect(status().isOk());
+        String record = mvc.perform(get("/governance/workflows/" + key + "/record.csv").with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsString();
+        List<String> lines = record.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("workflow,tier,euCategory,control,name,required,status,inPlace,gap,owner,"
+                + "reviewOn,expiresOn,evidence");
+        assertThat(lines).hasSize(1 + library.requiredFor(RiskTier.HIGH).size())
+                .anyMatch(l -> l.startsWith(key + ",HIGH,HIGH_RISK,human-oversight,Human oversight,true,MISSING,false,missing"));
+        String nist = mvc.perform(get("/governance/frameworks/NIST_AI_RMF/coverage.csv").with(ADMIN))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(nist.lines()).hasSize(73).first().isEqualTo("ref,kind,title,status,controls,coveredIn,missingIn");
+        assertThat(nist.lines()).anyMatch(l -> l.startsWith("GOVERN 3.2,subcategory,") && l.contains(key));
+        mvc.perform(get("/governance/workflows/" + key + "/record").with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Governance record: Screening")));
+        mvc.perform(get("/governance/frameworks/EU_AI_ACT/report").with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("Art. 26(2)")));
+        RequestPostProcessor viewer = httpBasic(TestUsers.create(users, Role.VIEWER).username(), TestUsers.PASSWORD);
+        mvc.perform(post("/governance/workflows/" + key + "/classification").with(viewer)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("autonomy", "SUGGESTS"))
+                .andExpect(status().isForbidden());
+    }
+
     private static void copy(String file, Path dir) throws Exception {
         try (var in = GovernanceIntegrationTest.class.getResourceAsStream("/governance/frameworks/" + file)) {
             Files.write(dir.resolve(file), in.readAllBytes());

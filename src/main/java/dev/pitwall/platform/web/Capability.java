@@ -37,7 +37,7 @@ public record Capability(String path, String title, String summary, List<String>
             new Capability("/governance", "Governance",
                     "Risk classification, controls mapped to NIST AI RMF, ISO/IEC 42001 and the EU AI Act, evidence.",
                     List.of("Which risk tier is this workflow, and which controls does it require?",
-                            "Which controls are missing evidence?"), false),
+                            "Which controls are missing evidence?"), true),
             new Capability("/operations", "Operations",
                     "Monitors, alerts, incidents, escalation and periodic reviews of live workflows.",
                     List.of("Is it still healthy?", "Who is called when it goes wrong?"), false),

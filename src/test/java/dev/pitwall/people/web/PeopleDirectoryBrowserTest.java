@@ -87,8 +87,8 @@ class PeopleDirectoryBrowserTest implements BrowserSupport.HasBrowser {
         WebElement toggler = browser.findElement(By.cssSelector(".navbar-toggler"));
         assertThat(toggler.isDisplayed()).isTrue();
         toggler.click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Governance")));
-        browser.findElement(By.linkText("Governance")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Operations")));
+        browser.findElement(By.linkText("Operations")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "not built in this version"));
     }
 }

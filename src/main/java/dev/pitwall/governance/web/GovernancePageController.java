@@ -1,0 +1,263 @@
+package dev.pitwall.governance.web;
+
+import dev.pitwall.governance.Autonomy;
+import dev.pitwall.governance.ClassificationService;
+import dev.pitwall.governance.ControlLibraryService;
+import dev.pitwall.governance.ControlMatrix;
+import dev.pitwall.governance.ControlStatus;
+import dev.pitwall.governance.CoverageService;
+import dev.pitwall.governance.Framework;
+import dev.pitwall.governance.FrameworkCatalogService;
+import dev.pitwall.governance.FrameworkCoverage;
+import dev.pitwall.governance.ImplementationService;
+import dev.pitwall.governance.ImplementationUpdate;
+import dev.pitwall.governance.RiskQuestionnaire;
+import dev.pitwall.governance.policy.EvidenceFilePolicy;
+import dev.pitwall.people.PersonService;
+import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.security.PitwallPrincipal;
+import dev.pitwall.platform.users.UserService;
+import dev.pitwall.platform.web.ProblemException;
+import dev.pitwall.portfolio.WorkflowService;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Governance pages: the portfolio heatmap, a workflow's classification and controls, coverage, the library. */
+@Controller
+class GovernancePageController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CoverageService coverage;
+    private final ClassificationService classifications;
+    private final ImplementationService implementations;
+    private final ControlLibraryService library;
+    private final FrameworkCatalogService catalogs;
+    private final WorkflowService workflows;
+    private final UserService users;
+    private final PersonService people;
+
+    GovernancePageController(CoverageService coverage, ClassificationService classifications,
+            ImplementationService implementations, ControlLibraryService library, FrameworkCatalogService catalogs,
+            WorkflowService workflows, UserService users, PersonService people) {
+        this.coverage = coverage;
+        this.classifications = classifications;
+        this.implementations = implementations;
+        this.library = library;
+        this.catalogs = catalogs;
+        this.workflows = workflows;
+        this.users = users;
+        this.people = people;
+    }
+
+    @GetMapping("/governance")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String overview(Model model) {
+        ControlMatrix matrix = coverage.matrix();
+        model.addAttribute("matrix", matrix);
+        model.addAttribute("chart", JSON.writeValueAsString(chart(matrix)));
+        List<FrameworkCoverage> frameworks = new ArrayList<>();
+        for (Framework f : List.of(Framework.NIST_AI_RMF, Framework.ISO_42001, Framework.EU_AI_ACT)) {
+            frameworks.add(coverage.framework(f));
+        }
+        model.addAttribute("frameworks", frameworks);
+        return "governance/overview";
+    }
+
+    @GetMapping("/governance/workflows/{key}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String workflow(@PathVariable String key, Model model) {
+        model.addAttribute("workflow", workflows.get(key));
+        model.addAttribute("classification", classifications.current(key).orElse(null));
+        model.addAttribute("history", classifications.history(key));
+        model.addAttribute("controls", implementations.ofWorkflow(key));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("statuses", ControlStatus.values());
+        model.addAttribute("autonomies", Autonomy.values());
+        model.addAttribute("annexIii", new java.util.TreeSet<>(RiskQuestionnaire.ANNEX_III));
+        model.addAttribute("prohibited", new java.util.TreeSet<>(RiskQuestionnaire.PROHIBITED));
+        model.addAttribute("acceptedTypes", String.join(",", EvidenceFilePolicy.acceptedTypes()));
+        model.addAttribute("questions", questions(classifications.current(key).map(c -> c.answers()).orElse(null)));
+        return "governance/workflow";
+    }
+
+    @GetMapping("/governance/workflows/{key}/record")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String record(@PathVariable String key, Model model) {
+        workflow(key, model);
+        return "governance/record";
+    }
+
+    @PostMapping("/governance/workflows/{key}/classification")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String classify(@PathVariable String key, @RequestParam Map<String, String> form,
+            @RequestParam(name = "annexIiiUseCases", required = false) List<String> annex,
+            @RequestParam(name = "prohibitedPractices", required = false) List<String> prohibited,
+            RedirectAttributes redirect) {
+        RiskQuestionnaire answers = new RiskQuestionnaire(on(form, "personalData"), on(form, "regulatedData"),
+                on(form, "customerFacing"), annex, on(form, "narrowProceduralTask"), on(form, "profiling"),
+                form.get("autonomy") == null ? null : Autonomy.valueOf(form.get("autonomy")),
+                on(form, "internalDecisionSupport"), on(form, "knowledgeRetrieval"), on(form, "securityOperations"),
+                on(form, "syntheticContent"), on(form, "emotionOrBiometric"), prohibited);
+        try {
+            var result = classifications.classify(key, answers);
+            redirect.addFlashAttribute("flashMessage", "Classified as " + result.tier() + " (EU AI Act: "
+                    + result.euCategory() + "), version " + result.version() + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/workflows/" + key;
+    }
+
+    @PostMapping("/governance/workflows/{key}/controls/{control}")
+    @PreAuthorize(Permission.Checks.GOVERNANCE_WRITE)
+    String updateControl(@PathVariable String key, @PathVariable String control, @RequestParam ControlStatus status,
+            @RequestParam(required = false) String ownerEmail,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            var result = implementations.update(key, control, new ImplementationUpdate(status, ownerEmail, reviewOn,
+                    expiresOn, note));
+            redirect.addFlashAttribute("flashMessage", "'" + result.controlName() + "' is now " + result.status() + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/workflows/" + key + "#control-" + control;
+    }
+
+    @PostMapping("/governance/workflows/{key}/controls/{control}/evidence")
+    @PreAuthorize(Permission.Checks.GOVERNANCE_WRITE)
+    String addEvidence(@PathVariable String key, @PathVariable String control,
+            @RequestParam(required = false) String title, @RequestParam(required = false) String url,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file != null && !file.isEmpty()) {
+                implementations.addFile(key, control, title, file.getOriginalFilename(), file.getContentType(),
+                        file.getBytes());
+            } else {
+                implementations.addLink(key, control, title, url);
+            }
+            redirect.addFlashAttribute("flashMessage", "Evidence added.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/workflows/" + key + "#control-" + control;
+    }
+
+    @GetMapping("/governance/frameworks/{framework}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String framework(@PathVariable String framework, Model model) {
+        model.addAttribute("coverage", coverage.framework(GovernanceApiController.parseFramework(framework)));
+        return "governance/framework";
+    }
+
+    @GetMapping("/governance/frameworks/{framework}/report")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String frameworkReport(@PathVariable String framework, Model model) {
+        framework(framework, model);
+        model.addAttribute("catalogs", catalogs.versions());
+        return "governance/framework-report";
+    }
+
+    @GetMapping("/governance/controls")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String controls(Model model) {
+        model.addAttribute("controls", library.all());
+        model.addAttribute("catalogs", catalogs.versions());
+        return "governance/controls";
+    }
+
+    /** The controls the signed-in user owns on workflows, expired evidence first. */
+    @GetMapping("/governance/mine")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String mine(Model model) {
+        var user = users.get(PitwallPrincipal.current().orElseThrow().userId());
+        var person = user.email() == null ? java.util.Optional.<dev.pitwall.people.Person>empty()
+                : people.findByEmail(user.email());
+        model.addAttribute("person", person.orElse(null));
+        model.addAttribute("email", user.email());
+        model.addAttribute("controls", person.map(p -> implementations.ownedBy(p.id())).orElse(List.of()));
+        model.addAttribute("today", LocalDate.now());
+        return "governance/mine";
+    }
+
+    /** A yes/no question of the risk questionnaire, with the current answer. */
+    record Question(String name, String label, boolean checked) {
+    }
+
+    private static List<Question> questions(RiskQuestionnaire a) {
+        boolean known = a != null;
+        return List.of(
+                new Question("personalData", "It processes personal data", known && a.personalData()),
+                new Question("regulatedData", "It processes special-category, financial, health or otherwise regulated data",
+                        known && a.regulatedData()),
+                new Question("customerFacing", "It interacts directly with people outside the organization",
+                        known && a.customerFacing()),
+                new Question("internalDecisionSupport", "It supports internal decisions", known && a.internalDecisionSupport()),
+                new Question("knowledgeRetrieval", "It retrieves or summarizes knowledge", known && a.knowledgeRetrieval()),
+                new Question("securityOperations", "It takes part in security operations", known && a.securityOperations()),
+                new Question("syntheticContent", "It generates content published outside (Art. 50(2), 50(4))",
+                        known && a.syntheticContent()),
+                new Question("emotionOrBiometric", "It recognizes emotions or categorizes people by biometrics (Art. 50(3))",
+                        known && a.emotionOrBiometric()),
+                new Question("narrowProceduralTask", "For an Annex III use: it only performs a narrow procedural or "
+                        + "preparatory task (Art. 6(3))", known && a.narrowProceduralTask()),
+                new Question("profiling", "It profiles natural persons", known && a.profiling()));
+    }
+
+    private static boolean on(Map<String, String> form, String name) {
+        String value = form.get(name);
+        return value != null && (value.equals("true") || value.equals("on"));
+    }
+
+    /** The heatmap: x = controls, y = workflows, value = 0 not required, 1 missing … 4 verified, 5 expired/without evidence. */
+    private static Map<String, Object> chart(ControlMatrix matrix) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (int y = 0; y < matrix.workflows().size(); y++) {
+            ControlMatrix.Row row = matrix.workflows().get(y);
+            for (int x = 0; x < row.cells().size(); x++) {
+                ControlMatrix.Cell cell = row.cells().get(x);
+                cells.add(List.of(x, y, level(cell), cell.status() == null ? "not required" : cell.status().name()
+                        + (cell.required() ? "" : " (not required)") + (cell.gap() != null ? ": " + cell.gap() : "")));
+            }
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("controls", matrix.controls().stream().map(ControlMatrix.Column::name).toList());
+        chart.put("workflows", matrix.workflows().stream()
+                .map(r -> r.name() + (r.tier() == null ? " (not classified)" : " · " + r.tier())).toList());
+        chart.put("keys", matrix.workflows().stream().map(ControlMatrix.Row::key).toList());
+        chart.put("cells", cells);
+        return chart;
+    }
+
+    static int level(ControlMatrix.Cell cell) {
+        if (cell.status() == null) {
+            return 0;
+        }
+        if (cell.required() && !cell.satisfied()) {
+            return cell.status().inPlace() ? 5 : cell.status() == ControlStatus.PLANNED ? 2 : 1;
+        }
+        return switch (cell.status()) {
+            case MISSING -> cell.required() ? 1 : 0;
+            case PLANNED -> 2;
+            case IMPLEMENTED -> 3;
+            case VERIFIED -> 4;
+        };
+    }
+}
