@@ -20,4 +20,10 @@ public record Control(long id, String key, String name, String description, Stri
     public boolean requiredFor(RiskTier tier) {
         return requiredTiers.contains(tier);
     }
+
+    /** The references one per line, as "FRAMEWORK ref" (the form of the library page). */
+    public String referencesText() {
+        return references.stream().map(r -> r.framework().name() + " " + r.ref())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
 }

@@ -344,6 +344,35 @@ class GovernanceIntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void theLibraryPageAddsAndEditsControlsWithReferencesOnePerLine() throws Exception {
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String own = "model-cards-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/governance/controls").with(ADMIN).with(csrf).param("key", own).param("name", "Model cards")
+                        .param("description", "Each model has a card.").param("evidence", "The cards.")
+                        .param("tiers", "HIGH").param("references", "ISO_42001 A.6.2.7\nCOBIT 5"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "actionError", containsString("references[1]")));
+        mvc.perform(post("/governance/controls").with(ADMIN).with(csrf).param("key", own).param("name", "Model cards")
+                        .param("description", "Each model has a card.").param("evidence", "The cards.")
+                        .param("tiers", "HIGH").param("references", "ISO_42001 A.6.2.7\n\nNIST_AI_RMF MAP 4.1\n"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "flashMessage", "Control 'Model cards' was added."));
+        mvc.perform(post("/governance/controls/" + own).with(ADMIN).with(csrf).param("name", "Model cards")
+                        .param("description", "Each model has a card, reviewed yearly.").param("evidence", "The cards.")
+                        .param("tiers", "HIGH").param("tiers", "CRITICAL").param("references", library.get(own).referencesText()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "flashMessage", "Control 'Model cards' is now version 2."));
+        Control edited = library.get(own);
+        assertThat(edited.references()).containsExactlyInAnyOrder(new ControlReference(Framework.ISO_42001, "A.6.2.7"),
+                new ControlReference(Framework.NIST_AI_RMF, "MAP 4.1"));
+        assertThat(edited.requiredTiers()).containsExactlyInAnyOrder(RiskTier.HIGH, RiskTier.CRITICAL);
+        mvc.perform(get("/governance/controls").with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("reviewed yearly")));
+    }
+
     private static void copy(String file, Path dir) throws Exception {
         try (var in = GovernanceIntegrationTest.class.getResourceAsStream("/governance/frameworks/" + file)) {
             Files.write(dir.resolve(file), in.readAllBytes());

@@ -180,7 +180,58 @@ class GovernancePageController {
     String controls(Model model) {
         model.addAttribute("controls", library.all());
         model.addAttribute("catalogs", catalogs.versions());
+        model.addAttribute("tiers", dev.pitwall.governance.RiskTier.values());
         return "governance/controls";
+    }
+
+    @PostMapping("/governance/controls")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String createControl(@RequestParam String key, @RequestParam String name, @RequestParam String description,
+            @RequestParam String evidence, @RequestParam(name = "tiers", required = false) List<String> tiers,
+            @RequestParam(defaultValue = "") String references, RedirectAttributes redirect) {
+        try {
+            var control = library.create(draft(key, name, description, evidence, tiers, references));
+            redirect.addFlashAttribute("flashMessage", "Control '" + control.name() + "' was added.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/controls";
+    }
+
+    @PostMapping("/governance/controls/{key}")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String updateControl(@PathVariable String key, @RequestParam String name, @RequestParam String description,
+            @RequestParam String evidence, @RequestParam(name = "tiers", required = false) List<String> tiers,
+            @RequestParam(defaultValue = "") String references, RedirectAttributes redirect) {
+        try {
+            var control = library.update(key, draft(key, name, description, evidence, tiers, references));
+            redirect.addFlashAttribute("flashMessage", "Control '" + control.name() + "' is now version "
+                    + control.version() + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/controls#" + key;
+    }
+
+    /** References come one per line as "FRAMEWORK ref", e.g. "NIST_AI_RMF GOVERN 1.1". */
+    private static dev.pitwall.governance.ControlDraft draft(String key, String name, String description,
+            String evidence, List<String> tiers, String references) {
+        List<dev.pitwall.governance.ControlReference> refs = new ArrayList<>();
+        List<String> lines = references.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split("\\s+", 2);
+            Framework framework;
+            try {
+                framework = GovernanceApiController.parseFramework(parts[0]);
+            } catch (ProblemException e) {
+                throw dev.pitwall.platform.web.InvalidInputException.ofField("references[" + i + "]",
+                        "line " + (i + 1) + " does not start with NIST_AI_RMF, NIST_AI_600_1, ISO_42001 or EU_AI_ACT");
+            }
+            refs.add(new dev.pitwall.governance.ControlReference(framework, parts.length > 1 ? parts[1].trim() : ""));
+        }
+        List<dev.pitwall.governance.RiskTier> riskTiers = tiers == null ? List.of()
+                : tiers.stream().map(dev.pitwall.governance.RiskTier::valueOf).toList();
+        return new dev.pitwall.governance.ControlDraft(key, name, description, evidence, riskTiers, refs);
     }
 
     /** The controls the signed-in user owns on workflows, expired evidence first. */

@@ -3,57 +3,22 @@ package dev.pitwall.governance.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.testing.BrowserSupport;
-import dev.pitwall.testing.DatabaseAvailability;
+import dev.pitwall.testing.DemoBrowserTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Governance on the demo, in real Chromium: the portfolio heatmap of workflows × controls (every
  * cell, the hiring screening gaps), the click through to a workflow, and putting a control in
  * place from its page with an uploaded file.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-@Tag("db")
-@Tag("browser")
-@ExtendWith({DatabaseAvailability.class, BrowserSupport.class})
-class GovernanceBrowserTest implements BrowserSupport.HasBrowser {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @Override
-    public WebDriver browser() {
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebDriverWait signInAndOpen(String user, String path) {
-        browser = BrowserSupport.chromium(1400, 1000);
-        return BrowserSupport.signInAndOpen(browser, port, user, path, Duration.ofSeconds(20));
-    }
+class GovernanceBrowserTest extends DemoBrowserTest {
 
     private Object chart(String expression) {
         return ((JavascriptExecutor) browser).executeScript(

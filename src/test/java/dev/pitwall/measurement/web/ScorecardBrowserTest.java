@@ -3,55 +3,20 @@ package dev.pitwall.measurement.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.testing.BrowserSupport;
-import dev.pitwall.testing.DatabaseAvailability;
-import java.time.Duration;
+import dev.pitwall.testing.DemoBrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The scorecards on the demo, in real Chromium: the home dashboard's gauges and ranking, a workflow's
  * waterfall, the drill-down to the people at an adoption level, and the demo's five stories.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-@Tag("db")
-@Tag("browser")
-@ExtendWith({DatabaseAvailability.class, BrowserSupport.class})
-class ScorecardBrowserTest implements BrowserSupport.HasBrowser {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @Override
-    public WebDriver browser() {
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebDriverWait signInAndOpen(String user, String path) {
-        browser = BrowserSupport.chromium(1400, 1000);
-        return BrowserSupport.signInAndOpen(browser, port, user, path, Duration.ofSeconds(20));
-    }
+class ScorecardBrowserTest extends DemoBrowserTest {
 
     private Object chart(String selector, String expression) {
         return ((JavascriptExecutor) browser).executeScript("var c = echarts.getInstanceByDom(document.querySelector("

@@ -3,46 +3,17 @@ package dev.pitwall.people.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.testing.BrowserSupport;
-import dev.pitwall.testing.DatabaseAvailability;
+import dev.pitwall.testing.DemoBrowserTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A new user on the demo: signs in, opens the directory, filters by team and opens a person. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-@Tag("db")
-@Tag("browser")
-@ExtendWith({DatabaseAvailability.class, BrowserSupport.class})
-class PeopleDirectoryBrowserTest implements BrowserSupport.HasBrowser {
-
-    @LocalServerPort
-    int port;
-
-    private WebDriver browser;
-
-    @Override
-    public WebDriver browser() {
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PeopleDirectoryBrowserTest extends DemoBrowserTest {
 
     private WebDriverWait signIn(int width, int height) {
         browser = BrowserSupport.chromium(width, height);

@@ -7,53 +7,23 @@ import dev.pitwall.people.PersonService;
 import dev.pitwall.people.PersonSort;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.testing.BrowserSupport;
-import dev.pitwall.testing.DatabaseAvailability;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
+import dev.pitwall.testing.DemoBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The decision-rights heatmap and a workflow page on the demo, in real Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-@Tag("db")
-@Tag("browser")
-@ExtendWith({DatabaseAvailability.class, BrowserSupport.class})
-class PortfolioBrowserTest implements BrowserSupport.HasBrowser {
+class PortfolioBrowserTest extends DemoBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     PersonService people;
 
-    private WebDriver browser;
-
-    @Override
-    public WebDriver browser() {
-        return browser;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     private WebDriverWait signInAndOpen(String path) {
-        browser = BrowserSupport.chromium(1400, 1000);
-        return BrowserSupport.signInAndOpen(browser, port, "admin", path, Duration.ofSeconds(15));
+        return signInAndOpen("admin", path);
     }
 
     @Test
