@@ -54,10 +54,10 @@ public class ControlLibraryService {
         return controls.findByKey(key).orElseThrow(() -> new ControlNotFound(key));
     }
 
-    /** The controls a workflow of this tier must implement. */
+    /** The controls a workflow of this tier, with these EU AI Act obligations, must implement. */
     @Transactional(readOnly = true)
-    public List<Control> requiredFor(RiskTier tier) {
-        return controls.findAll().stream().filter(c -> c.requiredFor(tier)).toList();
+    public List<Control> requiredFor(RiskTier tier, java.util.Set<EuCategory> obligations) {
+        return controls.findAll().stream().filter(c -> c.requiredFor(tier, obligations)).toList();
     }
 
     @Transactional

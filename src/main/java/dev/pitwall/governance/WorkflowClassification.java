@@ -14,4 +14,16 @@ public record WorkflowClassification(String workflowKey, int version, RiskQuesti
     public boolean blocked() {
         return euCategory == EuCategory.PROHIBITED;
     }
+
+    /**
+     * The EU AI Act obligations the workflow carries: its category, plus the Art. 50 transparency
+     * duties when a transparency rule applied to a workflow whose category is higher.
+     */
+    public java.util.Set<EuCategory> euObligations() {
+        java.util.Set<EuCategory> obligations = java.util.EnumSet.of(euCategory);
+        if (reasons.stream().anyMatch(r -> r.rule().equals("eu-transparency"))) {
+            obligations.add(EuCategory.TRANSPARENCY);
+        }
+        return obligations;
+    }
 }

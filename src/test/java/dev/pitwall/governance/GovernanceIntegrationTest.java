@@ -323,7 +323,7 @@ class GovernanceIntegrationTest {
         List<String> lines = record.lines().toList();
         assertThat(lines.get(0)).isEqualTo("workflow,tier,euCategory,control,name,required,status,inPlace,gap,owner,"
                 + "reviewOn,expiresOn,evidence");
-        assertThat(lines).hasSize(1 + library.requiredFor(RiskTier.HIGH).size())
+        assertThat(lines).hasSize(1 + library.requiredFor(RiskTier.HIGH, java.util.Set.of(EuCategory.HIGH_RISK)).size())
                 .anyMatch(l -> l.startsWith(key + ",HIGH,HIGH_RISK,human-oversight,Human oversight,true,MISSING,false,missing"));
         String nist = mvc.perform(get("/governance/frameworks/NIST_AI_RMF/coverage.csv").with(ADMIN))
                 .andReturn().getResponse().getContentAsString();
@@ -371,6 +371,26 @@ class GovernanceIntegrationTest {
         mvc.perform(get("/governance/controls").with(ADMIN).accept(MediaType.TEXT_HTML))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("reviewed yearly")));
+    }
+
+    @Test
+    void transparencyObligationsRequireTheTransparencyNoticeWhateverTheTier() throws Exception {
+        mvc.perform(put("/api/v1/workflows/" + key + "/risk-classification").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON).content(HIGH_RISK.replace("\"personalData\":true",
+                                "\"personalData\":false").replace("\"annexIiiUseCases\":[\"4(a)\"]", "\"annexIiiUseCases\":[]")
+                                .replace("\"syntheticContent\":false", "\"syntheticContent\":true")))
+                .andExpect(jsonPath("$.euCategory").value("TRANSPARENCY"))
+                .andExpect(jsonPath("$.tier").value("MEDIUM"));
+        assertThat(implementations.ofWorkflow(key)).filteredOn(ControlImplementation::required)
+                .extracting(ControlImplementation::controlKey).contains("transparency-notice")
+                .doesNotContain("human-oversight");
+        // A high-risk workflow that also faces people carries the Art. 50 duties beside its category.
+        mvc.perform(put("/api/v1/workflows/" + key + "/risk-classification").with(ADMIN)
+                        .contentType(MediaType.APPLICATION_JSON).content(HIGH_RISK.replace("\"customerFacing\":false",
+                                "\"customerFacing\":true")))
+                .andExpect(jsonPath("$.euCategory").value("HIGH_RISK"));
+        assertThat(implementations.ofWorkflow(key)).filteredOn(ControlImplementation::required)
+                .extracting(ControlImplementation::controlKey).contains("transparency-notice", "human-oversight");
     }
 
     private static void copy(String file, Path dir) throws Exception {

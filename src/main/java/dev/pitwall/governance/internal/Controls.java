@@ -6,6 +6,7 @@ import static dev.pitwall.platform.jdbc.SqlValues.utc;
 import dev.pitwall.governance.Control;
 import dev.pitwall.governance.ControlDraft;
 import dev.pitwall.governance.ControlReference;
+import dev.pitwall.governance.EuCategory;
 import dev.pitwall.governance.Framework;
 import dev.pitwall.governance.RiskTier;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class Controls {
         return jdbc.sql("SELECT * FROM governance_control ORDER BY name")
                 .query((rs, n) -> new Control(rs.getLong("id"), rs.getString("control_key"), rs.getString("name"),
                         rs.getString("description"), rs.getString("evidence"), tiers(rs.getString("required_tiers")),
-                        rs.getBoolean("built_in"), rs.getInt("version"), refs.getOrDefault(rs.getLong("id"), List.of()),
+                        obligations(rs.getString("required_eu_obligations")), rs.getBoolean("built_in"), rs.getInt("version"), refs.getOrDefault(rs.getLong("id"), List.of()),
                         instant(rs, "updated_at")))
                 .list();
     }
@@ -53,10 +54,11 @@ public class Controls {
     public long insert(ControlDraft draft, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO governance_control (control_key, name, description, evidence, required_tiers, built_in,
-                    version, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, 1, ?)
+                INSERT INTO governance_control (control_key, name, description, evidence, required_tiers,
+                    required_eu_obligations, built_in, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, FALSE, 1, ?)
                 """).params(draft.key(), draft.name(), draft.description(), draft.evidence(),
-                tierText(draft.requiredTiers()), utc(now)).update(keys, "id");
+                tierText(draft.requiredTiers()), obligationText(draft.requiredEuObligations()), utc(now))
+                .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         replaceReferences(id, draft.references());
         return id;
@@ -64,10 +66,10 @@ public class Controls {
 
     public void update(long id, ControlDraft draft, int version, Instant now) {
         jdbc.sql("""
-                UPDATE governance_control SET name = ?, description = ?, evidence = ?, required_tiers = ?, version = ?,
-                    updated_at = ? WHERE id = ?
+                UPDATE governance_control SET name = ?, description = ?, evidence = ?, required_tiers = ?,
+                    required_eu_obligations = ?, version = ?, updated_at = ? WHERE id = ?
                 """).params(draft.name(), draft.description(), draft.evidence(), tierText(draft.requiredTiers()),
-                version, utc(now), id).update();
+                obligationText(draft.requiredEuObligations()), version, utc(now), id).update();
         replaceReferences(id, draft.references());
     }
 
@@ -103,6 +105,19 @@ public class Controls {
         Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(RiskTier::valueOf)
                 .forEach(tiers::add);
         return tiers;
+    }
+
+    static Set<EuCategory> obligations(String text) {
+        Set<EuCategory> obligations = EnumSet.noneOf(EuCategory.class);
+        Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(EuCategory::valueOf)
+                .forEach(obligations::add);
+        return obligations;
+    }
+
+    static String obligationText(List<EuCategory> obligations) {
+        Set<EuCategory> ordered = EnumSet.noneOf(EuCategory.class);
+        ordered.addAll(obligations);
+        return ordered.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     static String tierText(List<RiskTier> tiers) {

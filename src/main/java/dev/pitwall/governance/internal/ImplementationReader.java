@@ -31,7 +31,7 @@ public class ImplementationReader {
     }
 
     /**
-     * By workflow id: the controls its current tier requires (MISSING when nothing was recorded),
+     * By workflow id: the controls its current tier or EU AI Act obligations require (MISSING when nothing was recorded),
      * then any other control it recorded a status or evidence for.
      */
     public Map<Long, List<ControlImplementation>> of(List<Workflow> scope) {
@@ -45,7 +45,7 @@ public class ImplementationReader {
             WorkflowClassification c = classified.get(w.id());
             List<ControlImplementation> list = new ArrayList<>();
             for (Control control : library) {
-                boolean required = c != null && control.requiredFor(c.tier());
+                boolean required = c != null && control.requiredFor(c.tier(), c.euObligations());
                 Implementations.Row row = rows.getOrDefault(w.id(), Map.of()).get(control.id());
                 List<Evidence> items = evidence.getOrDefault(w.id(), Map.of()).getOrDefault(control.id(), List.of());
                 if (!required && row == null && items.isEmpty()) {

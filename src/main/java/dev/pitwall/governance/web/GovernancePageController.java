@@ -188,9 +188,10 @@ class GovernancePageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String createControl(@RequestParam String key, @RequestParam String name, @RequestParam String description,
             @RequestParam String evidence, @RequestParam(name = "tiers", required = false) List<String> tiers,
+            @RequestParam(name = "obligations", required = false) List<String> obligations,
             @RequestParam(defaultValue = "") String references, RedirectAttributes redirect) {
         try {
-            var control = library.create(draft(key, name, description, evidence, tiers, references));
+            var control = library.create(draft(key, name, description, evidence, tiers, obligations, references));
             redirect.addFlashAttribute("flashMessage", "Control '" + control.name() + "' was added.");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionError", e.describe());
@@ -202,9 +203,10 @@ class GovernancePageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String updateControl(@PathVariable String key, @RequestParam String name, @RequestParam String description,
             @RequestParam String evidence, @RequestParam(name = "tiers", required = false) List<String> tiers,
+            @RequestParam(name = "obligations", required = false) List<String> obligations,
             @RequestParam(defaultValue = "") String references, RedirectAttributes redirect) {
         try {
-            var control = library.update(key, draft(key, name, description, evidence, tiers, references));
+            var control = library.update(key, draft(key, name, description, evidence, tiers, obligations, references));
             redirect.addFlashAttribute("flashMessage", "Control '" + control.name() + "' is now version "
                     + control.version() + ".");
         } catch (ProblemException e) {
@@ -215,7 +217,7 @@ class GovernancePageController {
 
     /** References come one per line as "FRAMEWORK ref", e.g. "NIST_AI_RMF GOVERN 1.1". */
     private static dev.pitwall.governance.ControlDraft draft(String key, String name, String description,
-            String evidence, List<String> tiers, String references) {
+            String evidence, List<String> tiers, List<String> obligations, String references) {
         List<dev.pitwall.governance.ControlReference> refs = new ArrayList<>();
         List<String> lines = references.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         for (int i = 0; i < lines.size(); i++) {
@@ -231,7 +233,9 @@ class GovernancePageController {
         }
         List<dev.pitwall.governance.RiskTier> riskTiers = tiers == null ? List.of()
                 : tiers.stream().map(dev.pitwall.governance.RiskTier::valueOf).toList();
-        return new dev.pitwall.governance.ControlDraft(key, name, description, evidence, riskTiers, refs);
+        List<dev.pitwall.governance.EuCategory> euObligations = obligations == null ? List.of()
+                : obligations.stream().map(dev.pitwall.governance.EuCategory::valueOf).toList();
+        return new dev.pitwall.governance.ControlDraft(key, name, description, evidence, riskTiers, euObligations, refs);
     }
 
     /** The controls the signed-in user owns on workflows, expired evidence first. */
