@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     they are recomputed (in the background); operating-model changes recompute at once; 0 turns
  *     the lag off
  * @param scorecardCacheEntries how many computed scorecards (scope × as-of date) are kept
+ * @param warmUp whether today's organization scorecard is computed in the background at start, so
+ *     that the first reader after a restart does not wait for it
  */
 @Validated
 @ConfigurationProperties("pitwall.measurement")
@@ -34,7 +36,8 @@ public record MeasurementProperties(
         @DecimalMin("0") @DefaultValue("0.8") double highPerformerRealization,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.6") double highPerformerDepth,
         @DefaultValue("60s") java.time.Duration scorecardCacheTtl,
-        @Min(1) @DefaultValue("512") int scorecardCacheEntries) {
+        @Min(1) @DefaultValue("512") int scorecardCacheEntries,
+        @DefaultValue("true") boolean warmUp) {
 
     public dev.pitwall.measurement.metrics.Targets targets() {
         return new dev.pitwall.measurement.metrics.Targets(qualityTarget, availabilityTarget, deploymentTarget, roiTarget);

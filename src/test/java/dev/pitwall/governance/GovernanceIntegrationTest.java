@@ -262,6 +262,13 @@ class GovernanceIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("url"));
         mvc.perform(get("/api/v1/workflows/" + key + "/controls").with(ADMIN))
                 .andExpect(jsonPath("$[?(@.controlKey == 'documentation')].evidence.length()").value(hasItem(1)));
+        mvc.perform(post("/governance/workflows/" + key + "/evidence/" + id + "/delete").with(ADMIN)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("control", "documentation"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/workflows/" + key + "/evidence/" + id + "/content").with(ADMIN))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("EVIDENCE_NOT_FOUND"));
     }
 
     @Test

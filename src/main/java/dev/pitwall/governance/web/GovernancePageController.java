@@ -160,6 +160,19 @@ class GovernancePageController {
         return "redirect:/governance/workflows/" + key + "#control-" + control;
     }
 
+    @PostMapping("/governance/workflows/{key}/evidence/{id}/delete")
+    @PreAuthorize(Permission.Checks.GOVERNANCE_WRITE)
+    String removeEvidence(@PathVariable String key, @PathVariable long id, @RequestParam String control,
+            RedirectAttributes redirect) {
+        try {
+            implementations.removeEvidence(key, id);
+            redirect.addFlashAttribute("flashMessage", "Evidence removed.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/governance/workflows/" + key + "#control-" + control;
+    }
+
     @GetMapping("/governance/frameworks/{framework}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String framework(@PathVariable String framework, Model model) {
