@@ -155,5 +155,11 @@ class DemoOrganizationIntegrationTest {
         Integer expiringSoon = jdbc.sql("SELECT COUNT(*) FROM governance_implementation WHERE expires_on <= ?")
                 .param(LocalDate.now(clock).plusDays(14)).query(Integer.class).single();
         assertThat(expiringSoon).isEqualTo(2);
+        // The home page says the same: 11 of 14 workflows miss a required control, two pieces of evidence expire soon.
+        String home = mvc.perform(get("/").with(admin).accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("id=\"home-governance-gaps\">11 of 14<")
+                .contains("data-expiring=\"invoice-exceptions/monitoring\"")
+                .contains("data-expiring=\"claims-assistant/logging\"");
     }
 }
