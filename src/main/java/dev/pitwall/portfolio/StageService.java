@@ -36,9 +36,12 @@ public class StageService {
     private final InputValidator validator;
     private final PortfolioProperties properties;
     private final Clock clock;
+    private final List<StageGuard> guards;
 
     StageService(WorkflowReader reader, Workflows workflows, StageChanges history, Waivers waivers, GateService gate,
-            AuditLog auditLog, InputValidator validator, PortfolioProperties properties, Clock clock) {
+            AuditLog auditLog, InputValidator validator, PortfolioProperties properties, Clock clock,
+            List<StageGuard> guards) {
+        this.guards = guards;
         this.reader = reader;
         this.workflows = workflows;
         this.history = history;
@@ -66,6 +69,13 @@ public class StageService {
         if (!past.isEmpty() && effective.isBefore(past.get(past.size() - 1).effectiveOn())) {
             throw InvalidInputException.ofField("effectiveOn",
                     "must not be before the last stage change (" + past.get(past.size() - 1).effectiveOn() + ")");
+        }
+        if (request.stage() == WorkflowStage.PILOT || request.stage() == WorkflowStage.PRODUCTION) {
+            for (StageGuard guard : guards) {
+                guard.refusal(workflow, request.stage()).ifPresent(reason -> {
+                    throw new StageRefused(workflowKey, request.stage(), reason);
+                });
+            }
         }
         Long waiverId = null;
         if (request.stage() == WorkflowStage.PRODUCTION) {

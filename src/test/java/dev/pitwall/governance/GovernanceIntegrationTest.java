@@ -211,6 +211,15 @@ class GovernanceIntegrationTest {
         mvc.perform(get("/api/v1/workflows/" + key + "/gate").with(ADMIN))
                 .andExpect(jsonPath("$.checks[?(@.id == 'governance')].waivable").value(hasItem(false)))
                 .andExpect(jsonPath("$.promotable").value(false));
+        // It may not run at all: not even as a pilot again once retired.
+        mvc.perform(post("/api/v1/workflows/" + key + "/stage").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stage\":\"RETIRED\",\"reason\":\"prohibited\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/workflows/" + key + "/stage").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stage\":\"PILOT\",\"reason\":\"try again\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("STAGE_REFUSED"))
+                .andExpect(jsonPath("$.detail").value(containsString("Art. 5(1)(f)")));
         mvc.perform(put("/api/v1/workflows/" + key + "/risk-classification").with(ADMIN)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(HIGH_RISK.replace("\"4(a)\"", "\"9(z)\"").replace("\"SUGGESTS\"", "null")))
