@@ -196,6 +196,8 @@ public class ScorecardBench {
                         HttpResponse<String> response = api.post("/api/v1/usage-events", "application/x-ndjson",
                                 body.toString());
                         if (response.statusCode() == 429) {
+                            // A load generator backs off briefly and retries: the node has 4 ingestion slots
+                            // and 4 clients race for them. Retry-After (1 s) would idle the load instead.
                             Thread.sleep(50);
                             continue;
                         }
@@ -221,7 +223,7 @@ public class ScorecardBench {
     static void query(Map<String, String> o) throws Exception {
         Client api = new Client(o.get("url"), "Bearer " + Files.readString(Path.of(o.get("tokenFile"))).trim());
         int runs = Integer.parseInt(o.getOrDefault("runs", "20"));
-        // wait until every batch is rolled up
+        // Poll until every batch is rolled up (the API has no way to wait for it), at most 10 minutes.
         for (int i = 0; i < 600 && !api.get("/api/v1/usage-rollups/status").body().matches(".*\"pendingBatches\":0\\D.*"); i++) {
             Thread.sleep(1000);
         }

@@ -20,7 +20,9 @@ public record ControlMatrix(LocalDate asOf, List<Column> controls, List<Row> wor
      * @param status null when the control is neither required nor recorded
      * @param satisfied in place with unexpired evidence
      * @param gap why it does not count, when required
+     * @param expiresOn when its evidence stops counting, if set
      */
-    public record Cell(boolean required, ControlStatus status, boolean satisfied, String gap) {
+    public record Cell(boolean required, ControlStatus status, boolean satisfied, String gap,
+            java.time.LocalDate expiresOn) {
     }
 }

@@ -3,12 +3,14 @@ package dev.pitwall.governance;
 import dev.pitwall.governance.internal.Classifications;
 import dev.pitwall.governance.internal.Controls;
 import dev.pitwall.governance.internal.FrameworkCatalogs;
+import dev.pitwall.governance.internal.ImplementationReader;
 import dev.pitwall.portfolio.Workflow;
 import dev.pitwall.portfolio.WorkflowService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +27,12 @@ public class CoverageService {
     private final FrameworkCatalogs catalogs;
     private final Controls controls;
     private final Classifications classifications;
-    private final ImplementationService implementations;
+    private final ImplementationReader implementations;
     private final WorkflowService workflows;
     private final Clock clock;
 
     CoverageService(FrameworkCatalogs catalogs, Controls controls, Classifications classifications,
-            ImplementationService implementations, WorkflowService workflows, Clock clock) {
+            ImplementationReader implementations, WorkflowService workflows, Clock clock) {
         this.catalogs = catalogs;
         this.controls = controls;
         this.classifications = classifications;
@@ -39,30 +41,55 @@ public class CoverageService {
         this.clock = clock;
     }
 
+    /** The portfolio's governance state, read once for several views of it. */
+    private record Portfolio(LocalDate today, List<Control> library, List<Workflow> workflows,
+            Map<Long, WorkflowClassification> classified, Map<Long, List<ControlImplementation>> implementations) {
+    }
+
+    private Portfolio portfolio() {
+        List<Workflow> all = workflows.find(null, null);
+        return new Portfolio(LocalDate.now(clock), controls.findAll(), all,
+                classifications.currentOf(all.stream().map(Workflow::id).toList()), implementations.of(all));
+    }
+
     @Transactional(readOnly = true)
     public FrameworkCoverage framework(Framework framework) {
-        LocalDate today = LocalDate.now(clock);
-        List<Control> library = controls.findAll();
-        List<Workflow> all = workflows.find(null, null);
-        Map<Long, List<ControlImplementation>> byWorkflow = implementations.of(all);
+        return framework(framework, portfolio());
+    }
+
+    @Transactional(readOnly = true)
+    public ControlMatrix matrix() {
+        return matrix(portfolio());
+    }
+
+    /** The heatmap and the coverage of these frameworks, from one read of the portfolio. */
+    @Transactional(readOnly = true)
+    public Overview overview(List<Framework> frameworks) {
+        Portfolio portfolio = portfolio();
+        return new Overview(matrix(portfolio), frameworks.stream().map(f -> framework(f, portfolio)).toList());
+    }
+
+    /** What the governance overview shows. */
+    public record Overview(ControlMatrix matrix, List<FrameworkCoverage> frameworks) {
+    }
+
+    private FrameworkCoverage framework(Framework framework, Portfolio portfolio) {
         List<FrameworkItem> items = catalogs.items(framework).stream()
                 .filter(i -> framework != Framework.EU_AI_ACT || EU_DEPLOYER_KINDS.contains(i.kind())).toList();
         Map<CoverageStatus, Integer> counts = new EnumMap<>(CoverageStatus.class);
         List<FrameworkCoverage.Item> result = new ArrayList<>();
         for (FrameworkItem item : items) {
-            List<String> mapped = library.stream()
-                    .filter(c -> c.references().contains(new ControlReference(framework, item.ref())))
+            ControlReference reference = new ControlReference(framework, item.ref());
+            List<String> mapped = portfolio.library().stream().filter(c -> c.references().contains(reference))
                     .map(Control::key).toList();
             List<String> covered = new ArrayList<>();
             List<String> missing = new ArrayList<>();
-            for (Workflow w : all) {
-                List<ControlImplementation> relevant = byWorkflow.getOrDefault(w.id(), List.of()).stream()
-                        .filter(i -> mapped.contains(i.controlKey())).toList();
-                boolean needed = relevant.stream().anyMatch(ControlImplementation::required);
-                boolean inPlace = relevant.stream().anyMatch(i -> i.satisfiedOn(today));
-                if (inPlace) {
+            for (Workflow w : portfolio.workflows()) {
+                List<ControlImplementation> relevant = portfolio.implementations().getOrDefault(w.id(), List.of())
+                        .stream().filter(i -> mapped.contains(i.controlKey())).toList();
+                if (relevant.stream().anyMatch(i -> i.satisfiedOn(portfolio.today()))) {
                     covered.add(w.key());
-                } else if (needed) {
+                } else if (relevant.stream().anyMatch(ControlImplementation::required)) {
                     missing.add(w.key());
                 }
             }
@@ -73,31 +100,27 @@ public class CoverageService {
             counts.merge(status, 1, Integer::sum);
             result.add(new FrameworkCoverage.Item(item, status, mapped, covered, missing));
         }
-        return new FrameworkCoverage(framework, today, counts, result);
+        return new FrameworkCoverage(framework, portfolio.today(), counts, result);
     }
 
-    @Transactional(readOnly = true)
-    public ControlMatrix matrix() {
-        LocalDate today = LocalDate.now(clock);
-        List<Control> library = controls.findAll();
-        List<Workflow> all = workflows.find(null, null);
-        Map<Long, WorkflowClassification> classified = classifications.allCurrent();
-        Map<Long, List<ControlImplementation>> byWorkflow = implementations.of(all);
-        List<ControlMatrix.Column> columns = library.stream().map(c -> new ControlMatrix.Column(c.key(), c.name())).toList();
+    private static ControlMatrix matrix(Portfolio portfolio) {
+        LocalDate today = portfolio.today();
+        List<ControlMatrix.Column> columns = portfolio.library().stream()
+                .map(c -> new ControlMatrix.Column(c.key(), c.name())).toList();
         List<ControlMatrix.Row> rows = new ArrayList<>();
-        for (Workflow w : all) {
-            Map<String, ControlImplementation> cells = new java.util.HashMap<>();
-            byWorkflow.getOrDefault(w.id(), List.of()).forEach(i -> cells.put(i.controlKey(), i));
-            List<ControlMatrix.Cell> row = new ArrayList<>();
-            for (Control c : library) {
-                ControlImplementation i = cells.get(c.key());
-                row.add(i == null ? new ControlMatrix.Cell(false, null, false, null)
+        for (Workflow w : portfolio.workflows()) {
+            Map<String, ControlImplementation> byControl = new HashMap<>();
+            portfolio.implementations().getOrDefault(w.id(), List.of()).forEach(i -> byControl.put(i.controlKey(), i));
+            List<ControlMatrix.Cell> cells = new ArrayList<>();
+            for (Control c : portfolio.library()) {
+                ControlImplementation i = byControl.get(c.key());
+                cells.add(i == null ? new ControlMatrix.Cell(false, null, false, null, null)
                         : new ControlMatrix.Cell(i.required(), i.status(), i.satisfiedOn(today),
-                                i.required() ? i.gapOn(today) : null));
+                                i.required() ? i.gapOn(today) : null, i.expiresOn()));
             }
-            WorkflowClassification c = classified.get(w.id());
+            WorkflowClassification c = portfolio.classified().get(w.id());
             rows.add(new ControlMatrix.Row(w.key(), w.name(), w.stage().name(), c == null ? null : c.tier(),
-                    c == null ? null : c.euCategory(), row));
+                    c == null ? null : c.euCategory(), cells));
         }
         return new ControlMatrix(today, columns, rows);
     }

@@ -1,16 +1,14 @@
 package dev.pitwall.governance;
 
 import dev.pitwall.governance.internal.FrameworkCatalogs;
+import dev.pitwall.platform.digest.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
@@ -93,7 +91,7 @@ public class FrameworkCatalogService {
     private java.util.Optional<CatalogVersion> loadIfChanged(String catalog, byte[] content, Function<String, Integer> replace) {
         CatalogVersion current = catalogs.lock(catalog).orElseThrow(
                 () -> new IllegalStateException("no catalog row for " + catalog));
-        String digest = sha256(content);
+        String digest = Sha256.hex(content);
         if (digest.equals(current.digest())) {
             return java.util.Optional.empty();
         }
@@ -154,13 +152,5 @@ public class FrameworkCatalogService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

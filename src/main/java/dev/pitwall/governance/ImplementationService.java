@@ -8,6 +8,7 @@ import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
 import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditRecord;
+import dev.pitwall.platform.digest.Sha256;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.web.InputValidator;
 import dev.pitwall.platform.web.InvalidInputException;
@@ -17,7 +18,6 @@ import dev.pitwall.portfolio.WorkflowService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -80,7 +80,7 @@ public class ImplementationService {
         validator.validate(update);
         Workflow workflow = workflows.get(workflowKey);
         Control control = control(controlKey);
-        ControlImplementation before = find(workflowKey, controlKey);
+        ControlImplementation before = reader.one(workflow, control);
         Long ownerId = null;
         if (update.ownerEmail() != null && !update.ownerEmail().isBlank()) {
             Person owner = people.findByEmail(update.ownerEmail().trim())
@@ -101,7 +101,7 @@ public class ImplementationService {
         }
         implementations.upsert(workflow.id(), control.id(), update.status(), ownerId, update.reviewOn(),
                 update.expiresOn(), blankToNull(update.note()), clock.instant());
-        ControlImplementation after = find(workflowKey, controlKey);
+        ControlImplementation after = reader.one(workflow, control);
         auditLog.append(AuditRecord.updated(ENTITY, workflowKey + "/" + controlKey, before, after));
         return after;
     }
@@ -139,7 +139,7 @@ public class ImplementationService {
         }
         long id = implementations.insertFile(workflow.id(), control.id(), label, name,
                 EvidenceFilePolicy.baseType(contentType), content,
-                FrameworkCatalogService.sha256(content), PitwallPrincipal.currentActorName(), clock.instant());
+                Sha256.hex(content), PitwallPrincipal.currentActorName(), clock.instant());
         return recorded(workflow, controlKey, id);
     }
 
@@ -148,7 +148,7 @@ public class ImplementationService {
     public EvidenceFile file(String workflowKey, long evidenceId) {
         Workflow workflow = workflows.get(workflowKey);
         var stored = implementations.file(workflow.id(), evidenceId).orElseThrow(() -> new EvidenceNotFound(evidenceId));
-        if (!FrameworkCatalogService.sha256(stored.content()).equals(stored.sha256())) {
+        if (!Sha256.hex(stored.content()).equals(stored.sha256())) {
             throw new IllegalStateException("evidence " + evidenceId + " no longer matches its SHA-256");
         }
         return new EvidenceFile(stored.fileName(), stored.contentType(), stored.sha256(), stored.content());
@@ -171,10 +171,10 @@ public class ImplementationService {
     @Transactional
     public int expireEvidence() {
         LocalDate today = LocalDate.now(clock);
-        List<Implementations.Row> expired = implementations.expiredBefore(today);
-        for (Implementations.Row row : expired) {
+        List<Implementations.Expired> expired = implementations.expiredBefore(today);
+        for (Implementations.Expired row : expired) {
             implementations.markExpired(row.workflowId(), row.controlId(), row.expiresOn(), clock.instant());
-            auditLog.append(new AuditRecord(ENTITY, row.workflowId() + "/" + row.controlId(),
+            auditLog.append(new AuditRecord(ENTITY, row.workflowKey() + "/" + row.controlKey(),
                     dev.pitwall.platform.audit.AuditAction.UPDATE,
                     Map.of("status", row.status().name(), "expiresOn", row.expiresOn().toString()),
                     Map.of("status", ControlStatus.PLANNED.name(), "reason", "evidence expired on " + row.expiresOn())));
@@ -191,16 +191,6 @@ public class ImplementationService {
                 .sorted(java.util.Comparator.comparing((ControlImplementation i) -> i.expiredOn() == null)
                         .thenComparing(ControlImplementation::workflowKey).thenComparing(ControlImplementation::controlName))
                 .toList();
-    }
-
-    private ControlImplementation find(String workflowKey, String controlKey) {
-        Workflow workflow = workflows.get(workflowKey);
-        Control control = control(controlKey);
-        return ofWorkflow(workflowKey).stream().filter(i -> i.controlKey().equals(controlKey)).findFirst()
-                .orElseGet(() -> new ControlImplementation(workflow.key(), workflow.name(), control.key(),
-                        control.name(), false, ControlStatus.MISSING, null, null, null, null, null, null, null,
-                        implementations.evidence(List.of(workflow.id())).getOrDefault(workflow.id(), Map.of())
-                                .getOrDefault(control.id(), List.of())));
     }
 
     private Evidence recorded(Workflow workflow, String controlKey, long id) {

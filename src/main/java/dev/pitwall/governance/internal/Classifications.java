@@ -59,12 +59,16 @@ public class Classifications {
                 .query(Classifications::map).list();
     }
 
-    /** The current classification of every classified workflow, by workflow id. */
-    public Map<Long, WorkflowClassification> allCurrent() {
+    /** The current classification of those of these workflows that are classified, by workflow id. */
+    public Map<Long, WorkflowClassification> currentOf(java.util.Collection<Long> workflowIds) {
         Map<Long, WorkflowClassification> current = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return current;
+        }
         jdbc.sql(SELECT + """
-                 WHERE c.version = (SELECT MAX(x.version) FROM governance_classification x WHERE x.workflow_id = c.workflow_id)
-                """).query(rs -> {
+                 WHERE c.workflow_id IN (:ids) AND c.version =
+                   (SELECT MAX(x.version) FROM governance_classification x WHERE x.workflow_id = c.workflow_id)
+                """).param("ids", workflowIds).query(rs -> {
                     current.put(rs.getLong("workflow_id"), map(rs, 0));
                 });
         return current;

@@ -31,37 +31,52 @@ public class ImplementationReader {
     }
 
     /**
-     * By workflow id: the controls its current tier or EU AI Act obligations require (MISSING when nothing was recorded),
-     * then any other control it recorded a status or evidence for.
+     * By workflow id: the controls its current tier or EU AI Act obligations require (MISSING when
+     * nothing was recorded), then any other control it recorded a status or evidence for.
      */
     public Map<Long, List<ControlImplementation>> of(List<Workflow> scope) {
         List<Long> ids = scope.stream().map(Workflow::id).toList();
         List<Control> library = controls.findAll();
-        Map<Long, WorkflowClassification> classified = classifications.allCurrent();
+        Map<Long, WorkflowClassification> classified = classifications.currentOf(ids);
         var rows = implementations.rows(ids);
         var evidence = implementations.evidence(ids);
         Map<Long, List<ControlImplementation>> result = new HashMap<>();
         for (Workflow w : scope) {
-            WorkflowClassification c = classified.get(w.id());
             List<ControlImplementation> list = new ArrayList<>();
             for (Control control : library) {
-                boolean required = c != null && control.requiredFor(c.tier(), c.euObligations());
+                boolean required = required(classified.get(w.id()), control);
                 Implementations.Row row = rows.getOrDefault(w.id(), Map.of()).get(control.id());
                 List<Evidence> items = evidence.getOrDefault(w.id(), Map.of()).getOrDefault(control.id(), List.of());
-                if (!required && row == null && items.isEmpty()) {
-                    continue;
+                if (required || row != null || !items.isEmpty()) {
+                    list.add(implementation(w, control, required, row, items));
                 }
-                list.add(row == null
-                        ? new ControlImplementation(w.key(), w.name(), control.key(), control.name(), required,
-                                ControlStatus.MISSING, null, null, null, null, null, null, null, items)
-                        : new ControlImplementation(w.key(), w.name(), control.key(), control.name(), required,
-                                row.status(), row.ownerId(), row.ownerName(), row.ownerEmail(), row.reviewOn(),
-                                row.expiresOn(), row.note(), row.expiredOn(), items));
             }
             list.sort(Comparator.comparing((ControlImplementation i) -> !i.required())
                     .thenComparing(ControlImplementation::controlName));
             result.put(w.id(), list);
         }
         return result;
+    }
+
+    /** One control of one workflow, required or not, recorded or not. */
+    public ControlImplementation one(Workflow workflow, Control control) {
+        List<Long> id = List.of(workflow.id());
+        return implementation(workflow, control, required(classifications.currentOf(id).get(workflow.id()), control),
+                implementations.rows(id).getOrDefault(workflow.id(), Map.of()).get(control.id()),
+                implementations.evidence(id).getOrDefault(workflow.id(), Map.of()).getOrDefault(control.id(), List.of()));
+    }
+
+    private static boolean required(WorkflowClassification classification, Control control) {
+        return classification != null && control.requiredFor(classification.tier(), classification.euObligations());
+    }
+
+    private static ControlImplementation implementation(Workflow w, Control control, boolean required,
+            Implementations.Row row, List<Evidence> evidence) {
+        return row == null
+                ? new ControlImplementation(w.key(), w.name(), control.key(), control.name(), required,
+                        ControlStatus.MISSING, null, null, null, null, null, null, null, evidence)
+                : new ControlImplementation(w.key(), w.name(), control.key(), control.name(), required, row.status(),
+                        row.ownerId(), row.ownerName(), row.ownerEmail(), row.reviewOn(), row.expiresOn(), row.note(),
+                        row.expiredOn(), evidence);
     }
 }

@@ -79,13 +79,23 @@ public class Implementations {
         }
     }
 
-    /** Rows in place whose evidence expired before {@code day}. */
-    public List<Row> expiredBefore(LocalDate day) {
-        List<Row> expired = new ArrayList<>();
-        rows(null).values().forEach(m -> m.values().stream()
-                .filter(r -> r.status().inPlace() && r.expiresOn() != null && r.expiresOn().isBefore(day))
-                .forEach(expired::add));
-        return expired;
+    /** A control in place whose evidence expired. */
+    public record Expired(long workflowId, long controlId, String workflowKey, String controlKey, ControlStatus status,
+            LocalDate expiresOn) {
+    }
+
+    /** Controls in place whose evidence expired before {@code day}. */
+    public List<Expired> expiredBefore(LocalDate day) {
+        return jdbc.sql("""
+                SELECT i.workflow_id, i.control_id, w.workflow_key, c.control_key, i.status, i.expires_on
+                FROM governance_implementation i
+                JOIN portfolio_workflow w ON w.id = i.workflow_id
+                JOIN governance_control c ON c.id = i.control_id
+                WHERE i.status IN ('IMPLEMENTED', 'VERIFIED') AND i.expires_on < ?
+                """).param(day)
+                .query((rs, n) -> new Expired(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        ControlStatus.valueOf(rs.getString(5)), date(rs, "expires_on")))
+                .list();
     }
 
     public void markExpired(long workflowId, long controlId, LocalDate expiredOn, Instant now) {

@@ -2,21 +2,26 @@ package dev.pitwall.governance.web;
 
 import dev.pitwall.governance.Autonomy;
 import dev.pitwall.governance.ClassificationService;
+import dev.pitwall.governance.ControlDraft;
 import dev.pitwall.governance.ControlLibraryService;
 import dev.pitwall.governance.ControlMatrix;
+import dev.pitwall.governance.ControlReference;
 import dev.pitwall.governance.ControlStatus;
 import dev.pitwall.governance.CoverageService;
+import dev.pitwall.governance.EuCategory;
 import dev.pitwall.governance.Framework;
 import dev.pitwall.governance.FrameworkCatalogService;
-import dev.pitwall.governance.FrameworkCoverage;
 import dev.pitwall.governance.ImplementationService;
 import dev.pitwall.governance.ImplementationUpdate;
 import dev.pitwall.governance.RiskQuestionnaire;
+import dev.pitwall.governance.RiskTier;
 import dev.pitwall.governance.policy.EvidenceFilePolicy;
+import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
 import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.users.UserService;
+import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.ProblemException;
 import dev.pitwall.portfolio.WorkflowService;
 import java.io.IOException;
@@ -68,22 +73,20 @@ class GovernancePageController {
     @GetMapping("/governance")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String overview(Model model) {
-        ControlMatrix matrix = coverage.matrix();
-        model.addAttribute("matrix", matrix);
-        model.addAttribute("chart", JSON.writeValueAsString(chart(matrix)));
-        List<FrameworkCoverage> frameworks = new ArrayList<>();
-        for (Framework f : List.of(Framework.NIST_AI_RMF, Framework.ISO_42001, Framework.EU_AI_ACT)) {
-            frameworks.add(coverage.framework(f));
-        }
-        model.addAttribute("frameworks", frameworks);
+        CoverageService.Overview overview = coverage.overview(
+                List.of(Framework.NIST_AI_RMF, Framework.ISO_42001, Framework.EU_AI_ACT));
+        model.addAttribute("matrix", overview.matrix());
+        model.addAttribute("chart", JSON.writeValueAsString(chart(overview.matrix())));
+        model.addAttribute("frameworks", overview.frameworks());
         return "governance/overview";
     }
 
     @GetMapping("/governance/workflows/{key}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String workflow(@PathVariable String key, Model model) {
+        var classification = classifications.current(key).orElse(null);
         model.addAttribute("workflow", workflows.get(key));
-        model.addAttribute("classification", classifications.current(key).orElse(null));
+        model.addAttribute("classification", classification);
         model.addAttribute("history", classifications.history(key));
         model.addAttribute("controls", implementations.ofWorkflow(key));
         model.addAttribute("today", LocalDate.now());
@@ -92,7 +95,7 @@ class GovernancePageController {
         model.addAttribute("annexIii", new java.util.TreeSet<>(RiskQuestionnaire.ANNEX_III));
         model.addAttribute("prohibited", new java.util.TreeSet<>(RiskQuestionnaire.PROHIBITED));
         model.addAttribute("acceptedTypes", String.join(",", EvidenceFilePolicy.acceptedTypes()));
-        model.addAttribute("questions", questions(classifications.current(key).map(c -> c.answers()).orElse(null)));
+        model.addAttribute("questions", questions(classification == null ? null : classification.answers()));
         return "governance/workflow";
     }
 
@@ -193,7 +196,7 @@ class GovernancePageController {
     String controls(Model model) {
         model.addAttribute("controls", library.all());
         model.addAttribute("catalogs", catalogs.versions());
-        model.addAttribute("tiers", dev.pitwall.governance.RiskTier.values());
+        model.addAttribute("tiers", RiskTier.values());
         return "governance/controls";
     }
 
@@ -229,9 +232,9 @@ class GovernancePageController {
     }
 
     /** References come one per line as "FRAMEWORK ref", e.g. "NIST_AI_RMF GOVERN 1.1". */
-    private static dev.pitwall.governance.ControlDraft draft(String key, String name, String description,
+    private static ControlDraft draft(String key, String name, String description,
             String evidence, List<String> tiers, List<String> obligations, String references) {
-        List<dev.pitwall.governance.ControlReference> refs = new ArrayList<>();
+        List<ControlReference> refs = new ArrayList<>();
         List<String> lines = references.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         for (int i = 0; i < lines.size(); i++) {
             String[] parts = lines.get(i).split("\\s+", 2);
@@ -239,16 +242,16 @@ class GovernancePageController {
             try {
                 framework = GovernanceApiController.parseFramework(parts[0]);
             } catch (ProblemException e) {
-                throw dev.pitwall.platform.web.InvalidInputException.ofField("references[" + i + "]",
+                throw InvalidInputException.ofField("references[" + i + "]",
                         "line " + (i + 1) + " does not start with NIST_AI_RMF, NIST_AI_600_1, ISO_42001 or EU_AI_ACT");
             }
-            refs.add(new dev.pitwall.governance.ControlReference(framework, parts.length > 1 ? parts[1].trim() : ""));
+            refs.add(new ControlReference(framework, parts.length > 1 ? parts[1].trim() : ""));
         }
-        List<dev.pitwall.governance.RiskTier> riskTiers = tiers == null ? List.of()
-                : tiers.stream().map(dev.pitwall.governance.RiskTier::valueOf).toList();
-        List<dev.pitwall.governance.EuCategory> euObligations = obligations == null ? List.of()
-                : obligations.stream().map(dev.pitwall.governance.EuCategory::valueOf).toList();
-        return new dev.pitwall.governance.ControlDraft(key, name, description, evidence, riskTiers, euObligations, refs);
+        List<RiskTier> riskTiers = tiers == null ? List.of()
+                : tiers.stream().map(RiskTier::valueOf).toList();
+        List<EuCategory> euObligations = obligations == null ? List.of()
+                : obligations.stream().map(EuCategory::valueOf).toList();
+        return new ControlDraft(key, name, description, evidence, riskTiers, euObligations, refs);
     }
 
     /** The controls the signed-in user owns on workflows, expired evidence first. */
@@ -256,7 +259,7 @@ class GovernancePageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String mine(Model model) {
         var user = users.get(PitwallPrincipal.current().orElseThrow().userId());
-        var person = user.email() == null ? java.util.Optional.<dev.pitwall.people.Person>empty()
+        var person = user.email() == null ? java.util.Optional.<Person>empty()
                 : people.findByEmail(user.email());
         model.addAttribute("person", person.orElse(null));
         model.addAttribute("email", user.email());

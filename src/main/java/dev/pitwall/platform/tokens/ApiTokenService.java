@@ -3,7 +3,7 @@ package dev.pitwall.platform.tokens;
 import dev.pitwall.platform.PlatformProperties;
 import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditRecord;
-import dev.pitwall.platform.internal.Sha256;
+import dev.pitwall.platform.digest.Sha256;
 import dev.pitwall.platform.security.ApiScope;
 import dev.pitwall.platform.users.User;
 import dev.pitwall.platform.users.UserService;

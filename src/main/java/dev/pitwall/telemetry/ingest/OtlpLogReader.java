@@ -1,5 +1,6 @@
 package dev.pitwall.telemetry.ingest;
 
+import dev.pitwall.platform.digest.Sha256;
 import dev.pitwall.platform.web.Violation;
 import dev.pitwall.portfolio.TelemetryIdentity;
 import dev.pitwall.telemetry.IncomingEvaluation;
@@ -12,10 +13,7 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -135,10 +133,6 @@ public class OtlpLogReader {
 
     /** A record without a span is identified by its content: a retry of the same record is the same. */
     private static String digest(LogRecord record) {
-        try {
-            return "sha256-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(record.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Sha256.hex(record.toByteArray());
     }
 }

@@ -1,19 +1,16 @@
 package dev.pitwall.telemetry.xapi;
 
 import dev.pitwall.people.LearningStatus;
+import dev.pitwall.platform.digest.Sha256;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.Violation;
 import dev.pitwall.telemetry.MalformedBody;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -202,13 +199,8 @@ final class XapiStatementReader {
     private static String digest(ObjectNode statement) {
         ObjectNode content = statement.deepCopy();
         content.remove(List.of("stored", "authority", "version"));
-        try {
-            Object canonical = CANONICAL.treeToValue(content, Object.class);
-            byte[] bytes = CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Object canonical = CANONICAL.treeToValue(content, Object.class);
+        return Sha256.hex(CANONICAL.writeValueAsString(canonical));
     }
 
     private static boolean isUuid(String id) {

@@ -1,7 +1,7 @@
 package dev.pitwall.platform.audit.internal;
 
 import dev.pitwall.platform.audit.AuditAction;
-import dev.pitwall.platform.internal.Sha256;
+import dev.pitwall.platform.digest.Sha256;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
