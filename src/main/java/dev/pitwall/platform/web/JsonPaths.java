@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Where in a JSON or YAML document Jackson failed, and why, in words for people. */
@@ -26,7 +27,10 @@ public final class JsonPaths {
         return path.isEmpty() ? null : path.toString();
     }
 
-    /** A sentence instead of Jackson's message for the usual mistakes: a wrong enum value, an unknown field. */
+    /**
+     * A sentence instead of Jackson's message for the usual mistakes: a wrong enum value, an unknown
+     * field, a value of the wrong format, a required yes/no or number left out.
+     */
     public static String reason(DatabindException e) {
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
@@ -38,6 +42,11 @@ public final class JsonPaths {
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && mismatch.getOriginalMessage().startsWith("Cannot map `null`")) {
+            // A missing or null value for a primitive field: say so instead of naming Jackson's settings.
+            return "is required (a " + (mismatch.getTargetType() == boolean.class ? "boolean: true or false" : "number") + ")";
         }
         return e.getOriginalMessage();
     }
