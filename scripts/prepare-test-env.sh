@@ -8,7 +8,14 @@
 set -u
 
 strict=false
-[ "${1:-}" = "--strict" ] && strict=true
+for arg in "$@"; do
+  case "$arg" in
+    --strict) strict=true ;;
+    # Maven passes its test switches: when no test runs (-DskipTests, -Dmaven.test.skip), there
+    # is nothing to prepare, and nothing is installed or started.
+    --skip-tests=true) echo "prepare-test-env: tests are skipped; nothing to prepare"; exit 0 ;;
+  esac
+done
 missing=()
 
 as_root() {

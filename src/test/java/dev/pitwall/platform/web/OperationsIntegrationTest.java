@@ -19,6 +19,8 @@ class OperationsIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    dev.pitwall.platform.users.UserService users;
 
     @Test
     void healthIsOpenForLoadBalancersWithoutDetails() throws Exception {
@@ -27,6 +29,20 @@ class OperationsIntegrationTest {
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components").doesNotExist());
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    }
+
+    @Test
+    void healthComponentsAreForAdministratorsOnly() throws Exception {
+        var viewer = dev.pitwall.testing.TestUsers.create(users, dev.pitwall.platform.security.Role.VIEWER);
+        mvc.perform(get("/actuator/health").with(httpBasic(viewer.username(), dev.pitwall.testing.TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.databaseWrites.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness").with(httpBasic("admin", "test-admin-password")))
+                .andExpect(jsonPath("$.components.databaseWrites.status").value("UP"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Health checks beyond Spring Boot's own: whether the database accepts writes. */
+package dev.pitwall.platform.health;
