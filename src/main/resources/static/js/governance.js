@@ -9,7 +9,8 @@
     chart.setOption({
         tooltip: {
             formatter: function (p) {
-                return data.workflows[p.value[1]] + "<br>" + data.controls[p.value[0]] + ": " + p.value[3];
+                return Pitwall.text(data.workflows[p.value[1]]) + "<br>" + Pitwall.text(data.controls[p.value[0]]) + ": "
+                    + Pitwall.text(p.value[3]);
             }
         },
         grid: { left: 260, right: 20, top: 20, bottom: 170 },
@@ -30,7 +31,7 @@
             itemStyle: { borderColor: "#fff", borderWidth: 2 } }]
     });
     chart.on("click", function (p) {
-        window.location.href = "/governance/workflows/" + encodeURIComponent(data.keys[p.value[1]]);
+        window.location.href = Pitwall.url("/governance/workflows/" + encodeURIComponent(data.keys[p.value[1]]));
     });
     window.addEventListener("resize", function () { chart.resize(); });
 })();

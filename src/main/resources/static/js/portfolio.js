@@ -10,8 +10,8 @@
     chart.setOption({
         tooltip: {
             formatter: function (p) {
-                return data.workflows[p.value[1]] + "<br>" + data.rights[p.value[0]] + ": " + p.value[3]
-                    + " (" + labels[p.value[2]] + ")";
+                return Pitwall.text(data.workflows[p.value[1]]) + "<br>" + Pitwall.text(data.rights[p.value[0]]) + ": "
+                    + Pitwall.text(p.value[3]) + " (" + labels[p.value[2]] + ")";
             }
         },
         grid: { left: 220, right: 20, top: 20, bottom: 150 },
@@ -29,7 +29,7 @@
             itemStyle: { borderColor: "#fff", borderWidth: 2 } }]
     });
     chart.on("click", function (p) {
-        window.location.href = "/portfolio/workflows/" + encodeURIComponent(data.keys[p.value[1]]);
+        window.location.href = Pitwall.url("/portfolio/workflows/" + encodeURIComponent(data.keys[p.value[1]]));
     });
     window.addEventListener("resize", function () { chart.resize(); });
 })();

@@ -98,7 +98,7 @@
         init(waterfall.element, {
             tooltip: { trigger: "axis", formatter: function (p) {
                 var s = steps[p[0].dataIndex];
-                return s.name + ": " + (s.value == null ? "— (" + s.reason + ")" : money(s.value));
+                return Pitwall.text(s.name) + ": " + (s.value == null ? "— (" + Pitwall.text(s.reason) + ")" : money(s.value));
             } },
             grid: { left: 70, right: 10, top: 20, bottom: 60 },
             xAxis: { type: "category", data: steps.map(function (s) { return s.name; }), axisLabel: { interval: 0, rotate: 20 } },

@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -75,6 +76,7 @@ class SecurityConfiguration {
                 .addFilterBefore(bearerFilter(authenticationManager), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.OPERATIONS_READ.authority())
@@ -97,17 +99,43 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), html)
+                        .defaultAuthenticationEntryPointFor(loginPage(), html)
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .headers(SecurityConfiguration::pageHeaders)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * No inline script at all: every script is a file served by Pitwall, so text that reaches a
+     * page can never run even if an escaping mistake lets markup through. Inline styles stay
+     * allowed (Bootstrap utilities and the charts set them; styles cannot run code).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Links to other sites carry no path or query of Pitwall's pages. */
+    private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+            ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
+    private static void pageHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(REFERRER_POLICY));
+    }
+
+    /**
+     * Sends people who are not signed in to {@code /login} by a relative redirect: an absolute one
+     * would be built from the request's Host header, which a client chooses.
+     */
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     private static AuthenticationFilter bearerFilter(AuthenticationManager authenticationManager) {
