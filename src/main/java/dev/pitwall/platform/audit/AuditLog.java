@@ -26,10 +26,12 @@ public class AuditLog {
 
     private final AuditEntries entries;
     private final Clock clock;
+    private final AuditCheckpoints checkpoints;
 
-    AuditLog(AuditEntries entries, Clock clock) {
+    AuditLog(AuditEntries entries, Clock clock, AuditCheckpoints checkpoints) {
         this.entries = entries;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -41,10 +43,13 @@ public class AuditLog {
         return entries.head().lastSequence();
     }
 
-    /** Appends one entry made by the current actor. */
+    /**
+     * Appends one entry made by the current actor; an update whose before and after are equal
+     * changed nothing and is not recorded (empty).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry append(AuditRecord record) {
-        return appendAll(List.of(record)).get(0);
+    public java.util.Optional<AuditEntry> append(AuditRecord record) {
+        return appendAll(List.of(record)).stream().findFirst();
     }
 
     /**
@@ -84,35 +89,58 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain in order and reports the first entry whose content no longer matches
-     * its hash, whose link to the previous entry is broken, or that is missing.
+     * Walks the chain in order up to the head read at the start, and reports the first entry whose
+     * content no longer matches its hash, whose link to the previous entry is broken, or that is
+     * missing; then checks the chain against the signed checkpoints kept outside the database, which
+     * reveal newest entries deleted together with a rewritten head. Entries appended while it runs
+     * lie beyond that head and are left for the next verification, so the result is exact under load.
      */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
         AuditEntries.Head head = entries.head();
+        List<AuditCheckpoint> checkpoints = this.checkpoints.read();
+        java.util.Set<Long> checkpointed = new java.util.HashSet<>();
+        checkpoints.forEach(c -> checkpointed.add(c.sequence()));
+        java.util.Map<Long, String> hashesAtCheckpoints = new java.util.HashMap<>();
         long expected = 1;
         String previous = AuditHasher.GENESIS;
         long checked = 0;
-        List<AuditEntry> batch = entries.chainAfter(0, VERIFY_BATCH);
+        List<AuditEntry> batch = entries.chainAfter(0, head.lastSequence(), VERIFY_BATCH);
         while (!batch.isEmpty()) {
             for (AuditEntry entry : batch) {
                 AuditVerification.BrokenLink broken = check(entry, expected, previous);
                 checked++;
                 if (broken != null) {
-                    return new AuditVerification(false, checked, head.lastSequence(), broken, clock.instant());
+                    return result(false, checked, head, broken, checkpoints.size());
                 }
                 previous = entry.hash();
+                if (checkpointed.contains(entry.sequence())) {
+                    hashesAtCheckpoints.put(entry.sequence(), entry.hash());
+                }
                 expected++;
             }
-            batch = entries.chainAfter(expected - 1, VERIFY_BATCH);
+            batch = entries.chainAfter(expected - 1, head.lastSequence(), VERIFY_BATCH);
         }
         if (expected - 1 != head.lastSequence() || !previous.equals(head.lastHash())) {
             var missing = new AuditVerification.BrokenLink(expected, AuditVerification.Problem.ENTRY_MISSING,
                     "The chain should end at entry " + head.lastSequence() + " but the last entry present is "
                             + (expected - 1) + ".");
-            return new AuditVerification(false, checked, head.lastSequence(), missing, clock.instant());
+            return result(false, checked, head, missing, checkpoints.size());
         }
-        return new AuditVerification(true, checked, head.lastSequence(), null, clock.instant());
+        AuditVerification.BrokenLink checkpointBroken = AuditCheckpoint.firstContradicted(checkpoints, head,
+                hashesAtCheckpoints, entries::head);
+        return result(checkpointBroken == null, checked, head, checkpointBroken, checkpoints.size());
+    }
+
+    private AuditVerification result(boolean valid, long checked, AuditEntries.Head head,
+            AuditVerification.BrokenLink broken, int checkpoints) {
+        return new AuditVerification(valid, checked, head.lastSequence(), broken, checkpoints, clock.instant());
+    }
+
+    /** The end of the chain as it is now, for a checkpoint. */
+    @Transactional(readOnly = true)
+    public AuditEntries.Head head() {
+        return entries.head();
     }
 
     private static AuditVerification.BrokenLink check(AuditEntry entry, long expected, String previous) {

@@ -10,11 +10,12 @@ import java.time.Instant;
  * @param entriesChecked how many entries were read
  * @param lastSequence the sequence the chain's head says it ends at
  * @param firstBroken the first broken link, or {@code null} when valid
+ * @param checkpointsChecked how many signed checkpoints (kept outside the database) the chain was held against
  * @param verifiedAt when the check ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditVerification(boolean valid, long entriesChecked, long lastSequence, BrokenLink firstBroken,
-        Instant verifiedAt) {
+        int checkpointsChecked, Instant verifiedAt) {
 
     /**
      * Where the chain breaks.
@@ -32,6 +33,15 @@ public record AuditVerification(boolean valid, long entriesChecked, long lastSeq
         /** The entry's previous-hash differs from the hash of the entry before it. */
         LINK_BROKEN,
         /** An entry is missing (a gap in the sequence, or entries after the last one present). */
-        ENTRY_MISSING
+        ENTRY_MISSING,
+        /**
+         * The chain is shorter than a signed checkpoint says it was: the newest entries were
+         * deleted and the head rewritten.
+         */
+        CHAIN_TRUNCATED,
+        /** The entry at a signed checkpoint has another hash than the checkpoint recorded. */
+        CHECKPOINT_MISMATCH,
+        /** A checkpoint's signature does not verify: the checkpoint file was tampered with. */
+        CHECKPOINT_INVALID
     }
 }

@@ -32,6 +32,10 @@ class AuditLogIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    AuditCheckpointWriter checkpointWriter;
+    @Autowired
+    AuditCheckpoints checkpoints;
 
     private List<AuditEntry> appendThree(String entityId) {
         return transaction.execute(status -> SystemActor.runAs("tester", () -> auditLog.appendAll(List.of(
@@ -166,5 +170,86 @@ class AuditLogIntegrationTest {
         } finally {
             jdbc.sql("UPDATE platform_audit_entry SET actor = ? WHERE sequence = ?").params(original, sequence).update();
         }
+    }
+
+    @Test
+    void verificationIsExactWhileOtherRequestsAppend() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int w = 0; w < 3; w++) {
+                writers.submit(() -> {
+                    while (writing.get()) {
+                        appendThree(UUID.randomUUID().toString());
+                    }
+                    return null;
+                });
+            }
+            List<AuditVerification> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                results.add(auditLog.verify());
+            }
+            assertThat(results).allSatisfy(v -> assertThat(v.firstBroken()).as("%s", v).isNull());
+            assertThat(results.get(24).lastSequence()).isGreaterThan(results.get(0).lastSequence());
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void checkpointsRevealNewestEntriesDeletedTogetherWithARewrittenHead() {
+        List<AuditEntry> entries = appendThree(UUID.randomUUID().toString());
+        assertThat(checkpointWriter.writeNow().sequence()).isEqualTo(entries.get(2).sequence());
+        AuditEntry first = entries.get(0);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM platform_audit_entry WHERE sequence > ?").param(first.sequence()).update();
+            jdbc.sql("UPDATE platform_audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1")
+                    .params(first.sequence(), first.hash()).update();
+            AuditVerification verification = auditLog.verify();
+            assertThat(verification.valid()).isFalse();
+            assertThat(verification.firstBroken().problem()).isEqualTo(AuditVerification.Problem.CHAIN_TRUNCATED);
+            assertThat(verification.firstBroken().sequence()).isEqualTo(entries.get(2).sequence());
+            status.setRollbackOnly();
+        });
+        assertThat(auditLog.verify().valid()).isTrue();
+    }
+
+    @Test
+    void checkpointsRevealAChainRewrittenWithConsistentHashes() {
+        List<AuditEntry> entries = appendThree(UUID.randomUUID().toString());
+        checkpointWriter.writeNow();
+        AuditEntry last = entries.get(2);
+        String forged = dev.pitwall.platform.audit.internal.AuditHasher.hash(last.sequence(), last.occurredAt(),
+                "intruder", last.entityType(), last.entityId(), last.action(), last.before(), last.after(),
+                last.previousHash());
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE platform_audit_entry SET actor = 'intruder', hash = ? WHERE sequence = ?")
+                    .params(forged, last.sequence()).update();
+            jdbc.sql("UPDATE platform_audit_head SET last_hash = ? WHERE id = 1").param(forged).update();
+            AuditVerification verification = auditLog.verify();
+            assertThat(verification.firstBroken().problem()).isEqualTo(AuditVerification.Problem.CHECKPOINT_MISMATCH);
+            assertThat(verification.firstBroken().sequence()).isEqualTo(last.sequence());
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void anAlteredCheckpointFileIsReported() throws Exception {
+        appendThree(UUID.randomUUID().toString());
+        AuditCheckpoint checkpoint = checkpointWriter.writeNow();
+        java.nio.file.Path file = checkpoints.file();
+        String original = java.nio.file.Files.readString(file);
+        try {
+            java.nio.file.Files.writeString(file, original.replace(checkpoint.hash(), "0".repeat(64)));
+            AuditVerification verification = auditLog.verify();
+            assertThat(verification.firstBroken().problem()).isEqualTo(AuditVerification.Problem.CHECKPOINT_INVALID);
+        } finally {
+            java.nio.file.Files.writeString(file, original);
+        }
+        AuditVerification intact = auditLog.verify();
+        assertThat(intact.valid()).isTrue();
+        assertThat(intact.checkpointsChecked()).isPositive();
     }
 }

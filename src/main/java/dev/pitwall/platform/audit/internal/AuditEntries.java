@@ -60,10 +60,10 @@ public class AuditEntries {
                 .update();
     }
 
-    /** Entries after {@code afterSequence} in chain order, at most {@code limit}. */
-    public List<AuditEntry> chainAfter(long afterSequence, int limit) {
-        return jdbc.sql("SELECT * FROM platform_audit_entry WHERE sequence > ? ORDER BY sequence LIMIT ?")
-                .params(afterSequence, limit)
+    /** Entries after {@code afterSequence} up to {@code upToSequence} in chain order, at most {@code limit}. */
+    public List<AuditEntry> chainAfter(long afterSequence, long upToSequence, int limit) {
+        return jdbc.sql("SELECT * FROM platform_audit_entry WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?")
+                .params(afterSequence, upToSequence, limit)
                 .query(AuditEntries::map)
                 .list();
     }
