@@ -113,6 +113,8 @@ public class ImplementationService {
         if (title == null || title.isBlank() || title.length() > 300) {
             throw InvalidInputException.ofField("title", "is required (at most 300 characters)");
         }
+        dev.pitwall.platform.web.TextPolicy.require("title", title);
+        dev.pitwall.platform.web.TextPolicy.require("url", url);
         if (!isWebAddress(url)) {
             throw InvalidInputException.ofField("url", "is an http or https address");
         }
@@ -126,6 +128,8 @@ public class ImplementationService {
             byte[] content) {
         Workflow workflow = workflows.get(workflowKey);
         Control control = control(controlKey);
+        dev.pitwall.platform.web.TextPolicy.require("file", fileName);
+        dev.pitwall.platform.web.TextPolicy.require("title", title);
         if (content.length > properties.evidenceMaxBytes()) {
             throw EvidenceRefused.tooLarge(content.length, properties.evidenceMaxBytes());
         }

@@ -29,8 +29,13 @@ public record RiskQuestionnaire(boolean personalData, boolean regulatedData, boo
         boolean syntheticContent, boolean emotionOrBiometric, List<String> prohibitedPractices) {
 
     public RiskQuestionnaire {
-        annexIiiUseCases = annexIiiUseCases == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(annexIiiUseCases));
-        prohibitedPractices = prohibitedPractices == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(prohibitedPractices));
+        annexIiiUseCases = distinct(annexIiiUseCases);
+        prohibitedPractices = distinct(prohibitedPractices);
+    }
+
+    /** The ticked codes, each once, in order; an empty entry ticks nothing. */
+    private static List<String> distinct(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /** The Annex III use cases the Act lists (point 1(a) to 8(b)). */

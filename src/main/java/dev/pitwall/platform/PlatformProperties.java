@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     writes it again, so that busy tokens do not cost a database write per request
  * @param defaultPageSize page size of lists when the request names none
  * @param maxPageSize largest page size a request may ask for
+ * @param maxRequestSize largest request body of the API (413 above); telemetry ingestion and
+ *     multipart uploads have limits of their own
  */
 @Validated
 @ConfigurationProperties("pitwall")
@@ -28,7 +30,8 @@ public record PlatformProperties(
         String adminPassword,
         @NotNull @DefaultValue("1m") Duration tokenLastUsedResolution,
         @Min(1) @Max(1000) @DefaultValue("50") int defaultPageSize,
-        @Min(1) @Max(5000) @DefaultValue("500") int maxPageSize) {
+        @Min(1) @Max(5000) @DefaultValue("500") int maxPageSize,
+        @NotNull @DefaultValue("4MB") org.springframework.util.unit.DataSize maxRequestSize) {
 
     public PlatformProperties {
         if (defaultPageSize > maxPageSize) {

@@ -124,6 +124,10 @@ public class AiSystemService {
 
     private void check(AiSystemDraft draft, Long self) {
         validator.validate(draft);
+        // Stored joined by commas in one column of 1,000 characters.
+        if (String.join(",", draft.modelsOrEmpty()).length() > 1000) {
+            throw InvalidInputException.ofField("models", "together have at most 1000 characters");
+        }
         systems.findByKey(draft.key()).filter(s -> self == null || s.id() != self).ifPresent(s -> {
             throw new ConflictException("AI_SYSTEM_KEY_TAKEN", "An AI system with the key '" + draft.key() + "' exists.");
         });

@@ -30,9 +30,14 @@ public class CopilotReportImports {
     private final Batches batches;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final dev.pitwall.platform.audit.AuditLog auditLog;
+
+    /** What the audit log records of an organization-level day whose figures a re-import replaced. */
+    static final String ORG_METRIC_DAY = "ORG_METRIC_DAY";
 
     CopilotReportImports(UsageEventIngestion ingestion, AiSystemService systems, OrgMetrics orgMetrics, Batches batches,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, dev.pitwall.platform.audit.AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.ingestion = ingestion;
         this.systems = systems;
         this.orgMetrics = orgMetrics;
@@ -91,29 +96,46 @@ public class CopilotReportImports {
                 usage = e.result();
             }
         }
-        int[] counts = storeOrgDays(source, orgDays, orgRejections, systemId, actor);
-        return new CopilotReportResult(usage, counts[0], counts[1], orgRejections);
+        long[] counts = storeOrgDays(source, orgDays, orgRejections, systemId, actor);
+        return new CopilotReportResult(usage, counts[2] == 0 ? null : counts[2], (int) counts[0], (int) counts[1],
+                orgRejections);
     }
 
-    private int[] storeOrgDays(TelemetrySource source, List<OrgMetricDay> orgDays, List<Violation> orgRejections,
+    /**
+     * Stores the organization-level days in one ingestion batch of their own. A day stored before is
+     * replaced, and the audit log records its figures before and after, so a re-import that changes
+     * reported figures is traceable.
+     *
+     * @return days added, days replaced, and the batch's id (0 when there were no days)
+     */
+    private long[] storeOrgDays(TelemetrySource source, List<OrgMetricDay> orgDays, List<Violation> orgRejections,
             long systemId, String actor) {
         if (orgDays.isEmpty()) {
-            return new int[] {0, 0};
+            return new long[] {0, 0, 0};
         }
         return transactions.execute(status -> {
             int added = 0;
             int replaced = 0;
             long batchId = batches.insert(source, actor, 0, 0, orgRejections.size(), 0, orgRejections, clock.instant(),
                     false);
+            List<dev.pitwall.platform.audit.AuditRecord> changes = new java.util.ArrayList<>();
             for (OrgMetricDay day : orgDays) {
-                if (orgMetrics.replaceDay(source, day, systemId, batchId)) {
-                    replaced++;
-                } else {
+                java.util.Map<String, java.math.BigDecimal> before = orgMetrics.replaceDay(source, day, systemId, batchId);
+                if (before.isEmpty()) {
                     added++;
+                    continue;
                 }
+                replaced++;
+                java.util.Map<String, java.math.BigDecimal> after = new java.util.TreeMap<>();
+                day.metrics().forEach((name, value) -> after.put(name, value.stripTrailingZeros()));
+                java.util.Map<String, java.math.BigDecimal> previous = new java.util.TreeMap<>();
+                before.forEach((name, value) -> previous.put(name, value.stripTrailingZeros()));
+                changes.add(dev.pitwall.platform.audit.AuditRecord.updated(ORG_METRIC_DAY,
+                        source + "/" + day.scope() + "/" + day.day(), previous, after));
             }
             batches.updateAccounting(batchId, added, replaced);
-            return new int[] {added, replaced};
+            auditLog.appendAll(changes);
+            return new long[] {added, replaced, batchId};
         });
     }
 

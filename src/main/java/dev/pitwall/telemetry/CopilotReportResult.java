@@ -7,10 +7,12 @@ import java.util.List;
  * What importing a Copilot usage report did.
  *
  * @param usage the per-person activity facts, as for any usage events
+ * @param orgBatchId the ingestion batch of the organization-level days ({@code null} when the report had none)
  * @param orgDaysAdded organization-level days not stored before
- * @param orgDaysReplaced organization-level days stored before, whose figures were replaced
+ * @param orgDaysReplaced organization-level days stored before, whose figures were replaced (each
+ *     replacement is in the audit log with the figures before and after)
  * @param orgRejections organization-level items refused, by line
  */
-public record CopilotReportResult(IngestionResult usage, int orgDaysAdded, int orgDaysReplaced,
+public record CopilotReportResult(IngestionResult usage, Long orgBatchId, int orgDaysAdded, int orgDaysReplaced,
         List<Violation> orgRejections) {
 }

@@ -15,4 +15,12 @@ public class MalformedBody extends ProblemException {
     public MalformedBody(String detail) {
         this(detail, List.of());
     }
+
+    /** The body is not JSON that Pitwall reads: where and why, from Jackson's failure. */
+    public static MalformedBody ofJson(tools.jackson.core.JacksonException e) {
+        dev.pitwall.platform.web.InputJson.Failure failure = dev.pitwall.platform.web.InputJson.failure(e);
+        return new MalformedBody("The body is not valid JSON" + failure.where()
+                + (failure.field() == null ? "" : " (" + failure.field() + ")") + ": " + failure.reason(),
+                List.of(failure.violation()));
+    }
 }

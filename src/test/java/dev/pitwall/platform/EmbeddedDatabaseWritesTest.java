@@ -78,7 +78,7 @@ class EmbeddedDatabaseWritesTest {
         id(post("/api/v1/workflows/embedded/kpis"), """
                 {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER","cadence":"MONTHLY"}""");
         mvc.perform(post("/api/v1/deployments").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
-                {"system":"embedded","version":"1.0","time":"%sT09:00:00Z","status":"SUCCEEDED"}""".formatted(today)))
+                {"system":"embedded","version":"1.0","time":"%sT09:00:00Z","status":"SUCCEEDED"}""".formatted(today.minusDays(1))))
                 .andExpect(status().isCreated());
     }
 

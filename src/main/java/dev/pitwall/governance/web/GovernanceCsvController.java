@@ -1,5 +1,6 @@
 package dev.pitwall.governance.web;
 
+import dev.pitwall.platform.csv.CsvExport;
 import dev.pitwall.governance.ClassificationService;
 import dev.pitwall.governance.ControlImplementation;
 import dev.pitwall.governance.ControlMatrix;
@@ -8,15 +9,10 @@ import dev.pitwall.governance.Evidence;
 import dev.pitwall.governance.FrameworkCoverage;
 import dev.pitwall.governance.ImplementationService;
 import dev.pitwall.platform.security.Permission;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,17 +95,13 @@ class GovernanceCsvController {
     }
 
     private static ResponseEntity<String> csv(String fileName, List<?> header, List<List<Object>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(header);
-            for (List<Object> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CsvExport file = CsvExport.create()) {
+            file.row(header);
+            rows.forEach(file::row);
+            return ResponseEntity.ok().contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                            .toString())
+                    .body(file.text());
         }
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(out.toString());
     }
 }

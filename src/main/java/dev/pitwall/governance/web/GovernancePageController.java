@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -131,8 +130,8 @@ class GovernancePageController {
     @PreAuthorize(Permission.Checks.GOVERNANCE_WRITE)
     String updateControl(@PathVariable String key, @PathVariable String control, @RequestParam ControlStatus status,
             @RequestParam(required = false) String ownerEmail,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            @RequestParam(required = false) LocalDate reviewOn,
+            @RequestParam(required = false) LocalDate expiresOn,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {
         try {
             var result = implementations.update(key, control, new ImplementationUpdate(status, ownerEmail, reviewOn,

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -79,8 +78,8 @@ class KpiApiController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     @Operation(summary = "A KPI's measurements", description = "Periods ending in [from, to], oldest first.")
     List<Measurement> measurements(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
         return measurements.find(id, from, to);
     }
 
@@ -104,7 +103,7 @@ class KpiApiController {
     @PreAuthorize(Permission.Checks.MEASUREMENT_WRITE)
     @Operation(summary = "Delete a measurement recorded by mistake")
     ResponseEntity<Void> deleteMeasurement(@PathVariable long id,
-            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd) {
+            @PathVariable LocalDate periodEnd) {
         measurements.delete(id, periodEnd);
         return ResponseEntity.noContent().build();
     }

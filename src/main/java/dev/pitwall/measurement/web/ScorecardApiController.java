@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,7 @@ class ScorecardApiController {
             + "workforce indices, stranded capital, alignment, investment balance and the workflows ranked by binding "
             + "constraint. asOf defaults to today.")
     OrganizationScorecard organization(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         return scorecards.organization(asOf);
     }
 
@@ -42,7 +41,7 @@ class ScorecardApiController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     @Operation(summary = "An initiative's scorecard")
     OrganizationScorecard initiative(@PathVariable long id, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         return scorecards.initiative(id, asOf);
     }
 
@@ -51,7 +50,7 @@ class ScorecardApiController {
     @Operation(summary = "A workflow's scorecard", description = "Adoption, workforce, technical and value figures, the "
             + "level distribution, the value-capture waterfall and the binding constraint.")
     WorkflowScorecard workflow(@PathVariable String key, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         return scorecards.workflow(key, asOf);
     }
 
@@ -60,7 +59,7 @@ class ScorecardApiController {
     @Operation(summary = "The intended users at one adoption level", description = "level 0 none … 4 embedded, with "
             + "each person's active days in the window. Individual usage: needs telemetry:read.")
     List<ScorecardService.AdoptionPerson> peopleAtLevel(@PathVariable String key, @RequestParam int level,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) LocalDate asOf) {
         return scorecards.peopleAtLevel(key, level, asOf);
     }
 
@@ -69,7 +68,7 @@ class ScorecardApiController {
     @Operation(summary = "A team's scorecard", description = "Adoption, skills and alignment of the team's members "
             + "(with sub-teams), and the workflows they are intended users of.")
     OrganizationScorecard team(@PathVariable long id, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         return scorecards.team(id, asOf);
     }
 }

@@ -7,15 +7,10 @@ import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.OrganizationScorecard;
 import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
+import dev.pitwall.platform.csv.CsvExport;
 import dev.pitwall.platform.security.Permission;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +37,7 @@ class ScorecardCsvController {
     @GetMapping("/scorecards/figures.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> organizationFigures(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         OrganizationScorecard card = scorecards.organization(asOf);
         return csv("organization-figures-" + card.asOf() + ".csv", figures(card.figures()));
     }
@@ -50,28 +45,25 @@ class ScorecardCsvController {
     @GetMapping("/scorecards/workflows.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> ranking(@RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         OrganizationScorecard card = scorecards.organization(asOf);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("workflow", "name", "stage", "bindingConstraint", "constraintScore", "technicalIndex",
+        try (CsvExport file = CsvExport.create()) {
+            file.row("workflow", "name", "stage", "bindingConstraint", "constraintScore", "technicalIndex",
                     "workforceIndex", "operatingModelCapture", "adoptionDepth", "realization", "realizedImpact",
                     "targetImpact", "strandedCapital", "highPerformer");
             for (OrganizationScorecard.WorkflowRank r : card.workflows()) {
-                printer.printRecord(r.workflowKey(), r.name(), r.stage(), r.bindingConstraint(), r.constraintScore(),
+                file.row(r.workflowKey(), r.name(), r.stage(), r.bindingConstraint(), r.constraintScore(),
                         r.technicalIndex(), r.workforceIndex(), r.operatingModelCapture(), r.adoptionDepth(),
                         r.realization(), r.realizedImpact(), r.targetImpact(), r.strandedCapital(), r.highPerformer());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return csv("workflows-" + card.asOf() + ".csv", file.text());
         }
-        return csv("workflows-" + card.asOf() + ".csv", out.toString());
     }
 
     @GetMapping("/scorecards/workflows/{key}/figures.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> workflowFigures(@PathVariable String key, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
         List<Figure> all = new java.util.ArrayList<>(card.figures());
         all.addAll(card.waterfall());
@@ -81,48 +73,38 @@ class ScorecardCsvController {
     @GetMapping("/scorecards/workflows/{key}/people.csv")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     ResponseEntity<String> people(@PathVariable String key, @RequestParam int level, @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            LocalDate asOf) {
         LocalDate day = scorecards.asOf(asOf);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("name", "email", "team", "tier", "activeDays", "level");
+        try (CsvExport file = CsvExport.create()) {
+            file.row("name", "email", "team", "tier", "activeDays", "level");
             for (ScorecardService.AdoptionPerson p : scorecards.peopleAtLevel(key, level, day)) {
-                printer.printRecord(p.name(), p.email(), p.team(), p.tier(), p.activeDays(), p.level());
+                file.row(p.name(), p.email(), p.team(), p.tier(), p.activeDays(), p.level());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return csv(key + "-level-" + level + "-" + day + ".csv", file.text());
         }
-        return csv(key + "-level-" + level + "-" + day + ".csv", out.toString());
     }
 
     @GetMapping("/scorecards/kpis/{id}/measurements.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> measurements(@PathVariable long id) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("period_end", "value", "source", "note", "recorded_by", "recorded_at");
+        try (CsvExport file = CsvExport.create()) {
+            file.row("period_end", "value", "source", "note", "recorded_by", "recorded_at");
             for (Measurement m : measurements.find(id, null, null)) {
-                printer.printRecord(m.periodEnd(), m.value().toPlainString(), m.source(), m.note(), m.recordedBy(),
-                        m.recordedAt());
+                file.row(m.periodEnd(), m.value().toPlainString(), m.source(), m.note(), m.recordedBy(), m.recordedAt());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return csv("kpi-" + id + "-measurements.csv", file.text());
         }
-        return csv("kpi-" + id + "-measurements.csv", out.toString());
     }
 
     private static String figures(List<Figure> figures) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord("id", "name", "value", "unit", "reason", "definition");
+        try (CsvExport file = CsvExport.create()) {
+            file.row("id", "name", "value", "unit", "reason", "definition");
             for (Figure f : figures) {
                 MetricDefinitions.Definition d = MetricDefinitions.of(f.id());
-                printer.printRecord(f.id(), d.name(), f.value(), f.unit(), f.reason(), d.formula());
+                file.row(f.id(), d.name(), f.value(), f.unit(), f.reason(), d.formula());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return file.text();
         }
-        return out.toString();
     }
 
     private static ResponseEntity<String> csv(String filename, String body) {

@@ -13,7 +13,6 @@ import dev.pitwall.platform.web.ProblemException;
 import dev.pitwall.portfolio.GateService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +43,7 @@ class ScorecardPageController {
 
     @GetMapping("/scorecards")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
-    String organization(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String organization(@RequestParam(required = false) LocalDate asOf,
             Model model) {
         return scope(scorecards.organization(asOf), model);
     }
@@ -52,14 +51,14 @@ class ScorecardPageController {
     @GetMapping("/scorecards/initiatives/{id}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String initiative(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+            @RequestParam(required = false) LocalDate asOf, Model model) {
         return scope(scorecards.initiative(id, asOf), model);
     }
 
     @GetMapping("/scorecards/teams/{id}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String team(@PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+            @RequestParam(required = false) LocalDate asOf, Model model) {
         return scope(scorecards.team(id, asOf), model);
     }
 
@@ -73,7 +72,7 @@ class ScorecardPageController {
     @GetMapping("/scorecards/workflows/{key}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String workflow(@PathVariable String key,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+            @RequestParam(required = false) LocalDate asOf, Model model) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
         model.addAttribute("card", card);
         model.addAttribute("definitions", MetricDefinitions.all());
@@ -86,7 +85,7 @@ class ScorecardPageController {
     @GetMapping("/scorecards/workflows/{key}/people")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     String people(@PathVariable String key, @RequestParam int level,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
+            @RequestParam(required = false) LocalDate asOf, Model model) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
         model.addAttribute("card", card);
         model.addAttribute("level", level);
@@ -100,8 +99,8 @@ class ScorecardPageController {
     String addKpi(@PathVariable String key, @RequestParam String name, @RequestParam String unit,
             @RequestParam dev.pitwall.measurement.KpiLevel level, @RequestParam dev.pitwall.measurement.Direction direction,
             @RequestParam(required = false) BigDecimal baselineValue,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate baselineTo,
+            @RequestParam(required = false) LocalDate baselineFrom,
+            @RequestParam(required = false) LocalDate baselineTo,
             @RequestParam(required = false) BigDecimal target, @RequestParam(required = false) BigDecimal valuePerUnit,
             @RequestParam(required = false) String owner, @RequestParam dev.pitwall.measurement.Cadence cadence,
             @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
@@ -118,7 +117,7 @@ class ScorecardPageController {
     @PostMapping("/scorecards/workflows/{key}/measurements")
     @PreAuthorize(Permission.Checks.MEASUREMENT_WRITE)
     String record(@PathVariable String key, @RequestParam long kpiId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
+            @RequestParam LocalDate periodEnd,
             @RequestParam BigDecimal value, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         if (!kpis.get(kpiId).workflowKey().equals(key)) {
             redirect.addFlashAttribute("actionError", "That KPI belongs to another workflow.");

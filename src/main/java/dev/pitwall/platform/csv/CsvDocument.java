@@ -72,6 +72,7 @@ public final class CsvDocument {
 
     private static List<CsvRow> readRows(CSVParser parser, LineIndex lines, List<String> header, Set<String> known) {
         List<CsvRow> rows = new ArrayList<>();
+        List<Violation> badText = new ArrayList<>();
         long previousLine = parser.getCurrentLineNumber();
         var iterator = parser.iterator();
         while (true) {
@@ -91,12 +92,20 @@ public final class CsvDocument {
                 String value = record.get(i);
                 if ((known == null || known.contains(header.get(i))) && value != null && !value.isBlank()) {
                     values.put(header.get(i), value.trim());
+                    int at = line;
+                    String column = header.get(i);
+                    dev.pitwall.platform.web.TextPolicy.problem(value)
+                            .ifPresent(reason -> badText.add(Violation.ofLine(at, column, reason)));
                 }
             }
             if (record.size() > header.size()) {
                 values.put(EXTRA_VALUES, String.valueOf(record.size() - header.size()));
             }
             rows.add(new CsvRow(line, values));
+        }
+        if (!badText.isEmpty()) {
+            throw new InvalidInputException("CSV_INVALID", badText.size() + " value(s) hold text that is not accepted; "
+                    + "nothing was imported.", badText);
         }
         return rows;
     }

@@ -84,6 +84,17 @@ public class ApiTokenService {
         return after;
     }
 
+    /** A reset password revokes every token of the user (see {@link dev.pitwall.platform.users.PasswordReset}). */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void revokeAllOnPasswordReset(dev.pitwall.platform.users.PasswordReset reset) {
+        for (ApiToken token : tokens.findByUser(reset.userId())) {
+            if (token.revokedAt() == null) {
+                revoke(reset.userId(), token.id());
+            }
+        }
+    }
+
     /**
      * The token with this secret when it is active and its user enabled; records its use at most
      * once per {@code pitwall.token-last-used-resolution}.

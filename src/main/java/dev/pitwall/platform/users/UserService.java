@@ -25,8 +25,11 @@ public class UserService {
     private final UserSessions sessions;
     private final InputValidator validator;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     UserService(Users users, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock, UserSessions sessions,
-            InputValidator validator) {
+            InputValidator validator, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.validator = validator;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -85,7 +88,10 @@ public class UserService {
         return after;
     }
 
-    /** A user changes their own password, proving they know the current one. */
+    /**
+     * A user changes their own password, proving they know the current one. Their other browser
+     * sessions end (the one they are in goes on); their API tokens stay, as they are theirs.
+     */
     @Transactional
     public void changeOwnPassword(long id, String currentPassword, String newPassword) {
         User user = get(id);
@@ -94,12 +100,19 @@ public class UserService {
             throw InvalidInputException.ofField("currentPassword", "is not your current password");
         }
         setPassword(user, newPassword);
+        sessions.endOtherSessionsOf(user.username());
     }
 
-    /** An administrator sets a new password for a user. */
+    /**
+     * An administrator sets a new password for a user: every session of the user ends and every API
+     * token of the user is revoked ({@link PasswordReset}), so old credentials stop working at once.
+     */
     @Transactional
     public void resetPassword(long id, String newPassword) {
-        setPassword(get(id), newPassword);
+        User user = get(id);
+        setPassword(user, newPassword);
+        sessions.endSessionsOf(user.username());
+        events.publishEvent(new PasswordReset(user.id(), user.username()));
     }
 
     private void setPassword(User user, String newPassword) {

@@ -18,6 +18,17 @@ class UserSessions {
         this.registry = registry;
     }
 
+    /** Ends the user's sessions except the one of the current request. */
+    void endOtherSessionsOf(String username) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        String current = attributes == null ? null : attributes.getSessionId();
+        registry.getAllPrincipals().stream()
+                .filter(p -> p instanceof UserDetails details && details.getUsername().equalsIgnoreCase(username))
+                .flatMap(p -> registry.getAllSessions(p, false).stream())
+                .filter(s -> !s.getSessionId().equals(current))
+                .forEach(SessionInformation::expireNow);
+    }
+
     void endSessionsOf(String username) {
         registry.getAllPrincipals().stream()
                 .filter(p -> p instanceof UserDetails details && details.getUsername().equalsIgnoreCase(username))

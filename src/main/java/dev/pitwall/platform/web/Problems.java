@@ -14,7 +14,8 @@ public final class Problems {
 
     /**
      * A problem with a stable {@code code} (also in {@code type} as {@code urn:pitwall:problem:<code>})
-     * and, when there are any, the list of {@code errors} naming each wrong field or line.
+     * and the list of {@code errors} naming each wrong field or line (a 400 always has one, about the
+     * whole request when no field or line is to blame).
      */
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail,
             List<Violation> violations) {
@@ -24,6 +25,9 @@ public final class Problems {
         problem.setProperty("code", code);
         if (!violations.isEmpty()) {
             problem.setProperty("errors", violations);
+        } else if (status.value() == 400) {
+            // Every refusal of input lists what is wrong, even when it is the whole request.
+            problem.setProperty("errors", List.of(new Violation(null, null, null, detail)));
         }
         return problem;
     }

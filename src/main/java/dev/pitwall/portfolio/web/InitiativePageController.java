@@ -19,7 +19,6 @@ import dev.pitwall.portfolio.SpendCategory;
 import dev.pitwall.portfolio.WorkflowService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +75,7 @@ class InitiativePageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam String objective,
             @RequestParam(required = false) String sponsorEmail, @RequestParam InitiativeStage stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false) LocalDate startDate,
             Model model, RedirectAttributes redirect) {
         try {
             InitiativeDraft draft = new InitiativeDraft(name, objective, personId("sponsorEmail", sponsorEmail), stage,
@@ -94,7 +93,7 @@ class InitiativePageController {
     String addBudgetLine(@PathVariable long id, @RequestParam SpendCategory category,
             @RequestParam(required = false) PipelineStage pipelineStage, @RequestParam(required = false) Tier tier,
             @RequestParam(required = false) String workflowKey, @RequestParam String description,
-            @RequestParam BigDecimal amount, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate spentOn,
+            @RequestParam BigDecimal amount, @RequestParam LocalDate spentOn,
             RedirectAttributes redirect) {
         try {
             initiatives.addBudgetLine(id, new NewBudgetLine(category, pipelineStage, tier,
@@ -109,8 +108,8 @@ class InitiativePageController {
     @PostMapping("/portfolio/initiatives/{id}/pipelines")
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String updateStage(@PathVariable long id, @RequestParam PipelineStage stage, @RequestParam PipelineStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+            @RequestParam(required = false) LocalDate startedOn,
+            @RequestParam(required = false) LocalDate completedOn,
             @RequestParam(required = false) String assigneeEmail, RedirectAttributes redirect) {
         try {
             pipelines.update(id, stage, new PipelineStageUpdate(status, startedOn, completedOn,

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,7 +105,7 @@ class WorkflowPageController {
     @PostMapping("/portfolio/workflows/{key}/stage")
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String changeStage(@PathVariable String key, @RequestParam WorkflowStage stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
+            @RequestParam(required = false) LocalDate effectiveOn,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(key, redirect, "gate", () -> {
             stages.changeStage(key, new StageChangeRequest(stage, effectiveOn, reason));
@@ -117,7 +116,7 @@ class WorkflowPageController {
     @PostMapping("/portfolio/workflows/{key}/waivers")
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String grantWaiver(@PathVariable String key, @RequestParam String reason,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, RedirectAttributes redirect) {
+            @RequestParam LocalDate expiresOn, RedirectAttributes redirect) {
         return act(key, redirect, "gate", () -> {
             stages.recordWaiver(key, new WaiverRequest(reason, null, expiresOn), currentPerson.require().id());
             return "The waiver was recorded.";

@@ -21,14 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EvaluationJsonReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
 
     public ParsedEvaluations read(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not JSON: " + e.getOriginalMessage());
+            throw MalformedBody.ofJson(e);
         }
         if (root == null || !root.isArray()) {
             throw new MalformedBody("The body must be a JSON array of evaluation results.");
@@ -82,6 +82,11 @@ public final class EvaluationJsonReader {
             rejections.add(Violation.ofLine(line, field, "at most 200 characters"));
             return null;
         }
+        var problem = dev.pitwall.platform.web.TextPolicy.problem(value);
+        if (problem.isPresent()) {
+            rejections.add(Violation.ofLine(line, field, problem.get()));
+            return null;
+        }
         return value;
     }
 
@@ -92,7 +97,13 @@ public final class EvaluationJsonReader {
             return null;
         }
         try {
-            return Instant.parse(node.stringValue());
+            Instant time = Instant.parse(node.stringValue());
+            var problem = dev.pitwall.platform.web.Dates.problem(time);
+            if (problem.isPresent()) {
+                rejections.add(Violation.ofLine(line, "time", problem.get()));
+                return null;
+            }
+            return time;
         } catch (DateTimeParseException e) {
             rejections.add(Violation.ofLine(line, "time", "'" + node.stringValue() + "' is not an ISO-8601 instant"));
             return null;

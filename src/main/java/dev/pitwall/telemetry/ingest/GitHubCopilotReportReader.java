@@ -40,7 +40,7 @@ public class GitHubCopilotReportReader {
 
     /** The application id a GitHub Copilot AI system carries as telemetry key, by default. */
     public static final String APPLICATION_ID = "github-copilot";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
     private static final List<String> USER_COUNTS = List.of("user_initiated_interaction_count",
             "code_generation_activity_count", "code_acceptance_activity_count", "loc_suggested_to_add_sum",
             "loc_suggested_to_delete_sum", "loc_added_sum", "loc_deleted_sum");
@@ -61,7 +61,7 @@ public class GitHubCopilotReportReader {
             try {
                 collector.item(JSON.readTree(lines[i]), i + 1);
             } catch (JacksonException e) {
-                collector.userRejections.add(Violation.ofLine(i + 1, null, "is not valid JSON: " + e.getOriginalMessage()));
+                collector.userRejections.add(NativeEventsReader.lineFailure(i + 1, e));
             }
         }
         return collector.report();
@@ -72,8 +72,7 @@ public class GitHubCopilotReportReader {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), List.of(Violation.ofLine(e.getLocation().getLineNr(), null, e.getOriginalMessage())));
+            throw MalformedBody.ofJson(e);
         }
         Collector collector = new Collector(systemKey, scope);
         if (root != null && root.isArray()) {

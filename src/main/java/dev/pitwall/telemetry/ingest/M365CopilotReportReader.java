@@ -46,7 +46,7 @@ public class M365CopilotReportReader {
     private static final Map<String, String> APP_NAMES = Map.of("copilotchat", "Copilot Chat", "microsoftteams", "Teams",
             "word", "Word", "excel", "Excel", "powerpoint", "PowerPoint", "outlook", "Outlook", "onenote", "OneNote",
             "loop", "Loop");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
 
     private final TelemetryProperties properties;
 
@@ -142,8 +142,7 @@ public class M365CopilotReportReader {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), List.of(Violation.ofLine(e.getLocation().getLineNr(), null, e.getOriginalMessage())));
+            throw MalformedBody.ofJson(e);
         }
         JsonNode records = root != null && root.isObject() ? root.get("value") : root;
         if (records == null || !records.isArray()) {
@@ -170,6 +169,11 @@ public class M365CopilotReportReader {
                     dates.put(appName(key.substring(0, key.length() - JSON_SUFFIX.length())),
                             value == null || value.isNull() ? null : value.asString());
                 }
+            }
+            if (record.path("userPrincipalName").isContainer() || record.path("reportRefreshDate").isContainer()) {
+                rejections.add(Violation.ofLine(number, record.path("userPrincipalName").isContainer()
+                        ? "userPrincipalName" : "reportRefreshDate", "must be text"));
+                continue;
             }
             facts(number, text(record, "userPrincipalName"), text(record, "reportRefreshDate"), dates, systemKey, events,
                     rejections);
@@ -210,6 +214,11 @@ public class M365CopilotReportReader {
             rejections.add(Violation.ofLine(line, "user_principal_name", "is required"));
             return;
         }
+        if (refreshDate != null && !refreshDate.isBlank() && !isDate(refreshDate)) {
+            rejections.add(Violation.ofLine(line, "report_refresh_date", "must be a date like 2026-11-24 (was '"
+                    + refreshDate + "')"));
+            return;
+        }
         String person = user.trim();
         String personKey = person.toLowerCase(Locale.ROOT);
         TelemetryIdentity identity = new TelemetryIdentity(null, null, null, null, APPLICATION_ID);
@@ -237,6 +246,15 @@ public class M365CopilotReportReader {
                     null, null, null, null, null, false, Outcome.UNKNOWN, attributes));
         }
         events.addAll(facts);
+    }
+
+    /** A date between 1900 and 2999, as the report writes it. */
+    private static boolean isDate(String text) {
+        try {
+            return dev.pitwall.platform.web.Dates.problem(LocalDate.parse(text.trim())).isEmpty();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private void checkCount(int records) {

@@ -23,7 +23,7 @@ final class NativeEventFields {
 
     static final Set<String> FIELDS = Set.of("id", "time", "person", "system", "workflow", "operation", "model",
             "inputTokens", "outputTokens", "cost", "latencyMs", "error", "outcome", "attributes");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
 
     private NativeEventFields() {
     }

@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class NativeEventsReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
     /** Reads one element of an array at a time: the rest of the array follows it. */
-    private static final JsonMapper ELEMENTS = JsonMapper.builder()
+    private static final JsonMapper ELEMENTS = dev.pitwall.platform.web.InputJson.builder()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final TelemetryProperties properties;
@@ -55,7 +55,7 @@ public class NativeEventsReader {
                     JsonNode node = JSON.readTree(body, start, length);
                     NativeEventFields.toEvent(node, line, events, rejections);
                 } catch (JacksonException e) {
-                    rejections.add(Violation.ofLine(line, null, "is not valid JSON: " + e.getOriginalMessage()));
+                    rejections.add(lineFailure(line, e));
                 }
             }
             start = end + 1;
@@ -85,9 +85,7 @@ public class NativeEventsReader {
                 throw new MalformedBody("The body has content after its JSON value.");
             }
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
-                    List.of(Violation.ofLine(e.getLocation().getLineNr(), null, e.getOriginalMessage())));
+            throw MalformedBody.ofJson(e);
         }
         return new ParsedBatch(events, rejections, 0);
     }
@@ -108,10 +106,16 @@ public class NativeEventsReader {
             try {
                 NativeEventFields.toEvent(JSON.readTree(value), i + 1, events, rejections);
             } catch (JacksonException e) {
-                rejections.add(Violation.ofLine(i + 1, null, "is not valid JSON: " + e.getOriginalMessage()));
+                rejections.add(lineFailure(i + 1, e));
             }
         }
         return new ParsedBatch(events, rejections, 0);
+    }
+
+    /** A line (or record) that is not JSON Pitwall reads, named by its number and the field. */
+    static Violation lineFailure(int line, JacksonException e) {
+        dev.pitwall.platform.web.InputJson.Failure failure = dev.pitwall.platform.web.InputJson.failure(e);
+        return Violation.ofLine(line, failure.field(), "is not valid JSON: " + failure.reason());
     }
 
     private void countItem(int items) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class OtlpJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
     private static final Set<String> ID_FIELDS = Set.of("traceId", "spanId", "parentSpanId", "trace_id", "span_id",
             "parent_span_id");
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
@@ -37,9 +37,7 @@ public final class OtlpJson {
         try {
             tree = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
-                    List.of(Violation.ofLine(e.getLocation().getLineNr(), null, e.getOriginalMessage())));
+            throw MalformedBody.ofJson(e);
         }
         if (tree == null || !tree.isObject()) {
             throw new MalformedBody("The body must be a JSON object (an OTLP export request).");

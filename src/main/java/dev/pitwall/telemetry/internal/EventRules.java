@@ -1,5 +1,6 @@
 package dev.pitwall.telemetry.internal;
 
+import dev.pitwall.platform.web.TextPolicy;
 import dev.pitwall.platform.web.Violation;
 import dev.pitwall.telemetry.IncomingEvent;
 import dev.pitwall.telemetry.TelemetryProperties;
@@ -50,7 +51,37 @@ public class EventRules {
         fits(problems, line, "person", event.person(), 320);
         fits(problems, line, "operation", event.operation(), 100);
         fits(problems, line, "model", event.model(), 200);
+        text(problems, line, "id", event.eventId());
+        text(problems, line, "person", event.person());
+        text(problems, line, "system", event.systemKey());
+        text(problems, line, "workflow", event.workflowKey());
+        text(problems, line, "operation", event.operation());
+        text(problems, line, "model", event.model());
+        if (event.attributes() != null) {
+            attributes(problems, line, "attributes", event.attributes(), 0);
+        }
         return problems;
+    }
+
+    /** Text that reaches pages and exports: refused when {@link TextPolicy} does not accept it. */
+    private static void text(List<Violation> problems, int line, String field, String value) {
+        TextPolicy.problem(value).ifPresent(reason -> problems.add(Violation.ofLine(line, field, reason)));
+    }
+
+    private static void attributes(List<Violation> problems, int line, String path, Object value, int depth) {
+        if (value instanceof java.util.Map<?, ?> map && depth < 16) {
+            map.forEach((key, nested) -> {
+                text(problems, line, path, String.valueOf(key));
+                attributes(problems, line, path + "." + key, nested, depth + 1);
+            });
+        } else if (value instanceof java.util.Collection<?> list && depth < 16) {
+            int i = 0;
+            for (Object nested : list) {
+                attributes(problems, line, path + "[" + i++ + "]", nested, depth + 1);
+            }
+        } else if (value instanceof String string) {
+            text(problems, line, path, string);
+        }
     }
 
     private static void notNegative(List<Violation> problems, int line, String field, Long value) {

@@ -29,8 +29,17 @@ public class OrgMetrics {
      *
      * @return whether the day was stored before
      */
-    public boolean replaceDay(TelemetrySource source, OrgMetricDay day, long systemId, long batchId) {
-        int removed = jdbc.sql("DELETE FROM telemetry_org_metric WHERE source = ? AND scope = ? AND metric_day = ?")
+    /**
+     * Stores a day's figures in place of those stored before for the same source, scope and day.
+     *
+     * @return the figures stored before, by name (empty when the day is new)
+     */
+    public Map<String, BigDecimal> replaceDay(TelemetrySource source, OrgMetricDay day, long systemId, long batchId) {
+        Map<String, BigDecimal> before = new java.util.TreeMap<>();
+        jdbc.sql("SELECT metric, metric_value FROM telemetry_org_metric WHERE source = ? AND scope = ? AND metric_day = ?")
+                .params(source.name(), day.scope(), day.day())
+                .query((rs, n) -> before.put(rs.getString(1), UsageEvents.plain(rs.getBigDecimal(2)))).list();
+        jdbc.sql("DELETE FROM telemetry_org_metric WHERE source = ? AND scope = ? AND metric_day = ?")
                 .params(source.name(), day.scope(), day.day()).update();
         List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> metric : day.metrics().entrySet()) {
@@ -39,7 +48,7 @@ public class OrgMetrics {
         }
         template.batchUpdate("INSERT INTO telemetry_org_metric (source, scope, metric_day, metric, metric_value, system_id, "
                 + "batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
-        return removed > 0;
+        return before;
     }
 
     public List<OrgMetric> find(TelemetrySource source, String scope, LocalDate from, LocalDate to) {

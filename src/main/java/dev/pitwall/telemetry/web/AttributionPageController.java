@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,8 +84,8 @@ class AttributionPageController {
 
     @PostMapping("/telemetry/rules/reattribute")
     @PreAuthorize(Permission.Checks.TELEMETRY_MANAGE)
-    String reattribute(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, RedirectAttributes redirect) {
+    String reattribute(@RequestParam LocalDate from,
+            @RequestParam LocalDate to, RedirectAttributes redirect) {
         try {
             Reattribution result = attribution.reattribute(from, to);
             redirect.addFlashAttribute("flashMessage", "Re-attributed " + from + " to " + to + ": " + result.examined()

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,8 +77,8 @@ class TelemetryPageController {
     @GetMapping("/telemetry/events")
     String events(@RequestParam(required = false) String person, @RequestParam(required = false) String system,
             @RequestParam(required = false) String workflow,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) TelemetrySource source,
             @RequestParam(required = false) Attribution attribution,
             @RequestParam(required = false) Integer page, Model model) {

@@ -34,7 +34,7 @@ final class XapiStatementReader {
             "http://adlnet.gov/expapi/verbs/completed", LearningStatus.COMPLETED,
             "http://adlnet.gov/expapi/verbs/passed", LearningStatus.PASSED,
             "http://adlnet.gov/expapi/verbs/failed", LearningStatus.FAILED);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = dev.pitwall.platform.web.InputJson.builder().build();
     /** Sorted keys: the digest does not depend on the order a client wrote properties in. */
     private static final JsonMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -48,8 +48,7 @@ final class XapiStatementReader {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new MalformedBody("The body is not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), List.of(Violation.ofLine(e.getLocation().getLineNr(), null, e.getOriginalMessage())));
+            throw MalformedBody.ofJson(e);
         }
         List<JsonNode> statements = new ArrayList<>();
         if (root != null && root.isArray()) {

@@ -31,6 +31,33 @@ class UserApiIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.pitwall.platform.tokens.ApiTokenService tokens;
+
+    @Test
+    void aPasswordResetByAnAdministratorEndsTheUsersSessionsAndRevokesTheirTokens() throws Exception {
+        var user = TestUsers.create(users, Role.OWNER);
+        String secret = tokens.issue(user.id(), new dev.pitwall.platform.tokens.NewApiToken("ci",
+                java.util.Set.of("READ"), null)).secret();
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(user.username()).password(TestUsers.PASSWORD))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/users/" + user.id() + "/password").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"newPassword\":\"a-brand-new-password\"}")).andExpect(status().is2xxSuccessful());
+
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/login?expired"));
+        mvc.perform(get("/api/v1/me").with(httpBasic(user.username(), TestUsers.PASSWORD))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(httpBasic(user.username(), "a-brand-new-password"))).andExpect(status().isOk());
+    }
+
     @Test
     void createsAUserWhoCanSignIn() throws Exception {
         String name = "new-" + UUID.randomUUID().toString().substring(0, 8);

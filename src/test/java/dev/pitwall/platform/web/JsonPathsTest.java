@@ -26,7 +26,7 @@ class JsonPathsTest {
         DatabindException e = failure("{\"count\":1,\"level\":\"LOW\",\"points\":[]}");
         assertThat(JsonPaths.of(e)).isEqualTo("personal");
         assertThat(JsonPaths.reason(e)).isEqualTo("is required (a boolean: true or false)");
-        assertThat(JsonPaths.reason(failure("{\"personal\":true,\"count\":null}"))).isEqualTo("is required (a number)");
+        assertThat(JsonPaths.reason(failure("{\"personal\":true,\"count\":null}"))).isEqualTo("is required (a whole number)");
     }
 
     @Test

@@ -45,6 +45,18 @@ class OpenApiIntegrationTest {
     }
 
     @Test
+    void marksEveryAnswerOfTheRiskQuestionnaireAsRequiredAndAvailabilityAsAList() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs").with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<String> required = JsonPath.read(docs, "$.components.schemas.RiskQuestionnaire.required");
+        assertThat(required).contains("personalData", "regulatedData", "customerFacing", "narrowProceduralTask",
+                "profiling", "internalDecisionSupport", "knowledgeRetrieval", "securityOperations", "syntheticContent",
+                "emotionOrBiometric");
+        assertThat(JsonPath.<String>read(docs, "$.paths['/api/v1/ai-systems/{key}/availability'].post.requestBody"
+                + ".content['application/json'].schema.type")).isEqualTo("array");
+    }
+
+    @Test
     void apiDocsNeedAuthentication() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized());
     }

@@ -220,20 +220,30 @@ class CopilotReportImportIntegrationTest {
     }
 
     @Test
-    void organizationDaysAreStoredAsFiguresAndAReimportReplacesThem() throws Exception {
+    void organizationDaysAreStoredAsFiguresAndAReimportReplacesThemWithAnAuditEntry() throws Exception {
         String scope = "acme-" + fx.suffix;
         byte[] legacy = sample("github-copilot/official-orgs-copilot-metrics-example.json");
-        for (int i = 0; i < 2; i++) {
+        byte[] revised = new String(legacy, StandardCharsets.UTF_8)
+                .replaceFirst("\"total_active_users\": ?24", "\"total_active_users\": 30").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
             mvc.perform(post("/api/v1/imports/github-copilot").with(contributor).param("system", fx.system)
-                            .param("scope", scope).contentType(MediaType.APPLICATION_JSON).content(legacy))
+                            .param("scope", scope).contentType(MediaType.APPLICATION_JSON).content(i < 2 ? legacy : revised))
                     .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.orgBatchId").isNumber())
                     .andExpect(jsonPath("$.orgDaysAdded").value(i == 0 ? 1 : 0))
                     .andExpect(jsonPath("$.orgDaysReplaced").value(i == 0 ? 0 : 1));
         }
         mvc.perform(get("/api/v1/org-metrics").with(httpBasic("admin", "test-admin-password")).param("scope", scope)
                         .param("from", "2024-06-24").param("to", "2024-06-24"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.metric == 'total_active_users')].value").value(Matchers.contains(24)))
+                .andExpect(jsonPath("$[?(@.metric == 'total_active_users')].value").value(Matchers.contains(30)))
                 .andExpect(jsonPath("$[?(@.metric == 'code_suggestions')].value").value(Matchers.hasSize(1)));
+        // The identical re-import changed nothing and is not audited; the revision is, with both figures.
+        mvc.perform(get("/api/v1/audit").with(httpBasic("admin", "test-admin-password"))
+                        .param("entityType", "ORG_METRIC_DAY").param("entityId", "GITHUB_COPILOT/" + scope + "/2024-06-24"))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].before.total_active_users").value(24))
+                .andExpect(jsonPath("$.content[0].after.total_active_users").value(30))
+                .andExpect(jsonPath("$.content[0].actor").isString());
     }
 }

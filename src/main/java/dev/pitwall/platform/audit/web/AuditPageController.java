@@ -7,7 +7,6 @@ import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.web.Paging;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +28,8 @@ class AuditPageController {
     @GetMapping("/audit")
     String list(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) AuditAction action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) Integer page, Model model) {
         AuditQuery query = new AuditQuery(blankToNull(entityType), blankToNull(entityId), blankToNull(actor), action,
                 from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),

@@ -25,6 +25,12 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
+            if (exception instanceof LoginThrottled throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_SIGN_IN_FAILURES",
+                        "Too many failed sign-ins", throttled.getMessage(), List.of()));
+                return;
+            }
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Pitwall\"");
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Pitwall\"");
             write(response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized",

@@ -49,10 +49,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            ApiTokenService tokens) {
+            ApiTokenService tokens, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(passwords, new ApiTokenAuthenticationProvider(tokens));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+                new ApiTokenAuthenticationProvider(tokens));
     }
 
     @Bean
@@ -92,7 +93,9 @@ class SecurityConfiguration {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(negotiation, MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.authenticationManager(authenticationManager)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, exception) -> response.sendRedirect(
+                                request.getContextPath() + (exception instanceof LoginThrottled ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .addFilterBefore(bearerFilter(authenticationManager), BasicAuthenticationFilter.class)

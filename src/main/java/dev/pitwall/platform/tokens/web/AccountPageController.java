@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +66,7 @@ class AccountPageController {
 
     @PostMapping("/account/tokens")
     String createToken(@RequestParam String name, @RequestParam(required = false) List<String> scopes,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            @RequestParam(required = false) LocalDate expiresOn,
             Model model, RedirectAttributes redirect) {
         try {
             IssuedToken issued = tokens.issue(currentUserId(), new NewApiToken(name,

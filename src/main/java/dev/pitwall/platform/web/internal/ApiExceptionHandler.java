@@ -52,7 +52,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException exception) {
-        String reason = "'" + exception.getValue() + "' is not a valid value";
+        Throwable cause = exception.getMostSpecificCause();
+        String reason = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                && !cause.getMessage().contains("java.") ? "'" + exception.getValue() + "' " + cause.getMessage()
+                : "'" + exception.getValue() + "' is not a valid value";
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Invalid input",
                 exception.getName() + ": " + reason, List.of(Violation.ofField(exception.getName(), reason))));
     }
@@ -100,18 +103,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = exception.getMostSpecificCause();
-        if (cause instanceof tools.jackson.databind.DatabindException databind) {
-            String field = JsonPaths.of(databind);
-            String reason = JsonPaths.reason(databind);
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+                return respondObject(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+                        "Request body too large", tooLarge.getMessage(), List.of()));
+            }
+        }
+        tools.jackson.core.JacksonException jackson = JsonPaths.find(exception);
+        if (jackson != null) {
+            String field = JsonPaths.of(jackson);
+            String reason = JsonPaths.reason(jackson);
             return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Malformed request body",
                     "The request body could not be read" + (field == null ? "" : " at " + field) + ": " + reason,
-                    field == null ? List.of() : List.of(Violation.ofField(field, reason))));
+                    List.of(field == null ? new Violation(null, null, null, reason) : Violation.ofField(field, reason))));
         }
-        String message = cause instanceof tools.jackson.core.JacksonException jackson ? jackson.getOriginalMessage()
-                : cause.getMessage();
+        String reason = exception.getMessage() != null && exception.getMessage().startsWith("Required request body")
+                ? "the request needs a body" : "the body could not be read";
         return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "Malformed request body",
-                "The request body could not be read: " + message, List.of()));
+                "The request body could not be read: " + reason, List.of(new Violation(null, null, null, reason))));
     }
 
     /** Every other Spring MVC failure (405, 406, 415, 413, missing parameter...) keeps its status. */
