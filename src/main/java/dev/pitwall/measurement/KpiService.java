@@ -93,7 +93,7 @@ public class KpiService {
             throw new ConflictException("KPI_HAS_CHILDREN",
                     "KPI '" + kpi.name() + "' has KPIs below it in the tree; delete or move them first.");
         }
-        kpis.delete(id);
+        kpis.delete(id, clock.instant());
         auditLog.append(AuditRecord.deleted(ENTITY, id, kpi));
     }
 

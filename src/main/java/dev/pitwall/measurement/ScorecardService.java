@@ -6,6 +6,7 @@ import dev.pitwall.measurement.internal.Kpis;
 import dev.pitwall.measurement.internal.ScorecardCache;
 import dev.pitwall.measurement.internal.ScoringContext;
 import dev.pitwall.measurement.internal.ScoringContexts;
+import dev.pitwall.measurement.internal.ScoringDay;
 import dev.pitwall.measurement.metrics.Alignment;
 import dev.pitwall.people.DirectoryOverview;
 import dev.pitwall.people.Person;
@@ -141,14 +142,24 @@ public class ScorecardService {
         return cached("organization:" + day, () -> computeOrganization(day));
     }
 
+    /**
+     * The date figures are computed for, with what is read of it: for a past date the people's
+     * states then (see docs/metrics.md, "What as of means").
+     */
+    private ScoringDay on(LocalDate day) {
+        return day.isBefore(LocalDate.now(clock)) ? ScoringDay.past(day, people.statesOn(day)) : ScoringDay.today(day);
+    }
+
     private OrganizationScorecard computeOrganization(LocalDate day) {
-        List<Workflow> all = workflows.find(null, null);
-        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(day, null));
-        List<Scored> scored = scoreAll(all, all, day);
+        ScoringDay on = on(day);
+        List<Workflow> all = workflows.findOn(day);
+        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(on, all, null));
+        List<Scored> scored = scoreAll(all, all, on);
         List<OrganizationScorecard.PipelineLag> lags = initiatives.findAll().stream()
-                .map(i -> new OrganizationScorecard.PipelineLag(i.id(), i.name(), pipelines.pipelines(i.id()).pipelineLag()))
+                .map(i -> new OrganizationScorecard.PipelineLag(i.id(), i.name(),
+                        pipelines.pipelinesOn(i.id(), day).pipelineLag()))
                 .toList();
-        Map<Tier, Long> headcount = directory.figures().byTier();
+        Map<Tier, Long> headcount = on.past() ? headcountOf(on, null) : directory.figures().byTier();
         return aggregate("organization", null, "Organization", day, scored, alignment.get(), lags, headcount,
                 budgetLines(initiatives.findAll().stream().map(Initiative::id).toList(), day));
     }
@@ -160,16 +171,17 @@ public class ScorecardService {
 
     private OrganizationScorecard computeInitiative(long id, LocalDate day) {
         Initiative initiative = initiatives.get(id);
-        List<Workflow> all = workflows.find(null, null);
+        ScoringDay on = on(day);
+        List<Workflow> all = workflows.findOn(day);
         List<Workflow> inScope = all.stream().filter(w -> w.initiativeId() != null && w.initiativeId() == id).toList();
-        List<Scored> scored = scoreAll(all, inScope, day);
+        List<Scored> scored = scoreAll(all, inScope, on);
         Set<Long> users = new HashSet<>();
         scored.forEach(s -> users.addAll(s.intendedUsers()));
-        Alignment.Result alignment = alignment(day, users);
+        Alignment.Result alignment = alignment(on, all, users);
         List<OrganizationScorecard.PipelineLag> lags = List.of(new OrganizationScorecard.PipelineLag(id,
-                initiative.name(), pipelines.pipelines(id).pipelineLag()));
-        return aggregate("initiative", id, initiative.name(), day, scored, alignment, lags, headcountOf(users),
-                budgetLines(List.of(id), day));
+                initiative.name(), pipelines.pipelinesOn(id, day).pipelineLag()));
+        return aggregate("initiative", id, initiative.name(), day, scored, alignment, lags,
+                on.past() ? headcountOf(on, users) : headcountOf(users), budgetLines(List.of(id), day));
     }
 
     public OrganizationScorecard team(long id, LocalDate asOf) {
@@ -179,22 +191,25 @@ public class ScorecardService {
 
     private OrganizationScorecard computeTeam(long id, LocalDate day) {
         Team team = teams.get(id);
-        Set<Long> members = teams.activeMemberIds(id);
-        List<Workflow> all = workflows.find(null, null);
-        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(day, members));
-        List<Scored> scored = scoreAll(all, all, day);
+        ScoringDay on = on(day);
+        Set<Long> members = on.past() ? teams.activeMemberIds(id, on.people()) : teams.activeMemberIds(id);
+        List<Workflow> all = workflows.findOn(day);
+        ConcurrentReads.Read<Alignment.Result> alignment = reads.start(() -> alignment(on, all, members));
+        List<Scored> scored = scoreAll(all, all, on);
         return TeamFigures.of(team, members, day, day.minusDays(properties.windowDays() - 1L), scored,
-                alignment.get(), headcountOf(members), assessments);
+                alignment.get(), on.past() ? headcountOf(on, members) : headcountOf(members), assessments);
     }
 
     private Scored scoreWorkflow(String key, LocalDate day) {
-        Workflow workflow = workflows.get(key);
-        List<Workflow> all = workflows.find(null, null);
-        return scoreAll(all, List.of(workflow), day).get(0);
+        workflows.get(key);
+        ScoringDay on = on(day);
+        List<Workflow> all = workflows.findOn(day);
+        Workflow workflow = all.stream().filter(w -> w.key().equals(key)).findFirst().orElseThrow();
+        return scoreAll(all, List.of(workflow), on).get(0);
     }
 
-    private List<Scored> scoreAll(List<Workflow> all, List<Workflow> inScope, LocalDate day) {
-        ScoringContext ctx = contexts.load(day, properties.windowDays(), properties.targets(), all, inScope);
+    private List<Scored> scoreAll(List<Workflow> all, List<Workflow> inScope, ScoringDay on) {
+        ScoringContext ctx = contexts.load(on, properties.windowDays(), properties.targets(), all, inScope);
         List<Scored> scored = new ArrayList<>();
         for (Workflow workflow : inScope) {
             scored.add(scoring.score(ctx, workflow));
@@ -202,9 +217,12 @@ public class ScorecardService {
         return scored;
     }
 
-    /** Alignment over everyone, or over the given people only. */
-    private Alignment.Result alignment(LocalDate day, Set<Long> onlyPeople) {
-        Set<Long> aligned = new HashSet<>(kpis.workflowsWithOutcomeKpi());
+    /** Alignment over everyone, or over the given people only, with the measurement contracts as of the date. */
+    private Alignment.Result alignment(ScoringDay on, List<Workflow> all, Set<Long> onlyPeople) {
+        LocalDate day = on.day();
+        Set<Long> aligned = new HashSet<>(on.past()
+                ? kpis.workflowsWithOutcomeKpiOn(all.stream().map(Workflow::id).toList(), day)
+                : kpis.workflowsWithOutcomeKpi());
         LocalDate from = day.minusDays(properties.windowDays() - 1L);
         List<Alignment.PersonUsage> usages = usage.personActivity(from, day, aligned).stream()
                 .filter(a -> onlyPeople == null || a.personId() != null && onlyPeople.contains(a.personId()))
@@ -212,6 +230,14 @@ public class ScorecardService {
                         a.events(), a.eventsInWorkflows()))
                 .toList();
         return Alignment.of(usages);
+    }
+
+    /** Active people by tier at a past date: everyone ({@code ids} null) or the given people. */
+    private static Map<Tier, Long> headcountOf(ScoringDay on, Set<Long> ids) {
+        Map<Tier, Long> counts = new java.util.EnumMap<>(Tier.class);
+        on.people().values().stream().filter(s -> s.active() && (ids == null || ids.contains(s.personId())))
+                .forEach(s -> counts.merge(s.tier(), 1L, Long::sum));
+        return counts;
     }
 
     private Map<Tier, Long> headcountOf(Set<Long> ids) {

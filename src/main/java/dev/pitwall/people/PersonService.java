@@ -99,6 +99,15 @@ public class PersonService {
         return persons.findByIds(ids);
     }
 
+    /**
+     * Every person's team, level, tier and activity at the end of {@code day}, from the history
+     * kept with every change (see docs/metrics.md, "What as of means").
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, PersonState> statesOn(java.time.LocalDate day) {
+        return persons.statesOn(day);
+    }
+
     @Transactional(readOnly = true)
     public List<Person> directReports(long managerId) {
         PersonQuery reports = new PersonQuery(null, null, null, null, null, managerId);

@@ -131,7 +131,37 @@ class Persons {
                         person.managerId(), person.level().name(), person.tier().name(), person.active(), utc(now),
                         utc(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        version(id, person, now);
+        return id;
+    }
+
+    /**
+     * Records what scorecards read of a person as of a date (team, level, tier, active) with every
+     * write, so that figures of past dates use the person as they were then.
+     */
+    private void version(long id, PersonDraft person, Instant now) {
+        jdbc.sql("""
+                INSERT INTO people_person_version (person_id, valid_from, team_id, level, tier, active)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, utc(now), person.teamId(), person.level().name(), person.tier().name(), person.active())
+                .update();
+    }
+
+    /** Every person's state as of {@code day}, by the rule of {@link dev.pitwall.platform.jdbc.AsOf}. */
+    Map<Long, PersonState> statesOn(java.time.LocalDate day) {
+        Map<Long, PersonState> states = new HashMap<>();
+        Map<Long, Instant> cutoffs = new HashMap<>();
+        jdbc.sql("SELECT * FROM people_person_version ORDER BY person_id, id").query(rs -> {
+            long person = rs.getLong("person_id");
+            Instant recorded = instant(rs, "valid_from");
+            Instant cutoff = cutoffs.computeIfAbsent(person, p -> dev.pitwall.platform.jdbc.AsOf.cutoff(day, recorded));
+            if (recorded.isBefore(cutoff)) {
+                states.put(person, new PersonState(person, nullableLong(rs, "team_id"), Level.valueOf(rs.getString("level")),
+                        Tier.valueOf(rs.getString("tier")), rs.getBoolean("active")));
+            }
+        });
+        return states;
     }
 
     void update(long id, PersonDraft person, Instant now) {
@@ -143,6 +173,7 @@ class Persons {
                 .params(person.email(), person.externalId(), person.name(), person.title(), person.teamId(),
                         person.managerId(), person.level().name(), person.tier().name(), person.active(), utc(now), id)
                 .update();
+        version(id, person, now);
     }
 
     Map<Tier, Long> countActiveByTier() {

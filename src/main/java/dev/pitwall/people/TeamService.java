@@ -69,6 +69,26 @@ public class TeamService {
     /** The active members of a team and of all its sub-teams. */
     @Transactional(readOnly = true)
     public java.util.Set<Long> activeMemberIds(long teamId) {
+        return teams.activeMemberIds(subtree(teamId));
+    }
+
+    /**
+     * The members of a team and of its sub-teams who were active at a date, by their states then
+     * ({@link PersonService#statesOn}); the team tree is today's.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> activeMemberIds(long teamId, Map<Long, PersonState> states) {
+        java.util.Set<Long> subtree = new java.util.HashSet<>(subtree(teamId));
+        java.util.Set<Long> members = new java.util.TreeSet<>();
+        states.values().forEach(s -> {
+            if (s.active() && s.teamId() != null && subtree.contains(s.teamId())) {
+                members.add(s.personId());
+            }
+        });
+        return members;
+    }
+
+    private List<Long> subtree(long teamId) {
         get(teamId);
         Map<Long, List<Long>> children = new HashMap<>();
         teams.findAll().forEach(t -> {
@@ -85,7 +105,7 @@ public class TeamService {
                 pending.addAll(children.getOrDefault(next, List.of()));
             }
         }
-        return teams.activeMemberIds(subtree);
+        return subtree;
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,20 @@ public class IntendedUserService {
         return team -> memo.computeIfAbsent(team, teams::activeMemberIds);
     }
 
+    /**
+     * As {@link #intendedUserIds(WorkflowDetails, java.util.function.LongFunction)}, for a past date:
+     * the named people who were active then ({@code activeThen}) and the teams' members then.
+     */
+    public Set<Long> intendedUserIds(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers,
+            java.util.function.LongPredicate activeThen) {
+        Set<Long> ids = new TreeSet<>();
+        details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId).filter(java.util.Objects::nonNull)
+                .filter(activeThen::test).forEach(ids::add);
+        details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::teamId).filter(java.util.Objects::nonNull)
+                .forEach(team -> ids.addAll(teamMembers.apply(team)));
+        return ids;
+    }
+
     Set<Long> of(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers) {
         Set<Long> ids = new TreeSet<>();
         var named = details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId)

@@ -51,6 +51,39 @@ public class PipelineService {
                 PipelineRules.check(states), PipelineRules.lag(states));
     }
 
+    /**
+     * An initiative's pipelines as they stood at the end of {@code day}, from the stages' dates: a
+     * stage completed by then is done, one started by then is in progress, any other not started;
+     * the spend is what was spent by then. Cross-dependency checks are today's.
+     */
+    @Transactional(readOnly = true)
+    public Pipelines pipelinesOn(long initiativeId, LocalDate day) {
+        Pipelines now = pipelines(initiativeId);
+        if (!day.isBefore(LocalDate.now(clock))) {
+            return now;
+        }
+        Map<PipelineStage, java.math.BigDecimal> spend = new java.util.EnumMap<>(PipelineStage.class);
+        budget.findByInitiative(initiativeId).stream()
+                .filter(l -> l.pipelineStage() != null && !l.spentOn().isAfter(day))
+                .forEach(l -> spend.merge(l.pipelineStage(), l.amount(), java.math.BigDecimal::add));
+        Map<PipelineStage, PipelineStageState> states = new java.util.EnumMap<>(PipelineStage.class);
+        java.util.stream.Stream.concat(now.technical().stream(), now.workforce().stream())
+                .forEach(s -> states.put(s.stage(), on(s, day, spend.getOrDefault(s.stage(), java.math.BigDecimal.ZERO))));
+        List<PipelineStageState> all = List.copyOf(states.values());
+        return new Pipelines(initiativeId,
+                all.stream().filter(s -> s.stage().track() == PipelineStage.Track.TECHNICAL).toList(),
+                all.stream().filter(s -> s.stage().track() == PipelineStage.Track.WORKFORCE).toList(),
+                now.violations(), PipelineRules.lag(states));
+    }
+
+    private static PipelineStageState on(PipelineStageState s, LocalDate day, java.math.BigDecimal spend) {
+        boolean done = s.completedOn() != null && !s.completedOn().isAfter(day);
+        boolean started = s.startedOn() != null && !s.startedOn().isAfter(day);
+        PipelineStatus status = done ? PipelineStatus.DONE : started ? PipelineStatus.IN_PROGRESS : PipelineStatus.NOT_STARTED;
+        return new PipelineStageState(s.stage(), status, started ? s.startedOn() : null, done ? s.completedOn() : null,
+                s.assigneeId(), s.assigneeName(), s.assigneeTier(), spend);
+    }
+
     @Transactional
     public Pipelines update(long initiativeId, PipelineStage stage, PipelineStageUpdate update) {
         validator.validate(update);

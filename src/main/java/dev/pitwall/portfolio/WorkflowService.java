@@ -34,9 +34,12 @@ public class WorkflowService {
     private final AuditLog auditLog;
     private final dev.pitwall.people.PersonService people;
     private final Clock clock;
+    private final WorkflowHistory history;
 
     WorkflowService(WorkflowReader reader, Workflows workflows, WorkflowParts parts, DefinitionResolver resolver,
-            StageService stages, AuditLog auditLog, dev.pitwall.people.PersonService people, Clock clock) {
+            StageService stages, AuditLog auditLog, dev.pitwall.people.PersonService people, Clock clock,
+            WorkflowHistory history) {
+        this.history = history;
         this.people = people;
         this.reader = reader;
         this.workflows = workflows;
@@ -73,6 +76,27 @@ public class WorkflowService {
         return reader.detailsOf(workflows);
     }
 
+    /**
+     * Every workflow with its stage and initiative as of {@code day} (today's workflows, as they
+     * were then; see docs/metrics.md, "What as of means").
+     */
+    @Transactional(readOnly = true)
+    public List<Workflow> findOn(java.time.LocalDate day) {
+        List<Workflow> current = workflows.find(null, null);
+        return day.isBefore(java.time.LocalDate.now(clock)) ? history.workflowsOn(current, day) : current;
+    }
+
+    /**
+     * The details of workflows (from {@link #findOn}) as of {@code day}, with people's activity
+     * and tier from {@code people}, their states then.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WorkflowDetails> detailsOn(List<Workflow> workflows, java.time.LocalDate day,
+            java.util.Map<Long, dev.pitwall.people.PersonState> people) {
+        return day.isBefore(java.time.LocalDate.now(clock)) ? history.detailsOn(workflows, day, people)
+                : reader.detailsOf(workflows);
+    }
+
     /** The workflow's operating model, as the API and the YAML export give it. */
     @Transactional(readOnly = true)
     public WorkflowDefinition definition(String key) {
@@ -105,8 +129,10 @@ public class WorkflowService {
                 return new AppliedWorkflow(desired.key(), AppliedWorkflow.Action.UNCHANGED, List.of());
             }
         }
+        existing.ifPresent(history::baseline);
         Workflow workflow = writeHeader(existing, desired, resolved);
         writeParts(workflow.id(), resolved);
+        history.record(reader.workflow(workflow.key()));
         if (desired.stage() != null && desired.stage() != workflow.stage()) {
             changeStage(workflow.key(), desired.stage(), reason, path);
         }
@@ -173,6 +199,12 @@ public class WorkflowService {
     @Transactional
     public WorkflowDetails.RightHolding assignRight(String key, DecisionRight right, String holderEmail, String note) {
         Workflow workflow = reader.workflow(key);
+        history.baseline(workflow);
+        dev.pitwall.platform.web.TextPolicy.require("holder", holderEmail);
+        dev.pitwall.platform.web.TextPolicy.require("note", note);
+        if (note != null && note.trim().length() > 500) {
+            throw InvalidInputException.ofField("note", "must be at most 500 characters");
+        }
         WorkflowDetails.RightHolding before = holding(workflow, right);
         Long holderId = null;
         if (holderEmail != null && !holderEmail.isBlank()) {
@@ -181,6 +213,7 @@ public class WorkflowService {
         }
         parts.setHolder(workflow.id(), right, holderId);
         parts.setNote(workflow.id(), right, note == null || note.isBlank() ? null : note.trim());
+        history.record(workflow);
         WorkflowDetails.RightHolding after = holding(workflow, right);
         auditLog.append(AuditRecord.updated(RIGHT_ENTITY, key + "/" + right, before, after));
         return after;

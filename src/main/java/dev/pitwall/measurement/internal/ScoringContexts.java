@@ -37,12 +37,15 @@ public class ScoringContexts {
     private final ConcurrentReads reads;
     private final dev.pitwall.people.LearningRecordService learning;
     private final dev.pitwall.people.SkillAssessmentService assessments;
+    private final dev.pitwall.people.TeamService teams;
 
     ScoringContexts(AiSystemService systems, InitiativeService initiatives, UsageFacts usage, Kpis kpis,
             Measurements measurements, Deployments deployments, AvailabilityReports availability,
             TargetOverrides targets, dev.pitwall.portfolio.WorkflowService workflows,
             dev.pitwall.portfolio.IntendedUserService intendedUsers, ConcurrentReads reads,
-            dev.pitwall.people.LearningRecordService learning, dev.pitwall.people.SkillAssessmentService assessments) {
+            dev.pitwall.people.LearningRecordService learning, dev.pitwall.people.SkillAssessmentService assessments,
+            dev.pitwall.people.TeamService teams) {
+        this.teams = teams;
         this.reads = reads;
         this.learning = learning;
         this.assessments = assessments;
@@ -59,11 +62,13 @@ public class ScoringContexts {
     }
 
     /**
-     * @param allWorkflows every workflow (initiative spend is shared among all of an initiative's)
+     * @param on the as-of date and, for a past one, the people's states then
+     * @param allWorkflows every workflow as of the date (initiative spend is shared among all of an initiative's)
      * @param inScope the workflows to score
      */
-    public ScoringContext load(LocalDate asOf, int windowDays, Targets defaults, List<Workflow> allWorkflows,
+    public ScoringContext load(ScoringDay on, int windowDays, Targets defaults, List<Workflow> allWorkflows,
             List<Workflow> inScope) {
+        LocalDate asOf = on.day();
         LocalDate from = asOf.minusDays(windowDays - 1L);
         List<Long> scopeIds = inScope.stream().map(Workflow::id).toList();
         ConcurrentReads.Read<Map<Long, Map<Long, Integer>>> activeDays = reads.start(
@@ -72,7 +77,8 @@ public class ScoringContexts {
                 .collect(Collectors.toMap(AiSystem::id, Function.identity()));
         List<Long> workflowIds = inScope.stream().map(Workflow::id).toList();
         Map<String, Long> idsByKey = inScope.stream().collect(Collectors.toMap(Workflow::key, Workflow::id));
-        Map<Long, List<Kpi>> kpisByWorkflow = kpis.findByWorkflows(workflowIds).stream()
+        Map<Long, List<Kpi>> kpisByWorkflow = (on.past() ? kpis.findByWorkflowsOn(workflowIds, asOf)
+                : kpis.findByWorkflows(workflowIds)).stream()
                 .collect(Collectors.groupingBy(k -> idsByKey.get(k.workflowKey()), HashMap::new, Collectors.toList()));
         List<Long> kpiIds = kpisByWorkflow.values().stream().flatMap(List::stream).map(Kpi::id).toList();
         Map<Long, List<Measurement>> measured = measurements.findUpTo(kpiIds, asOf).stream()
@@ -84,11 +90,13 @@ public class ScoringContexts {
         inScope.stream().map(Workflow::initiativeId).filter(Objects::nonNull).distinct()
                 .forEach(i -> budget.put(i, initiatives.budget(i)));
         List<Long> systemIds = List.copyOf(systemsById.keySet());
-        ScoringContext.Parts parts = parts(inScope, asOf);
+        ScoringContext.Parts parts = parts(inScope, on);
         return new ScoringContext(asOf, from, inScope, systemsById, slices(parts, from, asOf),
                 activeDays.get(), usage.latestEvaluationScores(systemIds, asOf),
                 availability.meanBySystem(systemIds, from, asOf), deployments.successfulBySystem(systemIds, from, asOf),
-                kpisByWorkflow, measured, budget, perInitiative, defaults, targets.all("WORKFLOW"), targets.all("SYSTEM"),
+                kpisByWorkflow, measured, budget, perInitiative, defaults,
+                on.past() ? targets.allOn("WORKFLOW", asOf) : targets.all("WORKFLOW"),
+                on.past() ? targets.allOn("SYSTEM", asOf) : targets.all("SYSTEM"),
                 new java.util.concurrent.ConcurrentHashMap<>(), parts);
     }
 
@@ -110,15 +118,20 @@ public class ScoringContexts {
      * The workflows' details, intended users, role members' skill levels and trained users, each
      * read once for the whole scope: scoring 500 workflows one by one took thousands of queries.
      */
-    private ScoringContext.Parts parts(List<Workflow> inScope, LocalDate asOf) {
-        Map<Long, dev.pitwall.portfolio.WorkflowDetails> details = workflows.detailsOf(inScope);
-        var teamMembers = intendedUsers.teamMemberMemo();
+    private ScoringContext.Parts parts(List<Workflow> inScope, ScoringDay on) {
+        LocalDate asOf = on.day();
+        Map<Long, dev.pitwall.portfolio.WorkflowDetails> details = workflows.detailsOn(inScope, asOf, on.people());
+        Map<Long, java.util.Set<Long>> membersThen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.LongFunction<java.util.Set<Long>> teamMembers = on.past()
+                ? team -> membersThen.computeIfAbsent(team, t -> teams.activeMemberIds(t, on.people()))
+                : intendedUsers.teamMemberMemo();
         Map<Long, java.util.Set<Long>> users = new HashMap<>();
         Map<String, java.util.Set<Long>> usersByKey = new HashMap<>();
         java.util.Set<Long> roleMembers = new java.util.HashSet<>();
         for (Workflow w : inScope) {
             dev.pitwall.portfolio.WorkflowDetails d = details.get(w.id());
-            java.util.Set<Long> u = intendedUsers.intendedUserIds(d, teamMembers);
+            java.util.Set<Long> u = on.past() ? intendedUsers.intendedUserIds(d, teamMembers, on::active)
+                    : intendedUsers.intendedUserIds(d, teamMembers);
             users.put(w.id(), u);
             usersByKey.put(w.key(), u);
             d.roles().forEach(r -> r.members().forEach(m -> roleMembers.add(m.id())));

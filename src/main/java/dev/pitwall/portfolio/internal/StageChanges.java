@@ -44,6 +44,26 @@ public class StageChanges {
                 """).param(workflowId).query(StageChanges::map).list();
     }
 
+    /**
+     * Each workflow's stage at the end of {@code day}: the stage its latest change effective on or
+     * before that day moved it to; before its first change, the stage that change gave it (the
+     * history starts there, as {@link dev.pitwall.platform.jdbc.AsOf} says of all histories).
+     */
+    public java.util.Map<Long, WorkflowStage> stagesOn(LocalDate day) {
+        java.util.Map<Long, WorkflowStage> stages = new java.util.HashMap<>();
+        java.util.Map<Long, LocalDate> firstDays = new java.util.HashMap<>();
+        jdbc.sql("SELECT workflow_id, to_stage, effective_on FROM portfolio_stage_change ORDER BY workflow_id, effective_on, id")
+                .query(rs -> {
+                    long workflow = rs.getLong(1);
+                    LocalDate effective = date(rs, "effective_on");
+                    LocalDate first = firstDays.computeIfAbsent(workflow, w -> effective);
+                    if (!effective.isAfter(day.isBefore(first) ? first : day)) {
+                        stages.put(workflow, WorkflowStage.valueOf(rs.getString(2)));
+                    }
+                });
+        return stages;
+    }
+
     private static StageChange map(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_stage");
         return new StageChange(rs.getLong("id"), rs.getString("workflow_key"),

@@ -253,6 +253,11 @@ public class WorkflowParts {
 
     /** Data sources with their latest assessment: two queries whatever the number of workflows. */
     public Map<Long, List<DataSource>> dataSourcesOf(Collection<Long> workflowIds) {
+        return dataSourcesOf(workflowIds, java.time.LocalDate.of(9999, 12, 31));
+    }
+
+    /** Data sources with their latest assessment made on or before {@code day}. */
+    public Map<Long, List<DataSource>> dataSourcesOf(Collection<Long> workflowIds, java.time.LocalDate day) {
         Map<Long, List<DataSource>> sources = new HashMap<>();
         if (workflowIds.isEmpty()) {
             return sources;
@@ -260,8 +265,9 @@ public class WorkflowParts {
         Map<Long, DataAssessment> latest = new HashMap<>();
         jdbc.sql("""
                 SELECT a.* FROM portfolio_data_assessment a JOIN portfolio_data_source d ON d.id = a.data_source_id
-                WHERE d.workflow_id IN (:ids) ORDER BY a.data_source_id, a.assessed_on DESC, a.id DESC
-                """).param("ids", workflowIds)
+                WHERE d.workflow_id IN (:ids) AND a.assessed_on <= :day
+                ORDER BY a.data_source_id, a.assessed_on DESC, a.id DESC
+                """).param("ids", workflowIds).param("day", day)
                 .query(rs -> {
                     latest.putIfAbsent(rs.getLong("data_source_id"), assessment(rs, 0));
                 });
