@@ -85,7 +85,9 @@ public class UsageEventIngestion {
             List<Violation> problems = rules.check(event, now);
             if (!problems.isEmpty()) {
                 rejections.addAll(problems);
-                broken.add(event);
+                if (rules.resolvable(event)) {
+                    broken.add(event);
+                }
             } else if (unique.putIfAbsent(event.eventId(), event) != null) {
                 repeated++;
             }

@@ -77,10 +77,18 @@ public class GitHubCopilotReportReader {
         Collector collector = new Collector(systemKey, scope);
         if (root != null && root.isArray()) {
             for (JsonNode element : root) {
-                collector.item(element, null);
+                try {
+                    collector.item(element, null);
+                } catch (JacksonException e) {
+                    throw MalformedBody.ofJson(e);
+                }
             }
         } else if (root != null && root.isObject()) {
-            collector.item(root, null);
+            try {
+                collector.item(root, null);
+            } catch (JacksonException e) {
+                throw MalformedBody.ofJson(e);
+            }
         } else {
             throw new MalformedBody("The body must be a GitHub Copilot report: JSON objects or an array of them.");
         }
@@ -129,6 +137,15 @@ public class GitHubCopilotReportReader {
         }
 
         private void itemWithScope(JsonNode node, int line, LocalDate reportDay, String wrapperScope) {
+            try {
+                sortItem(node, line, reportDay, wrapperScope);
+            } catch (JacksonException e) {
+                // A value of the wrong kind (an object where text belongs) refuses its item only.
+                userRejections.add(NativeEventsReader.lineFailure(line, e));
+            }
+        }
+
+        private void sortItem(JsonNode node, int line, LocalDate reportDay, String wrapperScope) {
             if (node == null || !node.isObject()) {
                 userRejections.add(Violation.ofLine(line, null, "must be a JSON object"));
             } else if (node.has("user_login") || node.has("login") || node.has("user_id")) {

@@ -167,12 +167,18 @@ public class M365CopilotReportReader {
                 if (key.endsWith(JSON_SUFFIX) && !key.equals("lastActivityDate")) {
                     JsonNode value = record.get(key);
                     dates.put(appName(key.substring(0, key.length() - JSON_SUFFIX.length())),
-                            value == null || value.isNull() ? null : value.asString());
+                            value == null || value.isNull() || !value.isValueNode() ? null : value.asString());
                 }
             }
-            if (record.path("userPrincipalName").isContainer() || record.path("reportRefreshDate").isContainer()) {
-                rejections.add(Violation.ofLine(number, record.path("userPrincipalName").isContainer()
-                        ? "userPrincipalName" : "reportRefreshDate", "must be text"));
+            String container = null;
+            for (String key : record.propertyNames()) {
+                if (record.get(key).isContainer() && (key.endsWith(JSON_SUFFIX) || key.equals("userPrincipalName")
+                        || key.equals("reportRefreshDate"))) {
+                    container = key;
+                }
+            }
+            if (container != null) {
+                rejections.add(Violation.ofLine(number, container, "must be text, not an object or a list"));
                 continue;
             }
             facts(number, text(record, "userPrincipalName"), text(record, "reportRefreshDate"), dates, systemKey, events,
@@ -275,6 +281,6 @@ public class M365CopilotReportReader {
 
     private static String text(JsonNode record, String key) {
         JsonNode value = record.get(key);
-        return value == null || value.isNull() ? null : value.asString();
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asString();
     }
 }

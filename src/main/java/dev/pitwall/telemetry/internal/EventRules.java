@@ -57,10 +57,27 @@ public class EventRules {
         text(problems, line, "workflow", event.workflowKey());
         text(problems, line, "operation", event.operation());
         text(problems, line, "model", event.model());
+        if (event.identity() != null) {
+            text(problems, line, "service.name", event.identity().serviceName());
+            text(problems, line, "gen_ai.agent.name", event.identity().agentName());
+            text(problems, line, "gen_ai.provider.name", event.identity().providerName());
+            text(problems, line, "gen_ai.request.model", event.identity().model());
+            text(problems, line, "application id", event.identity().applicationId());
+        }
         if (event.attributes() != null) {
             attributes(problems, line, "attributes", event.attributes(), 0);
         }
         return problems;
+    }
+
+    /**
+     * Whether the event's references can be looked up at all: text {@link TextPolicy} refuses (a NUL
+     * above all) must not reach a database query, which PostgreSQL answers with an error.
+     */
+    public boolean resolvable(IncomingEvent event) {
+        return TextPolicy.problem(event.person()).isEmpty() && TextPolicy.problem(event.systemKey()).isEmpty()
+                && TextPolicy.problem(event.workflowKey()).isEmpty()
+                && (event.identity() == null || TextPolicy.problem(String.valueOf(event.identity())).isEmpty());
     }
 
     /** Text that reaches pages and exports: refused when {@link TextPolicy} does not accept it. */

@@ -150,6 +150,14 @@ final class XapiStatementReader {
         if (score.isMissingNode() || score.isNull()) {
             return null;
         }
+        // xAPI 1.0.3, 4.1.5.1: each of these is a JSON number; "NaN" or "0.5" as text is not a score.
+        for (String part : List.of("scaled", "raw", "min", "max")) {
+            JsonNode value = score.get(part);
+            if (value != null && !value.isNull() && !value.isNumber()) {
+                problems.add(Violation.ofLine(number, "result.score." + part, "must be a number"));
+                return null;
+            }
+        }
         JsonNode scaled = score.get("scaled");
         if (scaled != null && scaled.isNumber()) {
             if (scaled.doubleValue() < -1 || scaled.doubleValue() > 1) {
@@ -178,13 +186,16 @@ final class XapiStatementReader {
     private static String course(JsonNode object) {
         JsonNode names = object.path("definition").path("name");
         for (String language : List.of("en-US", "en-GB", "en")) {
-            if (names.hasNonNull(language)) {
+            if (names.path(language).isString()) {
                 return truncate(names.get(language).asString());
             }
         }
         Iterator<JsonNode> any = names.values().iterator();
-        if (any.hasNext()) {
-            return truncate(any.next().asString());
+        while (any.hasNext()) {
+            JsonNode name = any.next();
+            if (name.isString()) {
+                return truncate(name.asString());
+            }
         }
         String id = text(object, "id");
         return id == null ? null : truncate(id);

@@ -48,6 +48,53 @@ class ErrorResponsesServerTest {
     }
 
     @Test
+    void aMultipartUploadOverTheLimitIsA413ProblemNotAnEmptyAnswer() throws Exception {
+        String boundary = "pitwall-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 21 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        java.util.Arrays.fill(body, head.length, body.length - tail.length, (byte) 'x');
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/people/import"))
+                .header("Authorization", ADMIN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":413");
+    }
+
+    @Test
+    void theSignInRedirectIsRelativeWhateverTheHostHeaderSays() throws Exception {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        try (socket) {
+            socket.getOutputStream().write(("GET /people HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 302");
+            String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst()
+                    .orElseThrow();
+            assertThat(location).doesNotContain("evil.example").endsWith("/login");
+        }
+    }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndAReferrerPolicy() throws Exception {
+        HttpResponse<String> page = send("GET", "/people", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self';").doesNotContain("'unsafe-inline' ;").doesNotContain("unsafe-eval");
+        assertThat(csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src"))))
+                .doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(send("GET", "/api/v1/people", "application/json").headers().firstValue("Referrer-Policy"))
+                .hasValue("strict-origin-when-cross-origin");
+    }
+
+    @Test
     void unknownApiPathsAnswerProblemDetailsNamingThePath() throws Exception {
         HttpResponse<String> response = send("GET", "/api/v1/no-such-thing", "application/json");
         assertThat(response.statusCode()).isEqualTo(404);

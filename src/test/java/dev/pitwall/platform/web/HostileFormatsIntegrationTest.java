@@ -128,6 +128,7 @@ class HostileFormatsIntegrationTest {
                 .replace("ej-0", "ej-" + unique.incrementAndGet()).replace("eval-0", "eval-" + unique.incrementAndGet())
                 .replace("a4c32390", "a4c3239" + unique.incrementAndGet() % 10);
         MockHttpServletResponse response = mvc.perform(post(format.path()).with(admin)
+                .header("X-Experience-API-Version", "1.0.3")
                 .contentType(format.contentType()).content(body.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse();
         String text = response.getContentAsString();
         assertThat(response.getStatus()).as("%s answered %s", c.name(), text).isLessThan(500);
