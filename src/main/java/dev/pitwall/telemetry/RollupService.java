@@ -42,6 +42,7 @@ public class RollupService implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger bulkLoads = new java.util.concurrent.atomic.AtomicInteger();
     private final java.time.Duration delay;
 
     RollupService(Batches batches, Rollups rollups, TransactionTemplate transactions, Clock clock,
@@ -61,6 +62,9 @@ public class RollupService implements DisposableBean {
      * their events of the same person, system, workflow and day become one upsert.
      */
     public void signal() {
+        if (bulkLoads.get() > 0) {
+            return;
+        }
         if (queued.compareAndSet(false, true)) {
             worker.schedule(() -> {
                 queued.set(false);
@@ -99,6 +103,21 @@ public class RollupService implements DisposableBean {
     }
 
     /**
+     * Runs a bulk load (the demo's 90 days, a backfill) without rolling up after each of its
+     * commits, then rolls up everything it stored, once, in the caller's thread. The batches are
+     * marked pending as always, so a crash in between loses nothing: the next sweep rolls them up.
+     */
+    public void bulkLoad(Runnable load) {
+        bulkLoads.incrementAndGet();
+        try {
+            load.run();
+            rollUpPending();
+        } finally {
+            bulkLoads.decrementAndGet();
+        }
+    }
+
+    /**
      * Takes the rollup lock in the caller's transaction, before it changes events' attribution:
      * no batch is rolled up with half-changed events.
      */
@@ -120,6 +139,10 @@ public class RollupService implements DisposableBean {
     }
 
     private void runSafely() {
+        if (bulkLoads.get() > 0) {
+            // The bulk load rolls up what it stored when it ends; rolling up meanwhile would wait for its locks.
+            return;
+        }
         try {
             rollUpPending();
         } catch (RuntimeException e) {

@@ -35,7 +35,8 @@ public class Rollups {
                        SUM(CASE WHEN outcome = 'OVERRIDDEN' THEN 1 ELSE 0 END) AS overridden,
                        SUM(CASE WHEN outcome = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,
                        SUM(CASE WHEN outcome = 'UNKNOWN' THEN 1 ELSE 0 END) AS unknown_outcome
-                FROM (SELECT e.*, COALESCE(e.person_id, 0) AS person_key,
+                FROM (SELECT e.event_day, e.input_tokens, e.output_tokens, e.cost, e.error, e.latency_ms, e.outcome,
+                             COALESCE(e.person_id, 0) AS person_key,
                              CASE WHEN e.person_id IS NULL THEN COALESCE(e.person_ref, '') ELSE '' END AS ref_key,
                              COALESCE(e.system_id, 0) AS system_key, COALESCE(e.workflow_id, 0) AS workflow_key
                       FROM telemetry_usage_event e WHERE %s) x
@@ -95,9 +96,16 @@ public class Rollups {
                 .update();
     }
 
-    /** Adds batches' events to the rollups. The caller holds the lock and marks the batches. */
+    /**
+     * Adds batches' events to the rollups. The caller holds the lock and marks the batches. The
+     * events are grouped once, into the stage; the rollups, active months and slices are added
+     * from the stage's rows, far fewer than the events.
+     */
     public void addBatches(List<Long> batchIds) {
-        String source = grouped("e.batch_id IN (:batches)");
+        jdbc.sql("DELETE FROM telemetry_rollup_stage").update();
+        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + COLUMNS + ") " + grouped("e.batch_id IN (:batches)"))
+                .param("batches", batchIds).update();
+        String source = "SELECT " + COLUMNS + " FROM telemetry_rollup_stage";
         String sql;
         if (postgres) {
             StringBuilder set = new StringBuilder();
@@ -118,12 +126,13 @@ public class Rollups {
                     + "r.workflow_id = s.workflow_id) WHEN MATCHED THEN UPDATE SET " + set
                     + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s." + COLUMNS.replace(", ", ", s.") + ")";
         }
-        jdbc.sql(sql).param("batches", batchIds).update();
-        addActiveMonths(batchIds);
-        addSlices(source, batchIds);
+        jdbc.sql(sql).update();
+        addActiveMonths();
+        addSlices(source);
+        jdbc.sql("DELETE FROM telemetry_rollup_stage").update();
     }
 
-    private void addSlices(String groupedBatches, List<Long> batchIds) {
+    private void addSlices(String groupedBatches) {
         String source = slices(groupedBatches);
         String sql;
         if (postgres) {
@@ -145,11 +154,11 @@ public class Rollups {
                     + " WHEN NOT MATCHED THEN INSERT (" + SLICE_COLUMNS + ") VALUES (s."
                     + SLICE_COLUMNS.replace(", ", ", s.") + ")";
         }
-        jdbc.sql(sql).param("batches", batchIds).update();
+        jdbc.sql(sql).update();
     }
 
-    private void addActiveMonths(List<Long> batchIds) {
-        String source = activeMonths("telemetry_usage_event", "batch_id IN (:batches)");
+    private void addActiveMonths() {
+        String source = activeMonths("telemetry_rollup_stage", "1 = 1");
         String sql = postgres
                 ? "INSERT INTO telemetry_active_month (month_index, workflow_id, person_id, days) " + source
                         + " ON CONFLICT (month_index, workflow_id, person_id)"
@@ -159,7 +168,7 @@ public class Rollups {
                         + "WHEN MATCHED THEN UPDATE SET t.days = BITOR(t.days, s.days) "
                         + "WHEN NOT MATCHED THEN INSERT (month_index, workflow_id, person_id, days) "
                         + "VALUES (s.month_index, s.workflow_id, s.person_id, s.days)";
-        jdbc.sql(sql).param("batches", batchIds).update();
+        jdbc.sql(sql).update();
     }
 
     /**
