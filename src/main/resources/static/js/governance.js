@@ -5,6 +5,11 @@
         return;
     }
     var data = JSON.parse(element.getAttribute("data-chart"));
+    var states = ["not required", "missing", "planned", "implemented", "verified", "no valid evidence"];
+    var counts = states.map(function (s, i) { return data.cells.filter(function (c) { return c[2] === i; }).length; });
+    Pitwall.describe(element, "Controls of " + data.workflows.length + " workflows: " + states.map(function (s, i) {
+        return counts[i] + " " + s;
+    }).join(", ") + ". Each workflow's controls are listed on its governance page.");
     var chart = echarts.init(element);
     chart.setOption({
         tooltip: {

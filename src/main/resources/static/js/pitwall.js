@@ -17,7 +17,16 @@ var Pitwall = (function () {
         return base.replace(/\/$/, "") + path;
     }
 
-    return { text: text, url: url };
+    /**
+     * Gives a chart drawn on a canvas its text alternative: screen readers read the figures it
+     * shows instead of an unlabelled picture.
+     */
+    function describe(element, description) {
+        element.setAttribute("role", "img");
+        element.setAttribute("aria-label", description);
+    }
+
+    return { text: text, url: url, describe: describe };
 })();
 
 // Sends the CSRF token with every htmx request, so partial updates that change data are protected
@@ -35,6 +44,86 @@ document.addEventListener("DOMContentLoaded", function () {
     // <select data-autosubmit>: submits its form when the choice changes.
     document.querySelectorAll("[data-autosubmit]").forEach(function (element) {
         element.addEventListener("change", function () { element.form.submit(); });
+    });
+    // <button data-copy="#id">: copies the element's text to the clipboard (a new token, a command),
+    // and says so in the element marked data-copy-status="#id", if any.
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        button.addEventListener("click", function () {
+            var selector = button.getAttribute("data-copy");
+            var source = document.querySelector(selector);
+            var status = document.querySelector("[data-copy-status='" + selector + "']");
+            var say = function (message) { if (status) { status.textContent = message; } };
+            if (!source) { return; }
+            var value = source.textContent.trim();
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(value).then(function () { say("Copied."); button.textContent = "Copied"; },
+                    function () { select(source); say("Press Ctrl+C (⌘C) to copy the selected text."); });
+            } else {
+                select(source);
+                say("Press Ctrl+C (⌘C) to copy the selected text.");
+            }
+        });
+    });
+    function select(element) {
+        var range = document.createRange();
+        range.selectNodeContents(element);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+    }
+    // A table wider than its card scrolls inside it; keyboard users reach the scrolling by focusing
+    // it (WCAG 2.1.1), so scrolling regions get a tab stop and a name.
+    var scrollers = function () {
+        document.querySelectorAll(".table-responsive, table.table, pre").forEach(function (element) {
+            var scrolls = element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1;
+            if (scrolls && !element.hasAttribute("tabindex")) {
+                element.setAttribute("tabindex", "0");
+                if (element.tagName === "PRE") {
+                    element.setAttribute("role", "region");
+                    element.setAttribute("aria-label", "Text, scrolls");
+                } else if (element.tagName !== "TABLE") {
+                    element.setAttribute("role", "region");
+                    var table = element.querySelector("table");
+                    var caption = table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent));
+                    element.setAttribute("aria-label", caption || "Table, scrolls sideways");
+                }
+            }
+        });
+    };
+    scrollers();
+    window.addEventListener("resize", scrollers);
+    // <input data-person-picker>: suggests people as one types (name, email, title), from the
+    // directory; the field takes the chosen person's email.
+    document.querySelectorAll("[data-person-picker]").forEach(function (input, index) {
+        var list = document.createElement("datalist");
+        list.id = "person-picker-" + index;
+        input.setAttribute("list", list.id);
+        input.setAttribute("autocomplete", "off");
+        input.parentNode.appendChild(list);
+        var timer = null;
+        var asked = "";
+        input.addEventListener("input", function () {
+            clearTimeout(timer);
+            var q = input.value.trim();
+            if (q.length < 2 || q === asked || q.indexOf("@") > 0 && list.querySelector("option[value='" + CSS.escape(q) + "']")) {
+                return;
+            }
+            timer = setTimeout(function () {
+                asked = q;
+                fetch(Pitwall.url("/people/suggestions?q=" + encodeURIComponent(q)), { credentials: "same-origin",
+                        headers: { "Accept": "application/json" } })
+                    .then(function (r) { return r.ok ? r.json() : []; })
+                    .then(function (people) {
+                        list.replaceChildren.apply(list, people.map(function (p) {
+                            var option = document.createElement("option");
+                            option.value = p.email;
+                            option.textContent = p.label;
+                            return option;
+                        }));
+                    })
+                    .catch(function () { /* no suggestions; typing an email still works */ });
+            }, 200);
+        });
     });
     // <button data-print>: prints the page.
     document.querySelectorAll("[data-print]").forEach(function (element) {

@@ -6,6 +6,10 @@
     }
     var data = JSON.parse(element.getAttribute("data-chart"));
     var labels = ["held", "holder inactive", "held by nobody"];
+    var counts = labels.map(function (s, i) { return data.cells.filter(function (c) { return c[2] === i; }).length; });
+    Pitwall.describe(element, "Decision rights of " + data.workflows.length + " workflows: " + labels.map(function (s, i) {
+        return counts[i] + " " + s;
+    }).join(", ") + ". The table below names every holder.");
     var chart = echarts.init(element);
     chart.setOption({
         tooltip: {

@@ -18,6 +18,13 @@
     function money(v) {
         return v == null ? "—" : Math.round(v).toLocaleString("en");
     }
+    /** An amount with the currency its chart element declares in data-currency, e.g. "12,400 EUR". */
+    function moneyIn(element) {
+        var currency = element.getAttribute("data-currency");
+        return function (v) {
+            return v == null ? "—" : money(v) + (currency ? " " + currency : "");
+        };
+    }
     function pct(v) {
         return v == null ? "—" : (v * 100).toFixed(1) + " %";
     }
@@ -32,7 +39,15 @@
             var box = document.createElement("div");
             box.className = "chart-gauge";
             box.setAttribute("data-gauge", g.id);
+            // The drawn gauge is decoration: its value is in the text below it.
+            box.setAttribute("aria-hidden", "true");
             card.appendChild(box);
+            var valueText = document.createElement("div");
+            valueText.className = "text-center small gauge-value";
+            valueText.setAttribute("data-gauge-value", g.id);
+            valueText.textContent = g.name + ": " + (g.value == null ? "—"
+                : Math.round(g.value) + (g.id === "realization" || g.id === "adoptionDepth" ? " %" : " of 100"));
+            card.appendChild(valueText);
             if (g.value == null) {
                 var reason = document.createElement("div");
                 reason.className = "small text-warning-emphasis px-2 pb-2";
@@ -62,8 +77,12 @@
     var spend = data("spend-chart");
     if (spend) {
         var tiers = spend.value.tiers;
+        var spendMoney = moneyIn(spend.element);
+        Pitwall.describe(spend.element, "Spend to date: infrastructure " + spendMoney(spend.value.infrastructure)
+            + ", workforce " + spendMoney(spend.value.workforce)
+            + tiers.map(function (t) { return ", of which " + t.tier + " " + spendMoney(t.workforceSpend); }).join(""));
         init(spend.element, {
-            tooltip: { trigger: "axis", valueFormatter: money },
+            tooltip: { trigger: "axis", valueFormatter: moneyIn(spend.element) },
             grid: { left: 90, right: 20, top: 10, bottom: 30 },
             xAxis: { type: "value", axisLabel: { formatter: function (v) { return (v / 1000) + "k"; } } },
             yAxis: { type: "category", inverse: true,
@@ -95,10 +114,15 @@
                 bar.push(Math.abs(v));
             }
         });
+        Pitwall.describe(waterfall.element, "Value-capture waterfall: " + steps.map(function (s) {
+            return s.name + " " + (s.value == null ? "unknown (" + s.reason + ")" : moneyIn(waterfall.element)(s.value));
+        }).join("; "));
         init(waterfall.element, {
             tooltip: { trigger: "axis", formatter: function (p) {
                 var s = steps[p[0].dataIndex];
-                return Pitwall.text(s.name) + ": " + (s.value == null ? "— (" + Pitwall.text(s.reason) + ")" : money(s.value));
+                return Pitwall.text(s.name) + ": " + (s.value == null ? "— (" + Pitwall.text(s.reason) + ")"
+                        : Pitwall.text(moneyIn(waterfall.element)(s.value))
+                        + (!totals[s.id] && s.value < 0 ? " (a gain: realized exceeds expected)" : ""));
             } },
             grid: { left: 70, right: 10, top: 20, bottom: 60 },
             xAxis: { type: "category", data: steps.map(function (s) { return s.name; }), axisLabel: { interval: 0, rotate: 20 } },
@@ -109,7 +133,11 @@
                     formatter: function (p) { return money(steps[p.dataIndex].value); } },
                     itemStyle: { color: function (p) {
                         var id = steps[p.dataIndex].id;
-                        return totals[id] ? (id === "realized" ? "#2a9d8f" : "#457b9d") : "#e76f51";
+                        if (totals[id]) {
+                            return id === "realized" ? "#2a9d8f" : "#457b9d";
+                        }
+                        // a negative loss is a gain (e.g. realized above expected): not drawn as a loss
+                        return steps[p.dataIndex].value < 0 ? "#2a9d8f" : "#e76f51";
                     } } }
             ]
         });
@@ -118,6 +146,9 @@
     var levels = data("levels");
     if (levels) {
         var base = levels.element.getAttribute("data-base");
+        Pitwall.describe(levels.element, "Intended users by adoption level: " + levels.value.map(function (l) {
+            return "level " + l.level + " " + l.name + ": " + l.people;
+        }).join("; "));
         var chart = init(levels.element, {
             tooltip: { trigger: "axis" },
             grid: { left: 40, right: 10, top: 10, bottom: 30 },
@@ -138,6 +169,13 @@
         if (!d) {
             return;
         }
+        var last = d.value.length ? d.value[d.value.length - 1] : null;
+        var first = d.value.length ? d.value[0] : null;
+        Pitwall.describe(d.element, series.map(function (s) { return s[1]; }).join(" and ") + " by week"
+            + (last ? ": " + series.map(function (s) {
+                return s[1] + " " + pct(first[s[0]]) + " in the week of " + first.day + ", " + pct(last[s[0]])
+                    + " in the week of " + last.day;
+            }).join("; ") : ": no data"));
         init(d.element, {
             tooltip: { trigger: "axis", valueFormatter: pct },
             legend: { bottom: 0 },
@@ -170,6 +208,12 @@
             var values = outcome.points.map(function (p) { return Number(p[1]); });
             [outcome.baseline, outcome.target].forEach(function (v) { if (v != null) { values.push(Number(v)); } });
             var low = Math.min.apply(null, values), high = Math.max.apply(null, values), pad = (high - low) * 0.08 || 1;
+            Pitwall.describe(kpis.element, outcome.name + " (" + outcome.unit + ")"
+                + (outcome.baseline != null ? ", baseline " + outcome.baseline : ", no baseline")
+                + (outcome.target != null ? ", target " + outcome.target : "")
+                + (outcome.points.length ? "; measurements: " + outcome.points.slice(-12).map(function (p) {
+                    return p[0] + " " + p[1];
+                }).join(", ") : "; no measurements yet"));
             init(kpis.element, {
                 title: { text: outcome.name + " (" + outcome.unit + ")", textStyle: { fontSize: 13 } },
                 tooltip: { trigger: "axis" },

@@ -46,10 +46,16 @@ class DemoOrganization implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DemoProperties properties;
+    private final dev.pitwall.platform.organization.OrganizationService organization;
+    private final dev.pitwall.platform.tokens.ApiTokenService tokens;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
-            NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties) {
+            NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties,
+            dev.pitwall.platform.organization.OrganizationService organization,
+            dev.pitwall.platform.tokens.ApiTokenService tokens) {
+        this.organization = organization;
+        this.tokens = tokens;
         this.measurement = measurement;
         this.governance = governance;
         this.properties = properties;
@@ -72,6 +78,7 @@ class DemoOrganization implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         NorthwindFreight.Files files = NorthwindFreight.generate(today);
         SystemActor.runAs("demo-generator", () -> transaction.execute(status -> {
+            organization.update(new dev.pitwall.platform.organization.OrganizationUpdate("Northwind Freight", "EUR"));
             createTeams();
             ImportResult people = imports.importPeople(files.people());
             ImportResult assessments = imports.importAssessments(files.assessments());
@@ -108,6 +115,11 @@ class DemoOrganization implements ApplicationRunner {
         createUser("owner", "Demo Workflow Owner", files.ownerEmail(), Role.OWNER);
         createUser("contributor", "Demo Contributor", files.contributorEmail(), Role.CONTRIBUTOR);
         createUser("viewer", "Demo Viewer", null, Role.VIEWER);
+        // Northwind's collector sends its telemetry with an ingest token of the contributor's; the
+        // secret is not kept (the demo's events are generated inside the application).
+        users.findAll().stream().filter(u -> u.username().equals("contributor")).findFirst().ifPresent(u ->
+                tokens.issue(u.id(), new dev.pitwall.platform.tokens.NewApiToken("Northwind telemetry collector",
+                        java.util.Set.of("ingest"), null)));
     }
 
     private void createUser(String username, String displayName, String email, Role role) {

@@ -106,6 +106,25 @@ public class ImplementationService {
         return after;
     }
 
+    /**
+     * Adds the evidence, if any, and then changes the control, in one transaction: a control can
+     * be put in place together with the evidence that proves it, and a refusal of either leaves
+     * both as they were.
+     */
+    @Transactional
+    public ControlImplementation update(String workflowKey, String controlKey, ImplementationUpdate update,
+            NewEvidence evidence) {
+        if (evidence != null && evidence.present()) {
+            if (evidence.content() != null && evidence.content().length > 0) {
+                addFile(workflowKey, controlKey, evidence.title(), evidence.fileName(), evidence.contentType(),
+                        evidence.content());
+            } else {
+                addLink(workflowKey, controlKey, evidence.title(), evidence.url());
+            }
+        }
+        return update(workflowKey, controlKey, update);
+    }
+
     @Transactional
     public Evidence addLink(String workflowKey, String controlKey, String title, String url) {
         Workflow workflow = workflows.get(workflowKey);

@@ -36,17 +36,21 @@ final class Aggregation {
         figures.add(realized);
         figures.add(target);
         figures.add(realization(production, none));
-        figures.add(mean("technicalIndex", "index", production, none));
-        figures.add(mean("workforceIndex", "index", production, none));
-        figures.add(mean("adoptionDepth", "ratio", production, none));
-        figures.add(sum("strandedCapital", production, none));
-        figures.add(alignment.misalignedUserShare());
-        figures.add(alignment.unalignedActivityShare());
-        figures.add(highPerformerShare(production, none));
+        // Money to date side by side: what production returned, what was spent, and the ratio of both.
+        Figure cumulative = sum("cumulativeRealizedImpact", production, none);
+        figures.add(cumulative);
         double infrastructure = spend(budget, l -> l.category() == SpendCategory.INFRASTRUCTURE);
         double workforce = spend(budget, l -> l.category() == SpendCategory.WORKFORCE);
         figures.add(Figure.of("infrastructureSpend", infrastructure, "money"));
         figures.add(Figure.of("workforceSpend", workforce, "money"));
+        figures.add(returnOnSpend(cumulative, infrastructure + workforce));
+        figures.add(sum("strandedCapital", production, none));
+        figures.add(mean("technicalIndex", "index", production, none));
+        figures.add(mean("workforceIndex", "index", production, none));
+        figures.add(mean("adoptionDepth", "ratio", production, none));
+        figures.add(alignment.misalignedUserShare());
+        figures.add(alignment.unalignedActivityShare());
+        figures.add(highPerformerShare(production, none));
         figures.add(infrastructure + workforce == 0
                 ? Figure.missing("workforceSpendShare", "ratio", "no spend recorded up to the as-of date")
                 : Figure.of("workforceSpendShare", workforce / (infrastructure + workforce), "ratio"));
@@ -59,7 +63,23 @@ final class Aggregation {
                     spend(budget, l -> l.category() == SpendCategory.WORKFORCE && l.tier() == tier),
                     headcount.getOrDefault(tier, 0L)));
         }
-        return new OrganizationScorecard(scope, scopeId, name, asOf, from, figures, ranking(scored), tiers, lags);
+        return new OrganizationScorecard(scope, scopeId, name, asOf, from, figures, ranking(scored), tiers, lags,
+                OrganizationScorecard.commonPeriod(production.stream().map(WorkflowScorecard::impactPeriod).toList()),
+                null);
+    }
+
+    /**
+     * What the AI spend returned so far: cumulative realized impact over all spend up to D, both
+     * summed to date, so the two are on the same basis.
+     */
+    static Figure returnOnSpend(Figure cumulative, double spend) {
+        if (!cumulative.present()) {
+            return Figure.missing("returnOnSpend", "multiple", "cumulative realized impact: " + cumulative.reason());
+        }
+        if (spend == 0) {
+            return Figure.missing("returnOnSpend", "multiple", "no spend recorded up to the as-of date");
+        }
+        return Figure.of("returnOnSpend", cumulative.v() / spend, "multiple");
     }
 
     private static Figure sum(String id, List<WorkflowScorecard> cards, String none) {
@@ -135,13 +155,20 @@ final class Aggregation {
             ranks.add(new OrganizationScorecard.WorkflowRank(c.workflowKey(), c.name(), c.stage().name(),
                     c.bindingConstraint(), score, tech, work, capture, c.figure("adoptionDepth").value(),
                     c.figure("realization").value(), c.figure("realizedImpact").value(), c.figure("targetImpact").value(),
-                    c.figure("strandedCapital").value(), c.highPerformer()));
+                    c.figure("strandedCapital").value(), c.highPerformer(), valueLost(c), c.impactPeriod()));
         }
         ranks.sort(Comparator.comparing((OrganizationScorecard.WorkflowRank r) -> stageOrder(r.stage()))
                 .thenComparing(OrganizationScorecard.WorkflowRank::constraintScore,
                         Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(OrganizationScorecard.WorkflowRank::name));
         return ranks;
+    }
+
+    /** Target − realized impact, never below 0: a workflow beyond its target loses nothing. */
+    private static Double valueLost(WorkflowScorecard card) {
+        Figure target = card.figure("targetImpact");
+        Figure realized = card.figure("realizedImpact");
+        return target.present() && realized.present() ? Math.max(0, target.v() - realized.v()) : null;
     }
 
     private static int stageOrder(String stage) {

@@ -14,6 +14,9 @@ public final class MetricDefinitions {
     }
 
     private static final Map<String, Definition> ALL = new LinkedHashMap<>();
+    /** Money summed up to the as-of date; every other money figure is impact per KPI period. */
+    private static final java.util.Set<String> TO_DATE = java.util.Set.of("cumulativeRealizedImpact", "strandedCapital",
+            "infrastructureSpend", "workforceSpend");
 
     static {
         add("reach", "Reach", "Share of the intended users with at least one active day in the window.");
@@ -63,6 +66,8 @@ public final class MetricDefinitions {
         add("expected", "Expected", "Potential × adoption depth × quality.");
         add("operatingModelResidual", "Operating-model residual", "Expected − realized impact.");
         add("realized", "Realized", "The realized impact.");
+        add("returnOnSpend", "Return on AI spend to date", "Cumulative realized impact of the workflows in production "
+                + "/ (infrastructure + workforce spend) up to the as-of date.");
     }
 
     private MetricDefinitions() {
@@ -78,6 +83,14 @@ public final class MetricDefinitions {
             throw new IllegalArgumentException("no definition " + id);
         }
         return definition;
+    }
+
+    /**
+     * The period of a money figure: {@link Figure#TO_DATE} for spend, cumulative impact and stranded
+     * capital, else per KPI period (impact).
+     */
+    public static String periodOf(String id) {
+        return TO_DATE.contains(id) ? Figure.TO_DATE : Figure.KPI_PERIOD;
     }
 
     public static Map<String, Definition> all() {

@@ -59,13 +59,16 @@ public class ScorecardService {
     private final dev.pitwall.platform.audit.AuditLog auditLog;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final ConcurrentReads reads;
+    private final dev.pitwall.platform.organization.OrganizationService organization;
 
     ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
             TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
             UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
             MeasurementProperties properties, Clock clock, ScorecardCache cache,
             dev.pitwall.platform.audit.AuditLog auditLog,
-            org.springframework.transaction.PlatformTransactionManager transactions, ConcurrentReads reads) {
+            org.springframework.transaction.PlatformTransactionManager transactions, ConcurrentReads reads,
+            dev.pitwall.platform.organization.OrganizationService organization) {
+        this.organization = organization;
         this.reads = reads;
         this.cache = cache;
         this.auditLog = auditLog;
@@ -100,7 +103,12 @@ public class ScorecardService {
 
     public WorkflowScorecard workflow(String key, LocalDate asOf) {
         LocalDate day = asOf(asOf);
-        return cached("workflow:" + key + ":" + day, () -> scoreWorkflow(key, day).card());
+        return cached("workflow:" + key + ":" + day, () -> scoreWorkflow(key, day).card().inCurrency(currency()));
+    }
+
+    /** The organization's currency; changing it is audited, so cached scorecards follow it. */
+    private String currency() {
+        return organization.currency();
     }
 
     /**
@@ -139,7 +147,7 @@ public class ScorecardService {
 
     public OrganizationScorecard organization(LocalDate asOf) {
         LocalDate day = asOf(asOf);
-        return cached("organization:" + day, () -> computeOrganization(day));
+        return cached("organization:" + day, () -> computeOrganization(day).inCurrency(currency()));
     }
 
     /**
@@ -166,7 +174,7 @@ public class ScorecardService {
 
     public OrganizationScorecard initiative(long id, LocalDate asOf) {
         LocalDate day = asOf(asOf);
-        return cached("initiative:" + id + ":" + day, () -> computeInitiative(id, day));
+        return cached("initiative:" + id + ":" + day, () -> computeInitiative(id, day).inCurrency(currency()));
     }
 
     private OrganizationScorecard computeInitiative(long id, LocalDate day) {
@@ -186,7 +194,7 @@ public class ScorecardService {
 
     public OrganizationScorecard team(long id, LocalDate asOf) {
         LocalDate day = asOf(asOf);
-        return cached("team:" + id + ":" + day, () -> computeTeam(id, day));
+        return cached("team:" + id + ":" + day, () -> computeTeam(id, day).inCurrency(currency()));
     }
 
     private OrganizationScorecard computeTeam(long id, LocalDate day) {

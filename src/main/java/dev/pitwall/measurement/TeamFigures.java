@@ -73,6 +73,7 @@ final class TeamFigures {
             tiers.add(new OrganizationScorecard.TierBalance(tier, 0, headcount.getOrDefault(tier, 0L)));
         }
         return new OrganizationScorecard("team", team.id(), team.name(), asOf, from, figures, Aggregation.ranking(used),
-                tiers, List.of());
+                tiers, List.of(), OrganizationScorecard.commonPeriod(used.stream().map(s -> s.card().impactPeriod())
+                        .toList()), null);
     }
 }

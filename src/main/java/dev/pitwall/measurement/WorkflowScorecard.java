@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param workflowKey the workflow
  * @param name its name
- * @param stage its stage now
+ * @param stage its stage on D
  * @param initiativeId its initiative, or {@code null}
  * @param initiativeName that initiative's name
  * @param asOf D
@@ -24,11 +24,27 @@ import java.util.List;
  * @param systems the AI systems' technical figures
  * @param kpis the business-outcome KPIs' value figures
  * @param roles skill coverage by role
+ * @param impactPeriod the period its impact figures are per: the cadence of its business-outcome
+ *     KPIs ({@code MONTHLY}...), {@code KPI_PERIOD} when they differ, {@code null} without any
+ * @param currency the organization's currency of its money figures
  */
 public record WorkflowScorecard(String workflowKey, String name, WorkflowStage stage, Long initiativeId,
         String initiativeName, LocalDate asOf, LocalDate windowFrom, List<Figure> figures,
         List<LevelCount> levelDistribution, List<Figure> waterfall, String bindingConstraint, boolean highPerformer,
-        List<SystemFigures> systems, List<KpiFigures> kpis, List<RoleCoverage> roles) {
+        List<SystemFigures> systems, List<KpiFigures> kpis, List<RoleCoverage> roles, String impactPeriod,
+        String currency) {
+
+    /** The same scorecard with its money figures in {@code code}, per its impact period or to date. */
+    public WorkflowScorecard inCurrency(String code) {
+        java.util.function.UnaryOperator<Figure> in = f -> f.inCurrency(code, impactPeriod);
+        return new WorkflowScorecard(workflowKey, name, stage, initiativeId, initiativeName, asOf, windowFrom,
+                figures.stream().map(in).toList(), levelDistribution, waterfall.stream().map(in).toList(),
+                bindingConstraint, highPerformer, systems, kpis.stream().map(k -> new KpiFigures(k.kpiId(), k.name(),
+                        k.unit(), k.direction(), k.baseline(), k.target(), k.current(), k.cadence(),
+                        k.realizedImpact().inCurrency(code, k.cadence()), k.targetImpact().inCurrency(code, k.cadence()),
+                        k.cumulativeRealizedImpact().inCurrency(code, null))).toList(),
+                roles, impactPeriod, code);
+    }
 
     /** The figure with this definition id. */
     public Figure figure(String id) {
@@ -47,7 +63,7 @@ public record WorkflowScorecard(String workflowKey, String name, WorkflowStage s
 
     /** A business-outcome KPI's value figures. */
     public record KpiFigures(long kpiId, String name, String unit, String direction, Double baseline, Double target,
-            Double current, Figure realizedImpact, Figure targetImpact, Figure cumulativeRealizedImpact) {
+            Double current, String cadence, Figure realizedImpact, Figure targetImpact, Figure cumulativeRealizedImpact) {
     }
 
     /** Skill coverage of the members of one role. */

@@ -105,7 +105,8 @@ class WorkflowScoring {
         WorkflowScorecard card = new WorkflowScorecard(workflow.key(), workflow.name(), workflow.stage(),
                 workflow.initiativeId(), workflow.initiativeName(), asOf, ctx.from(), figures, levels(adoption),
                 waterfall.steps(), constraint == null ? null : constraint.name(), highPerformer,
-                systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, levels));
+                systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, levels),
+                OrganizationScorecard.commonPeriod(values.stream().map(v -> v.kpi().cadence().name()).toList()), null);
         return new Scored(workflow, card, adoption, activeDays, users, requirements, trainedUsers);
     }
 
@@ -224,7 +225,7 @@ class WorkflowScoring {
             Kpi k = v.kpi();
             return new WorkflowScorecard.KpiFigures(k.id(), k.name(), k.unit(), k.direction().name(),
                     k.baselineValue() == null ? null : k.baselineValue().doubleValue(),
-                    k.target() == null ? null : k.target().doubleValue(), v.current(),
+                    k.target() == null ? null : k.target().doubleValue(), v.current(), k.cadence().name(),
                     money("realizedImpact", v.realizedImpact(), v.reason()),
                     money("targetImpact", v.targetImpact(), v.reason()),
                     money("cumulativeRealizedImpact", v.cumulativeRealizedImpact(),

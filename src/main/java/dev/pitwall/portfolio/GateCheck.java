@@ -23,6 +23,21 @@ public interface GateCheck {
     Result check(Subject subject);
 
     /**
+     * Where a person fixes what this check found for a workflow: the page and section that holds
+     * the form. Failed checks on the workflow's page link there.
+     */
+    Fix fix(String workflowKey);
+
+    /**
+     * A link to the form that fixes a check.
+     *
+     * @param label what the link says, e.g. "Assign decision rights"
+     * @param path the path inside Pitwall (without the context path), with its section anchor
+     */
+    record Fix(String label, String path) {
+    }
+
+    /**
      * What a check looks at.
      *
      * @param details the workflow with all its parts

@@ -27,9 +27,10 @@ public record GateResult(String workflowKey, WorkflowStage stage, LocalDate eval
      * @param summary why it passes, when it does
      * @param reasons what fails, when it does
      * @param waivable whether a waiver may cover the failure (true when it passes)
+     * @param fix the form that fixes it
      */
     public record CheckOutcome(String id, String title, boolean passed, String summary, List<String> reasons,
-            boolean waivable) {
+            boolean waivable, GateCheck.Fix fix) {
     }
 
     public List<CheckOutcome> failed() {

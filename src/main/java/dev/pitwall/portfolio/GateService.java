@@ -57,9 +57,11 @@ public class GateService {
     private static GateResult.CheckOutcome outcome(GateCheck check, GateCheck.Subject subject) {
         GateCheck.Result result = check.check(subject);
         if (result instanceof GateCheck.Passed passed) {
-            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of(), true);
+            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of(), true,
+                    check.fix(subject.details().workflow().key()));
         }
         GateCheck.Failed failed = (GateCheck.Failed) result;
-        return new GateResult.CheckOutcome(check.id(), check.title(), false, null, failed.reasons(), failed.waivable());
+        return new GateResult.CheckOutcome(check.id(), check.title(), false, null, failed.reasons(), failed.waivable(),
+                check.fix(subject.details().workflow().key()));
     }
 }

@@ -9,6 +9,7 @@ import dev.pitwall.portfolio.internal.WorkflowParts;
 import dev.pitwall.portfolio.internal.Workflows;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -217,6 +218,44 @@ public class WorkflowService {
         WorkflowDetails.RightHolding after = holding(workflow, right);
         auditLog.append(AuditRecord.updated(RIGHT_ENTITY, key + "/" + right, before, after));
         return after;
+    }
+
+    /**
+     * Sets the holders and notes of several decision rights at once, all or nothing; rights whose
+     * holder and note stay the same are left alone (and not audited). A refusal names the right,
+     * e.g. {@code OUTPUT_APPROVER.holder}.
+     */
+    @Transactional
+    public void assignRights(String key, Map<DecisionRight, RightAssignment> assignments) {
+        Workflow workflow = reader.workflow(key);
+        Map<DecisionRight, WorkflowDetails.RightHolding> current = new java.util.EnumMap<>(DecisionRight.class);
+        parts.rights(workflow.id()).forEach(h -> current.put(h.right(), h));
+        assignments.forEach((right, assignment) -> {
+            String holder = assignment.holderEmail() == null || assignment.holderEmail().isBlank() ? null
+                    : assignment.holderEmail().trim();
+            String note = assignment.note() == null || assignment.note().isBlank() ? null : assignment.note().trim();
+            WorkflowDetails.RightHolding now = current.get(right);
+            String nowHolder = now == null || now.holder() == null ? null : now.holder().email();
+            if (now != null && java.util.Objects.equals(nowHolder == null ? null : nowHolder.toLowerCase(java.util.Locale.ROOT),
+                    holder == null ? null : holder.toLowerCase(java.util.Locale.ROOT)) && java.util.Objects.equals(now.note(), note)) {
+                return;
+            }
+            try {
+                assignRight(key, right, holder, note);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.getMessage(), e.violations().stream()
+                        .map(v -> Violation.ofField(right.name() + "." + v.field(), v.reason())).toList());
+            }
+        });
+    }
+
+    /**
+     * Who should hold a decision right, and a note on it.
+     *
+     * @param holderEmail the person's email; blank for nobody
+     * @param note why, or what it depends on
+     */
+    public record RightAssignment(String holderEmail, String note) {
     }
 
     private WorkflowDetails.RightHolding holding(Workflow workflow, DecisionRight right) {

@@ -48,14 +48,17 @@ class DemoOrganizationTest {
     private final NorthwindTelemetry telemetry = mock(NorthwindTelemetry.class);
     private final NorthwindMeasurement measurement = mock(NorthwindMeasurement.class);
     private final NorthwindGovernance governance = mock(NorthwindGovernance.class);
+    private final dev.pitwall.platform.organization.OrganizationService organization =
+            mock(dev.pitwall.platform.organization.OrganizationService.class);
+    private final dev.pitwall.platform.tokens.ApiTokenService tokens = mock(dev.pitwall.platform.tokens.ApiTokenService.class);
     private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
-            measurement, governance, transaction, clock, new DemoProperties(true));
+            measurement, governance, transaction, clock, new DemoProperties(true), organization, tokens);
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
         when(directory.isEmpty()).thenReturn(false);
         demo.run(new DefaultApplicationArguments());
-        verifyNoInteractions(teams, imports, users, portfolio, telemetry, measurement, governance);
+        verifyNoInteractions(teams, imports, users, portfolio, telemetry, measurement, governance, organization, tokens);
     }
 
     @Test
@@ -70,6 +73,7 @@ class DemoOrganizationTest {
 
         demo.run(new DefaultApplicationArguments());
 
+        verify(organization).update(new dev.pitwall.platform.organization.OrganizationUpdate("Northwind Freight", "EUR"));
         verify(teams).create(new TeamDraft("Executive Office", null, "The CEO, the executive team and their staff."));
         verify(teams, times(12)).create(any());
         var order = inOrder(imports);

@@ -1,6 +1,7 @@
 package dev.pitwall.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -199,6 +200,30 @@ class GovernanceIntegrationTest {
             assertThat(first.controlKey()).isEqualTo("logging");
             assertThat(first.status()).isEqualTo(ControlStatus.PLANNED);
         });
+    }
+
+    @Test
+    void aControlIsPutInPlaceTogetherWithItsEvidenceOrNothingIsKept() throws Exception {
+        mvc.perform(put("/api/v1/workflows/" + key + "/risk-classification").with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).content(HIGH_RISK)).andExpect(status().isOk());
+        LocalDate review = LocalDate.now().plusDays(90);
+        // Refused (unknown owner): the evidence sent with it is not kept either.
+        assertThatThrownBy(() -> implementations.update(key, "logging",
+                new ImplementationUpdate(ControlStatus.IMPLEMENTED, "nobody@nowhere.example", review, null, null),
+                new NewEvidence("Log retention policy", "https://intranet.example/logs", null, null, null)))
+                .isInstanceOf(dev.pitwall.platform.web.InvalidInputException.class).hasMessageContaining("ownerEmail");
+        assertThat(implementations.ofWorkflow(key)).filteredOn(c -> c.controlKey().equals("logging")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.evidence()).isEmpty();
+                    assertThat(c.status()).isEqualTo(ControlStatus.MISSING);
+                });
+        // Accepted: in place with its evidence, in one step.
+        ControlImplementation logging = implementations.update(key, "logging",
+                new ImplementationUpdate(ControlStatus.IMPLEMENTED, owner.email(), review, null, null),
+                new NewEvidence("Log retention policy", "https://intranet.example/logs", null, null, null));
+        assertThat(logging.status()).isEqualTo(ControlStatus.IMPLEMENTED);
+        assertThat(logging.evidence()).extracting(dev.pitwall.governance.Evidence::title).containsExactly("Log retention policy");
+        assertThat(logging.reviewOn()).isEqualTo(review);
     }
 
     @Test

@@ -224,6 +224,13 @@ class ScorecardEndToEndIntegrationTest {
         assertThat(o.get("infrastructureSpend")).isCloseTo(10_000, within(EPS));
         assertThat(o.get("workforceSpend")).isCloseTo(2_000, within(EPS));
         assertThat(o.get("workforceSpendShare")).isCloseTo(2_000.0 / 12_000, within(EPS));
+        // money to date beside spend to date: 30,000 returned over 10,000 + 2,000 spent
+        assertThat(o.get("cumulativeRealizedImpact")).isCloseTo(30_000, within(EPS));
+        assertThat(o.get("returnOnSpend")).isCloseTo(30_000.0 / 12_000, within(EPS));
+        assertThat(org.<List<String>>read("$.figures[?(@.id == 'realizedImpact')].period")).containsExactly("MONTHLY");
+        assertThat(org.<List<String>>read("$.figures[?(@.id == 'infrastructureSpend')].period")).containsExactly("TO_DATE");
+        assertThat(org.<List<String>>read("$.figures[?(@.unit == 'money')].currency")).isNotEmpty().containsOnly("EUR");
+        assertThat(org.<List<Double>>read("$.workflows[*].valueLost")).containsExactly(5_000.0);
         assertThat(o.get("pipelineLag")).isCloseTo(0, within(EPS));
         assertThat(org.<List<String>>read("$.workflows[*].workflowKey")).containsExactly("e2e");
         assertThat(org.<List<String>>read("$.figures[*].id")).allSatisfy(id -> MetricDefinitions.of(id));

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -19,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * Real headless Chromium from Debian's packages, driven through {@code /usr/bin/chromedriver} so
  * Selenium downloads nothing; saves a screenshot to {@code target/screenshots} when a test fails.
  */
-public final class BrowserSupport implements AfterTestExecutionCallback {
+public final class BrowserSupport implements AfterTestExecutionCallback, BeforeEachCallback, AfterEachCallback {
+
+    /** What axe-core found on the pages the current test's browsers visited. */
+    private static final ThreadLocal<List<String>> ACCESSIBILITY_FINDINGS = ThreadLocal.withInitial(ArrayList::new);
 
     public static final Path CHROMIUM = Path.of(System.getProperty("pitwall.test.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("pitwall.test.chromedriver", "/usr/bin/chromedriver"));
@@ -53,7 +61,9 @@ public final class BrowserSupport implements AfterTestExecutionCallback {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
+        // Every page the test visits is checked by axe-core (WCAG 2.1 AA); see afterEach.
+        return new EventFiringDecorator<WebDriver>(new AxeCheck.Listener(driver, ACCESSIBILITY_FINDINGS.get()))
+                .decorate(driver);
     }
 
     /**
@@ -87,6 +97,22 @@ public final class BrowserSupport implements AfterTestExecutionCallback {
                     element.click();
                     return true;
                 });
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ACCESSIBILITY_FINDINGS.get().clear();
+    }
+
+    /** Fails the test when a page it visited has a serious or critical accessibility violation. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> findings = List.copyOf(ACCESSIBILITY_FINDINGS.get());
+        ACCESSIBILITY_FINDINGS.get().clear();
+        if (!findings.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("axe-core found serious or critical WCAG 2.1 AA violations:\n  "
+                    + String.join("\n  ", findings));
+        }
     }
 
     @Override

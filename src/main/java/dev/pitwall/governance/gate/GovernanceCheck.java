@@ -38,6 +38,11 @@ class GovernanceCheck implements GateCheck {
     }
 
     @Override
+    public Fix fix(String workflowKey) {
+        return new Fix("Open its controls", "/governance/workflows/" + workflowKey);
+    }
+
+    @Override
     public int order() {
         return 4;
     }

@@ -11,8 +11,10 @@ import dev.pitwall.governance.CoverageService;
 import dev.pitwall.governance.EuCategory;
 import dev.pitwall.governance.Framework;
 import dev.pitwall.governance.FrameworkCatalogService;
+import dev.pitwall.governance.FrameworkCoverage;
 import dev.pitwall.governance.ImplementationService;
 import dev.pitwall.governance.ImplementationUpdate;
+import dev.pitwall.governance.NewEvidence;
 import dev.pitwall.governance.RiskQuestionnaire;
 import dev.pitwall.governance.RiskTier;
 import dev.pitwall.governance.policy.EvidenceFilePolicy;
@@ -46,6 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 class GovernancePageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The frameworks the overview shows and whose coverage a change of a control reports. */
+    private static final List<Framework> FRAMEWORKS = List.of(Framework.NIST_AI_RMF, Framework.ISO_42001,
+            Framework.EU_AI_ACT);
 
     private final CoverageService coverage;
     private final ClassificationService classifications;
@@ -72,8 +77,7 @@ class GovernancePageController {
     @GetMapping("/governance")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String overview(Model model) {
-        CoverageService.Overview overview = coverage.overview(
-                List.of(Framework.NIST_AI_RMF, Framework.ISO_42001, Framework.EU_AI_ACT));
+        CoverageService.Overview overview = coverage.overview(FRAMEWORKS);
         model.addAttribute("matrix", overview.matrix());
         model.addAttribute("chart", JSON.writeValueAsString(chart(overview.matrix())));
         model.addAttribute("frameworks", overview.frameworks());
@@ -126,19 +130,43 @@ class GovernancePageController {
         return "redirect:/governance/workflows/" + key;
     }
 
+    /**
+     * Changes a control and, in the same step, adds the evidence sent with it. The answer says how
+     * the frameworks' coverage changed; a refusal brings the form back with what was typed.
+     */
     @PostMapping("/governance/workflows/{key}/controls/{control}")
     @PreAuthorize(Permission.Checks.GOVERNANCE_WRITE)
     String updateControl(@PathVariable String key, @PathVariable String control, @RequestParam ControlStatus status,
             @RequestParam(required = false) String ownerEmail,
             @RequestParam(required = false) LocalDate reviewOn,
             @RequestParam(required = false) LocalDate expiresOn,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String evidenceTitle, @RequestParam(required = false) String evidenceUrl,
+            @RequestParam(required = false) MultipartFile evidenceFile, RedirectAttributes redirect) throws IOException {
+        List<FrameworkCoverage> before = coverage.overview(FRAMEWORKS).frameworks();
         try {
+            NewEvidence evidence = new NewEvidence(evidenceTitle, evidenceUrl,
+                    evidenceFile == null ? null : evidenceFile.getOriginalFilename(),
+                    evidenceFile == null ? null : evidenceFile.getContentType(),
+                    evidenceFile == null || evidenceFile.isEmpty() ? null : evidenceFile.getBytes());
             var result = implementations.update(key, control, new ImplementationUpdate(status, ownerEmail, reviewOn,
-                    expiresOn, note));
-            redirect.addFlashAttribute("flashMessage", "'" + result.controlName() + "' is now " + result.status() + ".");
+                    expiresOn, note), evidence);
+            redirect.addFlashAttribute("flashMessage", "'" + result.controlName() + "' is now " + result.status()
+                    + (evidence.present() ? ", with the evidence added" : "") + ". "
+                    + CoverageChange.describe(before, coverage.overview(FRAMEWORKS).frameworks()));
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionError", e.describe());
+            Map<String, String> typed = new java.util.HashMap<>();
+            typed.put("control", control);
+            typed.put("status", status.name());
+            typed.put("ownerEmail", ownerEmail);
+            typed.put("reviewOn", reviewOn == null ? null : reviewOn.toString());
+            typed.put("expiresOn", expiresOn == null ? null : expiresOn.toString());
+            typed.put("note", note);
+            typed.put("evidenceTitle", evidenceTitle);
+            typed.put("evidenceUrl", evidenceUrl);
+            typed.put("evidenceFile", evidenceFile == null || evidenceFile.isEmpty() ? null : evidenceFile.getOriginalFilename());
+            redirect.addFlashAttribute("typed", typed);
         }
         return "redirect:/governance/workflows/" + key + "#control-" + control;
     }

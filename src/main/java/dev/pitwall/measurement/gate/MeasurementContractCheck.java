@@ -28,6 +28,11 @@ class MeasurementContractCheck implements GateCheck {
     }
 
     @Override
+    public Fix fix(String workflowKey) {
+        return new Fix("Edit the measurement contract", "/scorecards/workflows/" + workflowKey + "#kpis");
+    }
+
+    @Override
     public int order() {
         return 2;
     }

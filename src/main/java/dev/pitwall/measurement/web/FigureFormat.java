@@ -6,12 +6,21 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** How pages write figures: ratios as percentages, indices whole, money with thousands separators. */
+/**
+ * How pages write figures: ratios as percentages, indices whole, money with thousands separators,
+ * its currency and its period ("12,400 EUR per month", "310,000 EUR to date").
+ */
 @Component("figures")
 public class FigureFormat {
 
     public String format(Figure figure) {
-        return figure == null || figure.value() == null ? "—" : format(figure.value(), figure.unit());
+        if (figure == null || figure.value() == null) {
+            return "—";
+        }
+        if ("money".equals(figure.unit())) {
+            return money(figure.value(), figure.currency(), figure.period());
+        }
+        return format(figure.value(), figure.unit());
     }
 
     public String format(Double value, String unit) {
@@ -27,6 +36,40 @@ public class FigureFormat {
             case "count" -> pattern("#,##0").format(value);
             default -> pattern("#,##0.##").format(value);
         };
+    }
+
+    /** An amount with its currency and, when given, its period: {@code 12,400 EUR per month}. */
+    public String money(Double value, String currency, String period) {
+        if (value == null) {
+            return "—";
+        }
+        String amount = pattern("#,##0").format(value) + (currency == null ? "" : " " + currency);
+        String basis = period(period);
+        return basis.isEmpty() ? amount : amount + " " + basis;
+    }
+
+    /**
+     * What a money figure's period reads as: {@code per month} for impact of monthly KPIs, {@code to
+     * date} for sums up to the as-of date, empty when unknown.
+     */
+    public String period(String period) {
+        if (period == null) {
+            return "";
+        }
+        return switch (period) {
+            case Figure.TO_DATE -> "to date";
+            case "DAILY" -> "per day";
+            case "WEEKLY" -> "per week";
+            case "MONTHLY" -> "per month";
+            case "QUARTERLY" -> "per quarter";
+            default -> "per KPI period";
+        };
+    }
+
+    /** A column header's unit: {@code EUR per month}, {@code EUR to date}. */
+    public String unit(String currency, String period) {
+        String basis = period(period);
+        return basis.isEmpty() ? currency : currency + " " + basis;
     }
 
     private static DecimalFormat pattern(String pattern) {

@@ -48,13 +48,17 @@ class ScorecardCsvController {
             LocalDate asOf) {
         OrganizationScorecard card = scorecards.organization(asOf);
         try (CsvExport file = CsvExport.create()) {
+            // Money columns name their currency and basis: impact per each row's KPI period, capital to date.
+            String perPeriod = " (" + card.currency() + " per impactPeriod)";
             file.row("workflow", "name", "stage", "bindingConstraint", "constraintScore", "technicalIndex",
-                    "workforceIndex", "operatingModelCapture", "adoptionDepth", "realization", "realizedImpact",
-                    "targetImpact", "strandedCapital", "highPerformer");
+                    "workforceIndex", "operatingModelCapture", "adoptionDepth", "realization",
+                    "realizedImpact" + perPeriod, "targetImpact" + perPeriod, "valueLost" + perPeriod, "impactPeriod",
+                    "strandedCapital (" + card.currency() + " to date)", "highPerformer");
             for (OrganizationScorecard.WorkflowRank r : card.workflows()) {
                 file.row(r.workflowKey(), r.name(), r.stage(), r.bindingConstraint(), r.constraintScore(),
                         r.technicalIndex(), r.workforceIndex(), r.operatingModelCapture(), r.adoptionDepth(),
-                        r.realization(), r.realizedImpact(), r.targetImpact(), r.strandedCapital(), r.highPerformer());
+                        r.realization(), r.realizedImpact(), r.targetImpact(), r.valueLost(), r.impactPeriod(),
+                        r.strandedCapital(), r.highPerformer());
             }
             return csv("workflows-" + card.asOf() + ".csv", file.text());
         }
@@ -98,10 +102,10 @@ class ScorecardCsvController {
 
     private static String figures(List<Figure> figures) {
         try (CsvExport file = CsvExport.create()) {
-            file.row("id", "name", "value", "unit", "reason", "definition");
+            file.row("id", "name", "value", "unit", "currency", "period", "reason", "definition");
             for (Figure f : figures) {
                 MetricDefinitions.Definition d = MetricDefinitions.of(f.id());
-                file.row(f.id(), d.name(), f.value(), f.unit(), f.reason(), d.formula());
+                file.row(f.id(), d.name(), f.value(), f.unit(), f.currency(), f.period(), f.reason(), d.formula());
             }
             return file.text();
         }

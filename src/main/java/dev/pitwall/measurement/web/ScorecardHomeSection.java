@@ -36,9 +36,7 @@ class ScorecardHomeSection implements HomeSection {
     @Override
     public Map<String, Object> model() {
         OrganizationScorecard card = scorecards.organization(null);
-        List<OrganizationScorecard.WorkflowRank> constrained = card.workflows().stream()
-                .filter(r -> r.bindingConstraint() != null && !"IDEA".equals(r.stage()) && !"RETIRED".equals(r.stage()))
-                .limit(5).toList();
+        List<OrganizationScorecard.WorkflowRank> constrained = card.mostConstrained(5);
         return Map.of("card", card, "charts", charts.organization(card), "definitions", MetricDefinitions.all(),
                 "constrained", constrained);
     }

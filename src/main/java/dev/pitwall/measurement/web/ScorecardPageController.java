@@ -94,26 +94,6 @@ class ScorecardPageController {
         return "scorecards/people";
     }
 
-    @PostMapping("/scorecards/workflows/{key}/kpis")
-    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
-    String addKpi(@PathVariable String key, @RequestParam String name, @RequestParam String unit,
-            @RequestParam dev.pitwall.measurement.KpiLevel level, @RequestParam dev.pitwall.measurement.Direction direction,
-            @RequestParam(required = false) BigDecimal baselineValue,
-            @RequestParam(required = false) LocalDate baselineFrom,
-            @RequestParam(required = false) LocalDate baselineTo,
-            @RequestParam(required = false) BigDecimal target, @RequestParam(required = false) BigDecimal valuePerUnit,
-            @RequestParam(required = false) String owner, @RequestParam dev.pitwall.measurement.Cadence cadence,
-            @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
-        try {
-            var kpi = kpis.create(key, new dev.pitwall.measurement.KpiDraft(name, unit, level, direction, baselineValue,
-                    baselineFrom, baselineTo, target, valuePerUnit, owner, null, cadence, parentId));
-            redirect.addFlashAttribute("flashMessage", "KPI '" + kpi.name() + "' was added to the measurement contract.");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("actionError", e.describe());
-        }
-        return "redirect:/scorecards/workflows/" + key + "#kpis";
-    }
-
     @PostMapping("/scorecards/workflows/{key}/measurements")
     @PreAuthorize(Permission.Checks.MEASUREMENT_WRITE)
     String record(@PathVariable String key, @RequestParam long kpiId,

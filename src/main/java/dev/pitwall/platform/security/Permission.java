@@ -18,7 +18,8 @@ public enum Permission {
     AUDIT_READ("audit:read", ApiScope.READ),
     OPERATIONS_READ("operations:read", ApiScope.READ),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
-    ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN);
+    ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
+    SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
 
     private final String authority;
     private final ApiScope scope;
@@ -53,6 +54,8 @@ public enum Permission {
         public static final String AUDIT_READ = "hasAuthority('audit:read')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
+        /** The organization's name and currency. */
+        public static final String SETTINGS_MANAGE = "hasAuthority('settings:manage')";
 
         private Checks() {
         }

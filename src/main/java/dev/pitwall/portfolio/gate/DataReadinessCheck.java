@@ -34,6 +34,11 @@ public class DataReadinessCheck implements GateCheck {
     }
 
     @Override
+    public Fix fix(String workflowKey) {
+        return new Fix("Assess the data sources", "/portfolio/workflows/" + workflowKey + "#data");
+    }
+
+    @Override
     public int order() {
         return 3;
     }

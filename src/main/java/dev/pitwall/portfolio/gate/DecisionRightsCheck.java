@@ -21,6 +21,11 @@ public class DecisionRightsCheck implements GateCheck {
     }
 
     @Override
+    public Fix fix(String workflowKey) {
+        return new Fix("Assign the decision rights", "/portfolio/workflows/" + workflowKey + "#rights");
+    }
+
+    @Override
     public int order() {
         return 1;
     }

@@ -45,6 +45,11 @@ public class WorkforceReadinessCheck implements GateCheck {
     }
 
     @Override
+    public Fix fix(String workflowKey) {
+        return new Fix("Name intended users, roles and skills", "/portfolio/workflows/" + workflowKey + "/edit#people");
+    }
+
+    @Override
     public int order() {
         return 5;
     }

@@ -78,10 +78,10 @@ class WorkflowPageController {
     @PostMapping("/portfolio/workflows")
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
     String create(@RequestParam String key, @RequestParam String name, @RequestParam(required = false) String initiative,
-            @RequestParam(required = false) String description, @RequestParam WorkflowStage stage, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String description, @RequestParam WorkflowStage stage,
+            @RequestParam(required = false) LocalDate aiGoLive, Model model, RedirectAttributes redirect) {
         try {
-            workflows.create(new WorkflowDefinition(key, name, description, blankToNull(initiative), stage, null,
+            workflows.create(new WorkflowDefinition(key, name, description, blankToNull(initiative), stage, aiGoLive,
                     List.of(), List.of(), Map.of(), List.of(), null, List.of()));
             redirect.addFlashAttribute("flashMessage", "The workflow was created. Describe its operating model next.");
             return "redirect:/portfolio/workflows/" + key.trim();

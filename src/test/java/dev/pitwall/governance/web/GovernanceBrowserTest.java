@@ -57,19 +57,36 @@ class GovernanceBrowserTest extends DemoBrowserTest {
         By row = By.cssSelector("#control-fallback-path");
         assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("MISSING");
 
-        var details = browser.findElement(By.xpath("//tr[@id='control-fallback-path']/following-sibling::tr[1]//details"));
-        BrowserSupport.click(browser, By.xpath("//tr[@id='control-fallback-path']/following-sibling::tr[1]//summary"));
-        details.findElement(By.name("title")).sendKeys("Fallback runbook");
-        details.findElement(By.name("file")).sendKeys(file.toString());
-        details.findElement(By.cssSelector("form[enctype] button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Evidence added"));
-        assertThat(browser.findElement(row).getText()).contains("Fallback runbook");
+        String form = "//details[@data-control-form='fallback-path']";
+        BrowserSupport.click(browser, By.xpath(form + "/summary"));
+        // A refused change comes back with everything typed (the file must be chosen again).
+        new Select(browser.findElement(By.id("status-fallback-path"))).selectByVisibleText("IMPLEMENTED");
+        browser.findElement(By.id("owner-fallback-path")).sendKeys("nobody@nowhere.example");
+        browser.findElement(By.id("review-fallback-path")).sendKeys("03032027");
+        browser.findElement(By.id("etitle-fallback-path")).sendKeys("Fallback runbook");
+        browser.findElement(By.id("efile-fallback-path")).sendKeys(file.toString());
+        BrowserSupport.click(browser, By.xpath(form + "//button[@type='submit']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-error"), "ownerEmail"));
+        assertThat(browser.findElement(By.xpath(form)).getAttribute("open")).isNotNull();
+        assertThat(browser.findElement(By.id("owner-fallback-path")).getAttribute("value")).isEqualTo("nobody@nowhere.example");
+        assertThat(browser.findElement(By.id("review-fallback-path")).getAttribute("value")).isEqualTo("2027-03-03");
+        assertThat(browser.findElement(By.id("etitle-fallback-path")).getAttribute("value")).isEqualTo("Fallback runbook");
+        assertThat(new Select(browser.findElement(By.id("status-fallback-path"))).getFirstSelectedOption().getText())
+                .isEqualTo("IMPLEMENTED");
+        assertThat(browser.findElement(By.xpath(form)).getText()).contains("Choose " + file.getFileName() + " again");
+        // Nothing of the refused change was kept: no evidence, still missing.
+        assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("MISSING");
+        assertThat(browser.findElement(row).getText()).doesNotContain("Fallback runbook");
 
-        var again = browser.findElement(By.xpath("//tr[@id='control-fallback-path']/following-sibling::tr[1]//details"));
-        BrowserSupport.click(browser, By.xpath("//tr[@id='control-fallback-path']/following-sibling::tr[1]//summary"));
-        new Select(again.findElement(By.name("status"))).selectByVisibleText("IMPLEMENTED");
-        again.findElement(By.cssSelector("form:not([enctype]) button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "is now IMPLEMENTED"));
+        // Status and evidence in one step; the answer says what the frameworks' coverage did.
+        browser.findElement(By.id("owner-fallback-path")).clear();
+        browser.findElement(By.id("efile-fallback-path")).sendKeys(file.toString());
+        BrowserSupport.click(browser, By.xpath(form + "//button[@type='submit']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+                "is now IMPLEMENTED, with the evidence added"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .containsAnyOf("Coverage: ", "The frameworks' coverage did not change.");
+        assertThat(browser.findElement(row).getText()).contains("Fallback runbook");
         assertThat(browser.findElement(row).getAttribute("data-status")).isEqualTo("IMPLEMENTED");
         assertThat(browser.findElement(row).getAttribute("class")).doesNotContain("table-danger");
     }

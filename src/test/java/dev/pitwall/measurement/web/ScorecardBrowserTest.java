@@ -41,6 +41,13 @@ class ScorecardBrowserTest extends DemoBrowserTest {
         assertThat(chart("[data-gauge=technicalIndex]", "c.getOption().series[0].data[0].name")).isEqualTo("Technical index");
         assertThat(chart("[data-gauge=workforceIndex]", "c.getOption().series[0].data[0].name")).isEqualTo("Workforce index");
         assertThat(browser.findElement(By.id("home-constrained")).getText()).contains("Invoice exception handling");
+        // Everything is set up in the demo, so Home shows no getting-started checklist.
+        assertThat(browser.findElements(By.id("getting-started"))).isEmpty();
+        // The gauges' values are in the page text, not only drawn.
+        assertThat(browser.findElement(By.cssSelector("[data-gauge-value=realization]")).getText())
+                .endsWith(Math.round(realization.doubleValue()) + " %");
+        assertThat(browser.findElement(By.cssSelector("[data-gauge-value=technicalIndex]")).getText())
+                .startsWith("Technical index: ").endsWith(" of 100");
 
         browser.findElement(By.linkText("The balanced scorecard →")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ranking-table")));
@@ -72,6 +79,18 @@ class ScorecardBrowserTest extends DemoBrowserTest {
         WebDriverWait wait = signInAndOpen("owner", "/scorecards/workflows/invoice-exceptions");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#waterfall canvas")));
         assertThat(chart("#waterfall", "c.getOption().xAxis[0].data.length")).isEqualTo(6L);
+        // Charts drawn on canvas carry the figures they show as their text alternative.
+        WebElement waterfall = browser.findElement(By.id("waterfall"));
+        assertThat(waterfall.getAttribute("role")).isEqualTo("img");
+        assertThat(waterfall.getAttribute("aria-label")).startsWith("Value-capture waterfall: ").contains(" EUR");
+        assertThat(browser.findElement(By.id("levels")).getAttribute("aria-label"))
+                .startsWith("Intended users by adoption level: level 0");
+        assertThat(browser.findElement(By.id("kpi-chart")).getAttribute("aria-label")).contains("baseline");
+        // A figure's definition shows on keyboard focus (and a tap), not only on hover.
+        WebElement quality = browser.findElement(By.cssSelector("[data-figure=quality]"));
+        assertThat(quality.findElement(By.cssSelector(".figure-definition")).isDisplayed()).isFalse();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", quality);
+        assertThat(quality.findElement(By.cssSelector(".figure-definition")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("binding-constraint")).getText()).isEqualTo("WORKFORCE");
         assertThat(percent("quality")).isGreaterThan(98.5);
         assertThat(percent("adoptionDepth")).isBetween(12.0, 28.0);
@@ -97,5 +116,52 @@ class ScorecardBrowserTest extends DemoBrowserTest {
                 .contains("no baseline");
         // a viewer sees the figures but not who is behind them
         assertThat(browser.findElements(By.cssSelector("#level-links a"))).isEmpty();
+    }
+
+    @Test
+    void anOwnerFixesTheMeasurementContractInTheUiFromTheGate() {
+        WebDriverWait wait = signInAndOpen("owner", "/portfolio/workflows/route-planning");
+        // The failed check links to the form that fixes it.
+        BrowserSupport.click(browser, By.cssSelector("[data-check=measurement-contract] a.fix-link"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-table")));
+        assertThat(browser.getCurrentUrl()).endsWith("/scorecards/workflows/route-planning#kpis");
+
+        BrowserSupport.click(browser, By.id("kpi-add-link"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-edit-form")));
+        browser.findElement(By.id("name")).sendKeys("Replans per day");
+        browser.findElement(By.id("unit")).sendKeys("replans");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level"))).selectByValue("OPERATIONAL");
+        browser.findElement(By.id("target")).sendKeys("twelve");
+        BrowserSupport.click(browser, By.cssSelector("#kpi-edit-form button[type=submit]"));
+        // Refused: the field is named and everything typed is still there.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-problem [data-field=target]")));
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Replans per day");
+        assertThat(browser.findElement(By.id("target")).getAttribute("value")).isEqualTo("twelve");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("OPERATIONAL");
+        browser.findElement(By.id("target")).clear();
+        browser.findElement(By.id("target")).sendKeys("12");
+        BrowserSupport.click(browser, By.cssSelector("#kpi-edit-form button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-table")));
+        WebElement row = browser.findElement(By.xpath("//table[@id='kpi-table']//tr[td/span[text()='Replans per day']]"));
+        assertThat(row.getText()).contains("12");
+
+        // Edit it: the target changes; then delete it, and the contract is as before.
+        row.findElement(By.cssSelector("a.kpi-edit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-edit-form")));
+        assertThat(browser.findElement(By.id("target")).getAttribute("value")).isEqualTo("12");
+        browser.findElement(By.id("target")).clear();
+        browser.findElement(By.id("target")).sendKeys("9");
+        BrowserSupport.click(browser, By.cssSelector("#kpi-edit-form button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-table")));
+        assertThat(browser.findElement(By.xpath("//table[@id='kpi-table']//tr[td/span[text()='Replans per day']]"))
+                .findElements(By.cssSelector("td")).get(3).getText()).isEqualTo("9");
+        browser.findElement(By.xpath("//table[@id='kpi-table']//tr[td/span[text()='Replans per day']]//a[contains(@class,'kpi-edit')]"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-delete")));
+        BrowserSupport.click(browser, By.cssSelector("#kpi-delete summary"));
+        BrowserSupport.click(browser, By.cssSelector("#kpi-delete-form button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-table")));
+        assertThat(browser.findElement(By.id("kpi-table")).getText()).doesNotContain("Replans per day");
     }
 }

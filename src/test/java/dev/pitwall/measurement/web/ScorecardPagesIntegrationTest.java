@@ -91,8 +91,15 @@ class ScorecardPagesIntegrationTest {
                 .andExpect(content().string(containsString(key + ",\"Pages, \"\"quoted\"\"\",PILOT,")));
         String figures = mvc.perform(get("/scorecards/workflows/" + key + "/figures.csv").with(ADMIN))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(figures.lines()).first().isEqualTo("id,name,value,unit,reason,definition");
-        assertThat(figures).contains("targetImpact,Target impact,400.0,money,,");
+        assertThat(figures.lines()).first().isEqualTo("id,name,value,unit,currency,period,reason,definition");
+        // money says its currency and its period: impact per the KPI's month, capital to date
+        assertThat(figures).contains("targetImpact,Target impact,400.0,money,EUR,MONTHLY,,");
+        assertThat(figures).contains("strandedCapital,Stranded capital,").contains(",money,EUR,TO_DATE,");
+        String ranking = mvc.perform(get("/scorecards/workflows.csv").with(ADMIN)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(ranking.lines().findFirst().orElseThrow())
+                .contains("realizedImpact (EUR per impactPeriod),targetImpact (EUR per impactPeriod),"
+                        + "valueLost (EUR per impactPeriod),impactPeriod,strandedCapital (EUR to date)");
         mvc.perform(get("/scorecards/figures.csv").with(ADMIN)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("misalignedUserShare")));
     }
@@ -116,11 +123,89 @@ class ScorecardPagesIntegrationTest {
         mvc.perform(post("/scorecards/workflows/" + key + "/kpis").with(owner).with(csrf())
                         .param("name", "No period").param("unit", "h").param("level", "BUSINESS_OUTCOME")
                         .param("direction", "LOWER_IS_BETTER").param("baselineValue", "5").param("cadence", "MONTHLY"))
-                .andExpect(flash().attribute("actionError", containsString("baselineTo")));
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("data-field=\"baselineTo\"")))
+                .andExpect(content().string(containsString("value=\"No period\"")))
+                .andExpect(content().string(containsString("value=\"5\"")));
         mvc.perform(post("/scorecards/workflows/" + key + "/kpis").with(as(Role.CONTRIBUTOR)).with(csrf())
                         .param("name", "x").param("unit", "h").param("level", "OPERATIONAL")
                         .param("direction", "LOWER_IS_BETTER").param("cadence", "MONTHLY"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void ownersChangeAndDeleteKpisInTheUiAndARefusedFormKeepsWhatWasTyped() throws Exception {
+        RequestPostProcessor owner = as(Role.OWNER);
+        mvc.perform(get("/scorecards/workflows/" + key).with(owner).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("/scorecards/kpis/" + kpi + "/edit")));
+        mvc.perform(get("/scorecards/kpis/" + kpi + "/edit").with(owner).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"baselineValue\" name=\"baselineValue\" inputmode=\"decimal\" value=\"100\"")))
+                .andExpect(content().string(containsString("value=\"60\"")));
+        // Unreadable numbers and dates are each named, and the form keeps them as typed.
+        mvc.perform(post("/scorecards/kpis/" + kpi).with(owner).with(csrf())
+                        .param("name", "Hours").param("unit", "hours").param("level", "BUSINESS_OUTCOME")
+                        .param("direction", "LOWER_IS_BETTER").param("baselineValue", "1OO")
+                        .param("baselineTo", "yesterday").param("target", "55").param("valuePerUnit", "12")
+                        .param("cadence", "MONTHLY"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("data-field=\"baselineValue\"")))
+                .andExpect(content().string(containsString("data-field=\"baselineTo\"")))
+                .andExpect(content().string(containsString("value=\"1OO\"")))
+                .andExpect(content().string(containsString("value=\"55\"")));
+        mvc.perform(get("/api/v1/kpis/" + kpi).with(ADMIN))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.target").value(60));
+        // A valid change is saved: the new target and value per unit are what the API reads.
+        mvc.perform(post("/scorecards/kpis/" + kpi).with(owner).with(csrf())
+                        .param("name", "Hours").param("unit", "hours").param("level", "BUSINESS_OUTCOME")
+                        .param("direction", "LOWER_IS_BETTER").param("baselineValue", "100")
+                        .param("baselineTo", LocalDate.now().minusDays(60).toString()).param("target", "55")
+                        .param("valuePerUnit", "12").param("cadence", "MONTHLY").param("owner", "").param("parentId", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashMessage", "KPI 'Hours' was changed."));
+        mvc.perform(get("/api/v1/kpis/" + kpi).with(ADMIN))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.target").value(55))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.valuePerUnit").value(12));
+        // Contributors record measurements but do not change the contract.
+        mvc.perform(get("/scorecards/kpis/" + kpi + "/edit").with(as(Role.CONTRIBUTOR))).andExpect(status().isForbidden());
+        mvc.perform(post("/scorecards/kpis/" + kpi + "/delete").with(as(Role.CONTRIBUTOR)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/scorecards/kpis/" + kpi + "/delete").with(owner).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashMessage", containsString("KPI 'Hours' was deleted")));
+        mvc.perform(get("/api/v1/kpis/" + kpi).with(ADMIN)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void beforeAnythingIsInProductionThePilotsFiguresShowInTheRanking() throws Exception {
+        String initiative = "Pilots only " + key;
+        String body = mvc.perform(post("/api/v1/initiatives").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"%s\",\"objective\":\"Try AI\",\"stage\":\"ACTIVE\"}".formatted(initiative)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String pilot = key + "-pilot";
+        mvc.perform(post("/api/v1/workflows").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(
+                "{\"key\":\"%s\",\"name\":\"A pilot\",\"stage\":\"PILOT\",\"initiative\":\"%s\"}"
+                        .formatted(pilot, initiative))).andExpect(status().isCreated());
+        mvc.perform(get("/scorecards/initiatives/" + id).with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"no-production\"")))
+                .andExpect(content().string(containsString("data-workflow=\"" + pilot + "\"")));
+    }
+
+    @Test
+    void theGatesFailedChecksLinkToTheFormsThatFixThem() throws Exception {
+        String bare = key + "-bare";
+        mvc.perform(post("/api/v1/workflows").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"key\":\"%s\",\"name\":\"No contract yet\",\"stage\":\"PILOT\"}".formatted(bare)))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/portfolio/workflows/" + bare).with(as(Role.OWNER)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/portfolio/workflows/" + bare + "#rights\">Assign the decision rights →")))
+                .andExpect(content().string(containsString("href=\"/scorecards/workflows/" + bare + "#kpis\">Edit the measurement contract →")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("join the gate as those capabilities"))))
+                // The stage form proposes the next stage, not IDEA.
+                .andExpect(content().string(containsString("value=\"PRODUCTION\" selected=\"selected\"")));
     }
 
     @Test

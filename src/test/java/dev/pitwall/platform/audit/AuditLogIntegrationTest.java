@@ -176,15 +176,20 @@ class AuditLogIntegrationTest {
     void verificationIsExactWhileOtherRequestsAppend() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(3);
         try {
             for (int w = 0; w < 3; w++) {
+                // Bounded: verification walks the whole chain, so writers that never stop would make
+                // each of the 25 verifications longer than the one before on a slow machine.
                 writers.submit(() -> {
-                    while (writing.get()) {
+                    for (int n = 0; n < 400 && writing.get(); n++) {
                         appendThree(UUID.randomUUID().toString());
+                        started.countDown();
                     }
                     return null;
                 });
             }
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             List<AuditVerification> results = new java.util.ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 results.add(auditLog.verify());

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,6 +77,10 @@ class RoleAccessIntegrationTest {
         soft.assertThat(api(user, get("/api/v1/audit"))).as("audit log")
                 .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
         soft.assertThat(api(user, get("/api/v1/users"))).as("users").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertThat(api(user, get("/api/v1/organization"))).as("read organization").isEqualTo(200);
+        soft.assertThat(api(user, put("/api/v1/organization").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Role test organization\",\"currency\":\"EUR\"}")))
+                .as("change organization").isEqualTo(expect(role, Set.of(ADMIN), 200));
         soft.assertThat(api(user, get("/actuator/prometheus"))).as("metrics").isEqualTo(expect(role, Set.of(ADMIN), 200));
         soft.assertAll();
     }
@@ -101,6 +106,21 @@ class RoleAccessIntegrationTest {
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
         soft.assertThat(ui(session, get("/audit"))).as("audit page").isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE), 200));
         soft.assertThat(ui(session, get("/admin/users"))).as("users page").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertThat(ui(session, get("/admin/organization"))).as("organization page")
+                .isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertThat(mvc.perform(get("/people/suggestions").param("q", "ad").session(session)
+                .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getStatus()).as("person picker").isEqualTo(200);
+        String key = "role-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/api/v1/workflows").with(httpBasic("admin", "test-admin-password"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"key\":\"" + key + "\",\"name\":\"Role UI\",\"stage\":\"IDEA\"}"));
+        soft.assertThat(ui(session, get("/portfolio/workflows/" + key + "/edit"))).as("workflow edit form")
+                .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
+        soft.assertThat(ui(session, post("/portfolio/workflows/" + key + "/rights/all").with(csrf())
+                        .param("note.SUPPORT_OWNER", "by role " + role)))
+                .as("assign all rights").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 302));
+        soft.assertThat(ui(session, get("/scorecards/workflows/" + key + "/kpis/new"))).as("KPI form")
+                .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
         soft.assertAll();
     }
 

@@ -271,6 +271,8 @@ class HostileJsonBodiesIntegrationTest {
                         {"displayName":"Hostile","email":"hostile-user@hostile.test","role":"VIEWER","enabled":true}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/users/" + user + "/password", """
                         {"newPassword":"another-horse-battery"}"""),
+                new Endpoint(HttpMethod.PUT, "/api/v1/organization", """
+                        {"name":"Organization {n}","currency":"EUR"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/me/password", """
                         {"currentPassword":"correct-horse-battery","newPassword":"correct-horse-battery"}""",
                         httpBasic("hostile-self", "correct-horse-battery"), this::resetOwnPassword));

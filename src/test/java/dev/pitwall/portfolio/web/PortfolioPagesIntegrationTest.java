@@ -67,6 +67,51 @@ class PortfolioPagesIntegrationTest {
     }
 
     @Test
+    void aWorkflowIsCreatedWithItsAiGoLiveAndItsRightsAreAssignedInOneForm() throws Exception {
+        String key = "golive-" + s;
+        mvc.perform(post("/portfolio/workflows").with(ADMIN).with(csrf()).param("key", key)
+                        .param("name", "Go-live " + s).param("stage", "IDEA").param("aiGoLive", "2026-09-01"))
+                .andExpect(redirectedUrl("/portfolio/workflows/" + key));
+        mvc.perform(get("/api/v1/workflows/" + key + "/definition").with(ADMIN))
+                .andExpect(content().string(containsString("2026-09-01")));
+        mvc.perform(get("/portfolio/workflows/" + key + "/edit").with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"2026-09-01\"")));
+        // Nine rights in one submit; a wrong holder refuses all of them and names the right.
+        mvc.perform(post("/portfolio/workflows/" + key + "/rights/all").with(ADMIN).with(csrf())
+                        .param("holder.ACCOUNTABLE_OWNER", "").param("note.ACCOUNTABLE_OWNER", "to be named")
+                        .param("holder.OUTPUT_APPROVER", "nobody@nowhere.example").param("note.OUTPUT_APPROVER", ""))
+                .andExpect(flash().attribute("actionError", containsString("OUTPUT_APPROVER.holder")));
+        mvc.perform(get("/api/v1/workflows/" + key + "/decision-rights").with(ADMIN))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("to be named"))));
+        mvc.perform(post("/portfolio/workflows/" + key + "/rights/all").with(ADMIN).with(csrf())
+                        .param("holder.ACCOUNTABLE_OWNER", "").param("note.ACCOUNTABLE_OWNER", "to be named")
+                        .param("holder.OUTPUT_APPROVER", "").param("note.OUTPUT_APPROVER", "the reviewer"))
+                .andExpect(flash().attribute("flashMessage", "The decision rights were saved."));
+        mvc.perform(get("/api/v1/workflows/" + key + "/decision-rights").with(ADMIN))
+                .andExpect(content().string(containsString("to be named")))
+                .andExpect(content().string(containsString("the reviewer")));
+        // The edit form: an unreadable go-live is named and the form keeps what was typed.
+        mvc.perform(post("/portfolio/workflows/" + key + "/edit").with(ADMIN).with(csrf())
+                        .param("name", "Renamed " + s).param("aiGoLive", "first of September")
+                        .param("steps[0].name", "Read the request").param("steps[0].actor", "AI"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("data-field=\"aiGoLive\"")))
+                .andExpect(content().string(containsString("value=\"Renamed " + s + "\"")))
+                .andExpect(content().string(containsString("value=\"Read the request\"")));
+        mvc.perform(post("/portfolio/workflows/" + key + "/edit").with(ADMIN).with(csrf())
+                        .param("name", "Renamed " + s).param("aiGoLive", "2026-09-01")
+                        .param("steps[0].name", "Read the request").param("steps[0].actor", "AI")
+                        .param("steps[1].name", "").param("roles[0].name", "Reviewer")
+                        .param("roles[0].members[0]", ""))
+                .andExpect(redirectedUrl("/portfolio/workflows/" + key));
+        mvc.perform(get("/api/v1/workflows/" + key + "/definition").with(ADMIN))
+                .andExpect(content().string(containsString("Renamed " + s)))
+                .andExpect(content().string(containsString("Read the request")))
+                .andExpect(content().string(containsString("Reviewer")));
+    }
+
+    @Test
     void theOperatingModelPageShowsADryRunBeforeApplying() throws Exception {
         String yaml = """
                 apiVersion: pitwall/v1

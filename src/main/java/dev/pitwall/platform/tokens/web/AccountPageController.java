@@ -44,6 +44,9 @@ class AccountPageController {
         model.addAttribute("tokens", tokens.listOf(userId));
         model.addAttribute("now", clock.instant());
         model.addAttribute("scopes", ApiScope.values());
+        // Shown only to the signed-in user in the ready-to-paste commands for a new token.
+        model.addAttribute("baseUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().build().toUriString());
         return "platform/account";
     }
 
@@ -75,6 +78,7 @@ class AccountPageController {
             redirect.addFlashAttribute("issued", issued);
         } catch (ProblemException e) {
             model.addAttribute("tokenError", e.getMessage());
+            model.addAttribute("typedScopes", scopes == null ? List.of() : scopes);
             return account(model);
         }
         return "redirect:/account";
