@@ -1,5 +1,6 @@
 package dev.pitwall.portfolio.web;
 
+import dev.pitwall.people.PersonService;
 import dev.pitwall.people.SkillService;
 import dev.pitwall.people.TeamService;
 import dev.pitwall.platform.security.Permission;
@@ -37,9 +38,11 @@ class WorkflowEditController {
     private final InitiativeService initiatives;
     private final TeamService teams;
     private final SkillService skills;
+    private final PersonService people;
 
     WorkflowEditController(WorkflowService workflows, AiSystemService systems, InitiativeService initiatives,
-            TeamService teams, SkillService skills) {
+            TeamService teams, SkillService skills, PersonService people) {
+        this.people = people;
         this.workflows = workflows;
         this.systems = systems;
         this.initiatives = initiatives;
@@ -90,6 +93,17 @@ class WorkflowEditController {
         return "redirect:/portfolio/workflows/" + key + "#rights";
     }
 
+    /** The names of the people the form names by email, shown under their fields so they are recognized. */
+    private Map<String, String> names(WorkflowForm form) {
+        Map<String, String> names = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(form.getIntendedPeople().stream(),
+                        form.getRoles().stream().flatMap(r -> r.getMembers().stream()))
+                .filter(email -> email != null && !email.isBlank()).map(String::strip).distinct()
+                .forEach(email -> people.findByEmail(email).ifPresent(p -> names.put(email, p.name()
+                        + (p.title() == null ? "" : ", " + p.title()) + (p.active() ? "" : " (no longer active)"))));
+        return names;
+    }
+
     private String form(String key, WorkflowForm form, ProblemException problem, Model model) {
         model.addAttribute("workflow", workflows.get(key));
         model.addAttribute("form", form);
@@ -99,6 +113,7 @@ class WorkflowEditController {
         model.addAttribute("teams", teams.findAll());
         model.addAttribute("skills", skills.catalog());
         model.addAttribute("actors", ActorType.values());
+        model.addAttribute("names", names(form));
         return "portfolio/workflow-edit";
     }
 }

@@ -151,6 +151,9 @@ class PortfolioBrowserTest extends DemoBrowserTest {
         // A refusal keeps the form as typed and names the field.
         BrowserSupport.click(browser, By.id("edit-workflow"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("workflow-edit-form")));
+        // The people the form names by email are shown with their names.
+        String name = people.findByEmail(person).orElseThrow().name();
+        assertThat(browser.findElements(By.cssSelector(".person-name"))).anySatisfy(n -> assertThat(n.getText()).startsWith(name));
         var another = browser.findElements(By.cssSelector("input[name^='intendedPeople']")).stream()
                 .filter(i -> i.getAttribute("value").isBlank()).findFirst().orElseThrow();
         another.sendKeys("nobody@nowhere.example");

@@ -105,6 +105,17 @@ class PortfolioPagesIntegrationTest {
                         .param("steps[1].name", "").param("roles[0].name", "Reviewer")
                         .param("roles[0].members[0]", ""))
                 .andExpect(redirectedUrl("/portfolio/workflows/" + key));
+        String email = "named-" + s + "@forms.test";
+        mvc.perform(post("/api/v1/people").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(
+                "{\"email\":\"" + email + "\",\"name\":\"Named Person " + s + "\",\"title\":\"Planner\","
+                        + "\"level\":\"PRACTITIONER\",\"tier\":\"CONSUMER\"}")).andExpect(status().isCreated());
+        mvc.perform(post("/portfolio/workflows/" + key + "/edit").with(ADMIN).with(csrf())
+                        .param("name", "Renamed " + s).param("aiGoLive", "2026-09-01")
+                        .param("steps[0].name", "Read the request").param("steps[0].actor", "AI")
+                        .param("intendedPeople[0]", email).param("roles[0].name", "Reviewer"))
+                .andExpect(redirectedUrl("/portfolio/workflows/" + key));
+        mvc.perform(get("/portfolio/workflows/" + key + "/edit").with(ADMIN).accept(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Named Person " + s + ", Planner")));
         mvc.perform(get("/api/v1/workflows/" + key + "/definition").with(ADMIN))
                 .andExpect(content().string(containsString("Renamed " + s)))
                 .andExpect(content().string(containsString("Read the request")))
