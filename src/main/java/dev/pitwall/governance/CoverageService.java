@@ -69,6 +69,13 @@ public class CoverageService {
         return new Overview(matrix(portfolio), frameworks.stream().map(f -> framework(f, portfolio)).toList());
     }
 
+    /** The coverage of these frameworks, from one read of the portfolio, without the heatmap. */
+    @Transactional(readOnly = true)
+    public List<FrameworkCoverage> frameworks(List<Framework> frameworks) {
+        Portfolio portfolio = portfolio();
+        return frameworks.stream().map(f -> framework(f, portfolio)).toList();
+    }
+
     /** What the governance overview shows. */
     public record Overview(ControlMatrix matrix, List<FrameworkCoverage> frameworks) {
     }

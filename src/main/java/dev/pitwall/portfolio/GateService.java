@@ -56,12 +56,12 @@ public class GateService {
 
     private static GateResult.CheckOutcome outcome(GateCheck check, GateCheck.Subject subject) {
         GateCheck.Result result = check.check(subject);
+        GateCheck.Fix fix = check.fix(subject.details().workflow().key());
         if (result instanceof GateCheck.Passed passed) {
-            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of(), true,
-                    check.fix(subject.details().workflow().key()));
+            return new GateResult.CheckOutcome(check.id(), check.title(), true, passed.summary(), List.of(), true, fix);
         }
         GateCheck.Failed failed = (GateCheck.Failed) result;
         return new GateResult.CheckOutcome(check.id(), check.title(), false, null, failed.reasons(), failed.waivable(),
-                check.fix(subject.details().workflow().key()));
+                fix);
     }
 }

@@ -143,7 +143,7 @@ class GovernancePageController {
             @RequestParam(required = false) String note,
             @RequestParam(required = false) String evidenceTitle, @RequestParam(required = false) String evidenceUrl,
             @RequestParam(required = false) MultipartFile evidenceFile, RedirectAttributes redirect) throws IOException {
-        List<FrameworkCoverage> before = coverage.overview(FRAMEWORKS).frameworks();
+        List<FrameworkCoverage> before = coverage.frameworks(FRAMEWORKS);
         try {
             NewEvidence evidence = new NewEvidence(evidenceTitle, evidenceUrl,
                     evidenceFile == null ? null : evidenceFile.getOriginalFilename(),
@@ -153,7 +153,7 @@ class GovernancePageController {
                     expiresOn, note), evidence);
             redirect.addFlashAttribute("flashMessage", "'" + result.controlName() + "' is now " + result.status()
                     + (evidence.present() ? ", with the evidence added" : "") + ". "
-                    + CoverageChange.describe(before, coverage.overview(FRAMEWORKS).frameworks()));
+                    + CoverageChange.describe(before, coverage.frameworks(FRAMEWORKS)));
         } catch (ProblemException e) {
             redirect.addFlashAttribute("actionError", e.describe());
             Map<String, String> typed = new java.util.HashMap<>();

@@ -21,8 +21,7 @@ class MeasurementGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean kpis = jdbc.sql("SELECT COUNT(*) FROM measurement_kpi WHERE deleted_at IS NULL").query(Long.class)
-                .single() > 0;
+        boolean kpis = GettingStarted.exists(jdbc, "SELECT 1 FROM measurement_kpi WHERE deleted_at IS NULL");
         String path = kpis ? "/scorecards" : workflows.find(null, null).stream().map(Workflow::key).findFirst()
                 .map(key -> "/scorecards/workflows/" + key + "/kpis/new").orElse("/portfolio/workflows/new");
         return List.of(new Step(60, "Define a KPI with its baseline", "The business outcome the workflow should move, "

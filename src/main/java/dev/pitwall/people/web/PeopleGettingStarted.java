@@ -17,8 +17,8 @@ class PeopleGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean teams = jdbc.sql("SELECT COUNT(*) FROM people_team").query(Long.class).single() > 0;
-        boolean people = jdbc.sql("SELECT COUNT(*) FROM people_person").query(Long.class).single() > 0;
+        boolean teams = GettingStarted.exists(jdbc, "SELECT 1 FROM people_team");
+        boolean people = GettingStarted.exists(jdbc, "SELECT 1 FROM people_person");
         return List.of(
                 new Step(10, "Add a team", "Adoption, skills and alignment are shown per team.", "/teams", teams),
                 new Step(20, "Add people, or import them from an HR export",

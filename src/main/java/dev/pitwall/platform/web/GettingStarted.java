@@ -13,6 +13,14 @@ public interface GettingStarted {
     List<Step> steps();
 
     /**
+     * Whether a query finds any row: Home asks this on every visit, so it stops at the first row
+     * instead of counting a table.
+     */
+    static boolean exists(org.springframework.jdbc.core.simple.JdbcClient jdbc, String query) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT EXISTS (" + query + ")").query(Boolean.class).single());
+    }
+
+    /**
      * One step.
      *
      * @param order position in the checklist (lower first)

@@ -19,7 +19,7 @@ class PortfolioGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean systems = jdbc.sql("SELECT COUNT(*) FROM portfolio_ai_system").query(Long.class).single() > 0;
+        boolean systems = GettingStarted.exists(jdbc, "SELECT 1 FROM portfolio_ai_system");
         Optional<String> firstWorkflow = jdbc.sql("SELECT workflow_key FROM portfolio_workflow ORDER BY id FETCH FIRST 1 ROWS ONLY")
                 .query(String.class).optional();
         boolean rights = jdbc.sql("""

@@ -17,8 +17,7 @@ class TelemetryGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean events = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM telemetry_usage_event FETCH FIRST 1 ROWS ONLY) e")
-                .query(Long.class).single() > 0;
+        boolean events = GettingStarted.exists(jdbc, "SELECT 1 FROM telemetry_usage_event");
         return List.of(new Step(80, "Send the first usage events", "By API, OpenTelemetry or a Microsoft 365 or "
                 + "GitHub Copilot usage report; the telemetry page shows each batch.", "/telemetry", events));
     }

@@ -17,8 +17,7 @@ class TokenGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean any = jdbc.sql("SELECT COUNT(*) FROM platform_api_token WHERE revoked_at IS NULL").query(Long.class)
-                .single() > 0;
+        boolean any = GettingStarted.exists(jdbc, "SELECT 1 FROM platform_api_token WHERE revoked_at IS NULL");
         return List.of(new Step(70, "Create an API token", "AI applications and scripts send usage with a token "
                 + "that has the ingest scope; the page shows the command to paste.", "/account", any));
     }
