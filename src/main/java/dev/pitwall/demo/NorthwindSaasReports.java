@@ -32,14 +32,16 @@ final class NorthwindSaasReports {
     }
 
     private final TelemetryImports imports;
+    private final NorthwindExporter exporter;
     private final Random random;
 
-    NorthwindSaasReports(TelemetryImports imports, Random random) {
+    NorthwindSaasReports(TelemetryImports imports, NorthwindExporter exporter, Random random) {
         this.imports = imports;
+        this.exporter = exporter;
         this.random = random;
     }
 
-    /** Imports one report per day; returns the app-days stored. */
+    /** Imports one report per day (several at once); returns the app-days stored. */
     int m365(List<DemoPerson> people, NorthwindActivity activity) {
         Map<LocalDate, List<String>> byDay = new TreeMap<>();
         for (DemoPerson person : people) {
@@ -53,13 +55,11 @@ final class NorthwindSaasReports {
                 byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(record(person.email(), day));
             }
         }
-        int stored = 0;
         for (Map.Entry<LocalDate, List<String>> day : byDay.entrySet()) {
-            String report = "{\"value\":[" + String.join(",", day.getValue()) + "]}";
-            stored += imports.m365Json(report.getBytes(StandardCharsets.UTF_8), null, NorthwindTelemetry.ACTOR)
-                    .usage().accepted();
+            byte[] report = ("{\"value\":[" + String.join(",", day.getValue()) + "]}").getBytes(StandardCharsets.UTF_8);
+            exporter.send(() -> imports.m365Json(report, null, NorthwindTelemetry.ACTOR).usage().accepted());
         }
-        return stored;
+        return exporter.await();
     }
 
     private String record(String email, LocalDate day) {

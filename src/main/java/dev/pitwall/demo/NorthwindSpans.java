@@ -39,6 +39,7 @@ final class NorthwindSpans {
     private static final String[] OUTCOMES = {"ACCEPTED", "EDITED", "OVERRIDDEN", "REJECTED"};
 
     private final TelemetryImports imports;
+    private final NorthwindExporter exporter;
     private final Random random;
     private final Instant now;
     private final LocalDate today;
@@ -50,8 +51,9 @@ final class NorthwindSpans {
     private long events;
     private long evaluations;
 
-    NorthwindSpans(TelemetryImports imports, Random random, Instant now, LocalDate today) {
+    NorthwindSpans(TelemetryImports imports, NorthwindExporter exporter, Random random, Instant now, LocalDate today) {
         this.imports = imports;
+        this.exporter = exporter;
         this.random = random;
         this.now = now;
         this.today = today;
@@ -172,7 +174,8 @@ final class NorthwindSpans {
         pending.forEach((service, spans) -> export.addResourceSpans(ResourceSpans.newBuilder()
                 .setResource(Resource.newBuilder().addAttributes(text("service.name", service)))
                 .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(spans))));
-        imports.otlpTraces(export.build(), NorthwindTelemetry.ACTOR);
+        ExportTraceServiceRequest request = export.build();
+        exporter.send(() -> imports.otlpTraces(request, NorthwindTelemetry.ACTOR).accepted());
         pending.clear();
         pendingSpans = 0;
     }
@@ -181,7 +184,8 @@ final class NorthwindSpans {
         if (nativeCount == 0) {
             return;
         }
-        imports.nativeNdjson(nativeLines.toString().getBytes(StandardCharsets.UTF_8), NorthwindTelemetry.ACTOR);
+        byte[] lines = nativeLines.toString().getBytes(StandardCharsets.UTF_8);
+        exporter.send(() -> imports.nativeNdjson(lines, NorthwindTelemetry.ACTOR).accepted());
         nativeLines.setLength(0);
         nativeCount = 0;
     }

@@ -51,33 +51,40 @@ class NorthwindTelemetry {
         Random random = new Random(20261125L);
         NorthwindActivity activity = new NorthwindActivity(today, random);
         NorthwindStaff staff = new NorthwindStaff(people);
-        NorthwindSpans spans = new NorthwindSpans(imports, random, clock.instant(), today);
         int[] reported = new int[2];
-        // One rollup at the end instead of one after each export: the data arrives all at once.
-        rollups.bulkLoad(() -> {
-            // Who works with which AI on which days is drawn first; the days are then sent in order,
-            // as the systems would have sent them over 90 days (stores index time-ordered data cheaply).
-            java.util.TreeMap<LocalDate, List<Runnable>> byDay = new java.util.TreeMap<>();
-            for (NorthwindUsagePlan plan : NorthwindUsagePlan.all(staff, people, today)) {
-                for (String email : plan.users()) {
-                    int level = activity.level(plan.levels());
-                    for (LocalDate day : activity.days(level)) {
-                        byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(() -> spans.workDay(plan, email, day));
+        long[] sent = new long[2];
+        // Several export requests at once, as several collectors send them; one rollup at the end
+        // instead of one after each request: the data arrives all at once.
+        try (NorthwindExporter exporter = new NorthwindExporter(Math.max(2, Runtime.getRuntime().availableProcessors()))) {
+            rollups.bulkLoad(() -> {
+                NorthwindSpans spans = new NorthwindSpans(imports, exporter, random, clock.instant(), today);
+                // Who works with which AI on which days is drawn first; the days are then sent in order,
+                // as the systems would have sent them over 90 days (stores index time-ordered data cheaply).
+                java.util.TreeMap<LocalDate, List<Runnable>> byDay = new java.util.TreeMap<>();
+                for (NorthwindUsagePlan plan : NorthwindUsagePlan.all(staff, people, today)) {
+                    for (String email : plan.users()) {
+                        int level = activity.level(plan.levels());
+                        for (LocalDate day : activity.days(level)) {
+                            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(() -> spans.workDay(plan, email, day));
+                        }
                     }
                 }
-            }
-            byDay.values().forEach(work -> work.forEach(Runnable::run));
-            spans.evaluations(activity.first());
-            spans.flush();
-            NorthwindSaasReports reports = new NorthwindSaasReports(imports, random);
-            reported[0] = reports.m365(people, activity);
-            reported[1] = reports.github(people, activity);
-        });
+                byDay.values().forEach(work -> work.forEach(Runnable::run));
+                spans.flush();
+                spans.evaluations(activity.first());
+                exporter.await();
+                sent[0] = spans.events();
+                sent[1] = spans.evaluationCount();
+                NorthwindSaasReports reports = new NorthwindSaasReports(imports, exporter, random);
+                reported[0] = reports.m365(people, activity);
+                reported[1] = reports.github(people, activity);
+            });
+        }
         int m365 = reported[0];
         int github = reported[1];
         log.info("Demo telemetry generated: {} usage events through OTLP and NDJSON, {} Microsoft 365 Copilot app-days, "
-                + "{} GitHub Copilot user-days, {} evaluations, in {} s.", spans.events(), m365, github,
-                spans.evaluationCount(), (System.nanoTime() - started) / 1_000_000_000);
+                + "{} GitHub Copilot user-days, {} evaluations, in {} ms.", sent[0], m365, github, sent[1],
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** How usage without a named workflow is attributed (DEMO.md). */

@@ -42,7 +42,6 @@ public class RollupService implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger bulkLoads = new java.util.concurrent.atomic.AtomicInteger();
     private final java.time.Duration delay;
 
     RollupService(Batches batches, Rollups rollups, TransactionTemplate transactions, Clock clock,
@@ -62,9 +61,6 @@ public class RollupService implements DisposableBean {
      * their events of the same person, system, workflow and day become one upsert.
      */
     public void signal() {
-        if (bulkLoads.get() > 0) {
-            return;
-        }
         if (queued.compareAndSet(false, true)) {
             worker.schedule(() -> {
                 queued.set(false);
@@ -103,18 +99,14 @@ public class RollupService implements DisposableBean {
     }
 
     /**
-     * Runs a bulk load (the demo's 90 days, a backfill) without rolling up after each of its
-     * commits, then rolls up everything it stored, once, in the caller's thread. The batches are
-     * marked pending as always, so a crash in between loses nothing: the next sweep rolls them up.
+     * Runs a bulk load (the demo's 90 days, a backfill), then rolls up whatever is still pending,
+     * in the caller's thread, so the caller returns only when its data is in the rollups. While it
+     * loads, the worker rolls up the batches committed so far, as it does for live ingestion: on a
+     * machine with a spare core the rollup then costs almost no time of its own.
      */
     public void bulkLoad(Runnable load) {
-        bulkLoads.incrementAndGet();
-        try {
-            load.run();
-            rollUpPending();
-        } finally {
-            bulkLoads.decrementAndGet();
-        }
+        load.run();
+        rollUpPending();
     }
 
     /**
@@ -139,10 +131,6 @@ public class RollupService implements DisposableBean {
     }
 
     private void runSafely() {
-        if (bulkLoads.get() > 0) {
-            // The bulk load rolls up what it stored when it ends; rolling up meanwhile would wait for its locks.
-            return;
-        }
         try {
             rollUpPending();
         } catch (RuntimeException e) {

@@ -20,6 +20,8 @@ public class UserService {
 
     private final Users users;
     private final PasswordEncoder passwordEncoder;
+    /** The hash of the demo users' password, computed once. */
+    private volatile String demoPasswordHash;
     private final AuditLog auditLog;
     private final Clock clock;
     private final UserSessions sessions;
@@ -67,7 +69,11 @@ public class UserService {
      */
     @Transactional
     public User createDemoUser(String username, String displayName, String email, Role role) {
-        return insert(new NewUser(username, displayName, email, role, "demo"));
+        // BCrypt is slow on purpose; the demo users share one published password, so one hash will do.
+        if (demoPasswordHash == null) {
+            demoPasswordHash = passwordEncoder.encode("demo");
+        }
+        return insert(new NewUser(username, displayName, email, role, "demo"), demoPasswordHash);
     }
 
     @Transactional
@@ -124,12 +130,16 @@ public class UserService {
     }
 
     private User insert(NewUser user) {
+        return insert(user, passwordEncoder.encode(user.password()));
+    }
+
+    private User insert(NewUser user, String passwordHash) {
         if (users.existsByUsername(user.username())) {
             throw new ConflictException("USERNAME_TAKEN", "A user named '" + user.username() + "' already exists.");
         }
         NewUser normalized = new NewUser(user.username().trim(), user.displayName().trim(), normalizeEmail(user.email()),
                 user.role(), user.password());
-        long id = users.insert(normalized, passwordEncoder.encode(user.password()), clock.instant());
+        long id = users.insert(normalized, passwordHash, clock.instant());
         User created = get(id);
         auditLog.append(AuditRecord.created(ENTITY, id, created));
         return created;
