@@ -17,6 +17,8 @@ public enum Permission {
     GOVERNANCE_WRITE("governance:write", ApiScope.WRITE),
     AUDIT_READ("audit:read", ApiScope.READ),
     OPERATIONS_READ("operations:read", ApiScope.READ),
+    MONITORS_MANAGE("monitors:manage", ApiScope.WRITE),
+    INCIDENTS_RESPOND("incidents:respond", ApiScope.WRITE),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
     ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
     SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
@@ -52,6 +54,10 @@ public enum Permission {
         /** Control status, owners, review dates and evidence of workflows. */
         public static final String GOVERNANCE_WRITE = "hasAuthority('governance:write')";
         public static final String AUDIT_READ = "hasAuthority('audit:read')";
+        /** Create, change and delete monitors. */
+        public static final String MONITORS_MANAGE = "hasAuthority('monitors:manage')";
+        /** Open incidents, comment, acknowledge, escalate, mitigate and resolve them. */
+        public static final String INCIDENTS_RESPOND = "hasAuthority('incidents:respond')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
         /** The organization's name and currency. */

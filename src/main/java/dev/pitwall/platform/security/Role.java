@@ -17,10 +17,10 @@ public enum Role {
     EXECUTIVE("Executive", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, TELEMETRY_READ, AUDIT_READ, ACCOUNT_MANAGE)),
     /** Owns workflows: maintains the operating model of the portfolio and how usage maps to it. */
     OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, TELEMETRY_READ,
-            TELEMETRY_MANAGE, MEASUREMENT_WRITE, GOVERNANCE_WRITE, ACCOUNT_MANAGE)),
+            TELEMETRY_MANAGE, MEASUREMENT_WRITE, GOVERNANCE_WRITE, MONITORS_MANAGE, INCIDENTS_RESPOND, ACCOUNT_MANAGE)),
     /** Keeps the people directory and its data feeds current (HR, L&D, data stewards). */
     CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_READ,
-            TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, ACCOUNT_MANAGE)),
+            TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, INCIDENTS_RESPOND, ACCOUNT_MANAGE)),
     /** Reads what everyone may read; not individual usage events. */
     VIEWER("Viewer", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, ACCOUNT_MANAGE));
 

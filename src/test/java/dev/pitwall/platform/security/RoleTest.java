@@ -50,6 +50,15 @@ class RoleTest {
     }
 
     @Test
+    void ownersManageMonitorsAndContributorsRespondToIncidentsToo() {
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> r.permissions().contains(Permission.MONITORS_MANAGE)))
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.OWNER);
+        assertThat(EnumSet.allOf(Role.class).stream().filter(r -> r.permissions().contains(Permission.INCIDENTS_RESPOND)))
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.OWNER, Role.CONTRIBUTOR);
+        assertThat(Permission.INCIDENTS_RESPOND.scope()).isEqualTo(ApiScope.WRITE);
+    }
+
+    @Test
     void aTokenGrantsOnlyTheRolePermissionsOfItsScopes() {
         assertThat(Role.ADMIN.permissionsWithin(Set.of(ApiScope.READ)))
                 .contains(Permission.DIRECTORY_READ, Permission.AUDIT_READ)

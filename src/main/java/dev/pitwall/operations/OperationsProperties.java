@@ -1,0 +1,41 @@
+package dev.pitwall.operations;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of continuous management, under {@code pitwall.operations.*}.
+ *
+ * @param roundInterval how often monitors are evaluated and acknowledgement deadlines checked; each
+ *     round runs on one node only, whichever claims it first
+ * @param evaluate whether this node takes part in the rounds at all (off on nodes that only serve)
+ * @param acknowledgeSev1 how long the person an SEV1 incident is routed to has to acknowledge it
+ *     before it is escalated to the next holder along its route
+ * @param acknowledgeSev2 the same for SEV2
+ * @param acknowledgeSev3 the same for SEV3
+ * @param acknowledgeSev4 the same for SEV4; 0 means never escalated
+ */
+@Validated
+@ConfigurationProperties("pitwall.operations")
+public record OperationsProperties(
+        @NotNull @DefaultValue("1m") Duration roundInterval,
+        @DefaultValue("true") boolean evaluate,
+        @NotNull @DefaultValue("15m") Duration acknowledgeSev1,
+        @NotNull @DefaultValue("1h") Duration acknowledgeSev2,
+        @NotNull @DefaultValue("8h") Duration acknowledgeSev3,
+        @NotNull @DefaultValue("0s") Duration acknowledgeSev4) {
+
+    /** The acknowledgement deadline of a severity, or {@code null} when it has none. */
+    public Duration acknowledgeWithin(Severity severity) {
+        Duration within = switch (severity) {
+            case SEV1 -> acknowledgeSev1;
+            case SEV2 -> acknowledgeSev2;
+            case SEV3 -> acknowledgeSev3;
+            case SEV4 -> acknowledgeSev4;
+        };
+        return within.isZero() || within.isNegative() ? null : within;
+    }
+}
