@@ -41,9 +41,12 @@ public class MonitorService {
     private final InputValidator validator;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final dev.pitwall.operations.internal.SignalReader reader;
 
     MonitorService(Monitors monitors, WorkflowService workflows, AiSystemService systems, KpiService kpis,
-            TargetService targets, InputValidator validator, AuditLog auditLog, Clock clock) {
+            TargetService targets, InputValidator validator, AuditLog auditLog, Clock clock,
+            dev.pitwall.operations.internal.SignalReader reader) {
+        this.reader = reader;
         this.monitors = monitors;
         this.workflows = workflows;
         this.systems = systems;
@@ -68,6 +71,12 @@ public class MonitorService {
     public List<MonitorTransition> transitions(long id) {
         get(id);
         return monitors.transitions(id, 200);
+    }
+
+    /** The signal over the last 90 days and where the monitor would have fired (the editor's chart). */
+    @Transactional(readOnly = true)
+    public List<MonitorHistoryPoint> history(long id) {
+        return reader.history(get(id), clock.instant());
     }
 
     public Monitor create(MonitorDraft draft) {

@@ -99,6 +99,21 @@ public class UsageSignals {
         return daily(target, from, to).stream().reduce(Totals.none(null), Totals::plus);
     }
 
+    /** Each day's latency percentile in [from, to] (days with timed events only). */
+    public java.util.Map<LocalDate, Latency> dailyLatency(Target target, LocalDate from, LocalDate to) {
+        java.util.Map<LocalDate, Latency> days = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT event_day, PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
+                       COUNT(latency_ms) AS timed
+                FROM telemetry_usage_event WHERE event_day BETWEEN :from AND :to AND %s = :id AND latency_ms IS NOT NULL
+                GROUP BY event_day
+                """.formatted(target.column()))
+                .param("from", from).param("to", to).param("id", target.id())
+                .query((rs, n) -> days.put(date(rs, "event_day"), new Latency(rs.getDouble("p95"), rs.getLong("timed"))))
+                .list();
+        return days;
+    }
+
     /** Latency of the events that occurred in [from, to). */
     public Latency latency(Target target, Instant from, Instant to) {
         return jdbc.sql("""

@@ -122,6 +122,10 @@ class IncidentRoutingIntegrationTest {
         assertThat(Instant.parse(i.read("$.incident.acknowledgeBy")))
                 .isEqualTo(clock.instant().plus(properties.acknowledgeSev2()));
 
+        String metrics = send(get("/actuator/prometheus"), null, ADMIN);
+        assertThat(metrics).containsPattern("pitwall_monitors_firing(\\{[^}]*\\})? [1-9]")
+                .containsPattern("pitwall_incidents_open\\{[^}]*severity=\"SEV2\"[^}]*\\} [1-9]");
+
         // The same round again (another node) does nothing; a later round with the monitor still
         // firing joins no new incident, but the deadline has passed: escalation.
         assertThat(evaluation.evaluate(round).claimed()).isFalse();

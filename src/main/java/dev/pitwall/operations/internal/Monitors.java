@@ -79,7 +79,7 @@ public class Monitors {
                     signal = :signal, kpi_id = :kpi, comparator = :comparator, threshold = :threshold,
                     window_days = :window, min_samples = :samples, severity = :severity, enabled = :enabled,
                     origin = :origin, updated_at = :now WHERE id = :id
-                """).paramSource(params(row, now)).param("id", id).update();
+                """).paramSource(params(row, now).addValue("id", id)).update();
     }
 
     public void delete(long id) {

@@ -4,6 +4,7 @@ import dev.pitwall.measurement.Figure;
 import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.operations.Monitor;
+import dev.pitwall.operations.MonitorHistoryPoint;
 import dev.pitwall.operations.MonitorSignal;
 import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.UsageSignals.Target;
@@ -11,7 +12,9 @@ import dev.pitwall.telemetry.UsageSignals.Totals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -64,17 +67,10 @@ public class SignalReader {
             if (signal.fromScorecard()) {
                 return fromScorecard(monitor, window.events());
             }
-            return switch (signal) {
-                case ACCEPTANCE_RATE -> ratio(window.accepted(), window.decided(), "no accepted, edited, overridden or rejected outcome");
-                case OVERRIDE_RATE -> ratio(window.overridden() + window.rejected(), window.decided(),
-                        "no accepted, edited, overridden or rejected outcome");
-                case ERROR_RATE -> ratio(window.errors(), window.events(), "no events");
-                case UNATTRIBUTED_SHARE -> ratio(window.unattributed(), window.events(), "no events");
-                case COST_PER_DAY -> new Reading(window.cost() / spanDays(monitor), window.events(), null);
-                case EVENTS_PER_DAY -> new Reading(window.events() / spanDays(monitor), window.events(), null);
-                case LATENCY_P95 -> latency(target, monitor);
-                default -> throw new IllegalStateException("not a telemetry signal: " + signal);
-            };
+            if (signal == MonitorSignal.LATENCY_P95) {
+                return latency(target, monitor);
+            }
+            return fromTotals(signal, window, spanDays(monitor));
         }
 
         /** The window's length in days: its whole days and the part of today gone by. */
@@ -88,6 +84,11 @@ public class SignalReader {
             UsageSignals.Latency latency = usage.latency(target, from, now);
             return latency.p95() == null ? Reading.none(0, "no events with a latency")
                     : new Reading(latency.p95(), latency.timedEvents(), null);
+        }
+
+        private Reading fromScorecardOn(Monitor monitor, LocalDate day) {
+            Target target = Target.workflow(monitor.workflowId());
+            return fromScorecard(monitor, usage.total(target, day.minusDays(monitor.windowDays()), day).events());
         }
 
         private Reading fromScorecard(Monitor monitor, long events) {
@@ -109,8 +110,71 @@ public class SignalReader {
             return figure.value() == null ? Reading.none(events, figure.reason()) : new Reading(figure.value(), events, null);
         }
 
-        private static Reading ratio(long part, long whole, String none) {
-            return whole == 0 ? Reading.none(0, none) : new Reading((double) part / whole, whole, null);
+    }
+
+    /** A telemetry signal (other than latency) from a window's totals and its length in days. */
+    static Reading fromTotals(MonitorSignal signal, Totals window, double spanDays) {
+        return switch (signal) {
+            case ACCEPTANCE_RATE -> ratio(window.accepted(), window.decided(), "no accepted, edited, overridden or rejected outcome");
+            case OVERRIDE_RATE -> ratio(window.overridden() + window.rejected(), window.decided(),
+                    "no accepted, edited, overridden or rejected outcome");
+            case ERROR_RATE -> ratio(window.errors(), window.events(), "no events");
+            case UNATTRIBUTED_SHARE -> ratio(window.unattributed(), window.events(), "no events");
+            case COST_PER_DAY -> new Reading(window.cost() / spanDays, window.events(), null);
+            case EVENTS_PER_DAY -> new Reading(window.events() / spanDays, window.events(), null);
+            default -> throw new IllegalStateException("not a telemetry signal from totals: " + signal);
+        };
+    }
+
+    private static Reading ratio(long part, long whole, String none) {
+        return whole == 0 ? Reading.none(0, none) : new Reading((double) part / whole, whole, null);
+    }
+
+    /**
+     * The signal over the last 90 days ending {@code today}: daily for telemetry signals, each day
+     * over the monitor's window ending that day (latency: that day's own percentile); weekly for
+     * scorecard figures, each from the scorecard of that day.
+     */
+    public List<MonitorHistoryPoint> history(Monitor monitor, java.time.Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<MonitorHistoryPoint> points = new ArrayList<>();
+        Target target = monitor.workflowId() != null ? Target.workflow(monitor.workflowId())
+                : Target.system(monitor.systemId());
+        MonitorSignal signal = monitor.signal();
+        LocalDate first = today.minusDays(89);
+        if (signal.fromScorecard()) {
+            for (LocalDate day = today.minusWeeks(12); !day.isAfter(today); day = day.plusWeeks(1)) {
+                Reading r = new Round(day.equals(today) ? now : day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC))
+                        .fromScorecardOn(monitor, day);
+                points.add(point(monitor, day, r));
+            }
+            return points;
         }
+        if (signal == MonitorSignal.LATENCY_P95) {
+            Map<LocalDate, UsageSignals.Latency> daily = usage.dailyLatency(target, first, today);
+            for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+                UsageSignals.Latency l = daily.get(day);
+                points.add(point(monitor, day, l == null || l.p95() == null ? Reading.none(0, "no events")
+                        : new Reading(l.p95(), l.timedEvents(), null)));
+            }
+            return points;
+        }
+        Map<LocalDate, Totals> daily = new HashMap<>();
+        usage.daily(target, first.minusDays(monitor.windowDays()), today).forEach(t -> daily.put(t.day(), t));
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            Totals window = Totals.none(day);
+            for (LocalDate d = day.minusDays(monitor.windowDays()); !d.isAfter(day); d = d.plusDays(1)) {
+                Totals t = daily.get(d);
+                window = t == null ? window : window.plus(t);
+            }
+            points.add(point(monitor, day, fromTotals(signal, window, monitor.windowDays() + 1)));
+        }
+        return points;
+    }
+
+    private static MonitorHistoryPoint point(Monitor monitor, LocalDate day, Reading r) {
+        boolean fires = r.value() != null && r.samples() >= monitor.minSamples()
+                && monitor.comparator().breaches(r.value(), monitor.threshold());
+        return new MonitorHistoryPoint(day, r.value(), r.samples(), fires);
     }
 }

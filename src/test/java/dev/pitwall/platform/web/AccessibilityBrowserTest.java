@@ -23,6 +23,10 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.pitwall.operations.MonitorEvaluation evaluation;
+    @Autowired
+    dev.pitwall.operations.IncidentService incidents;
 
     private long first(String sql) {
         return jdbc.sql(sql).query(Long.class).list().get(0);
@@ -35,6 +39,12 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
         long batch = first("SELECT id FROM telemetry_batch ORDER BY id");
         long kpi = first("SELECT id FROM measurement_kpi WHERE deleted_at IS NULL ORDER BY id");
         String workflow = "invoice-exceptions";
+        // A round gives the production workflows their default monitors; an incident opened by hand.
+        evaluation.evaluate();
+        long monitor = first("SELECT id FROM operations_monitor ORDER BY id");
+        long incident = dev.pitwall.platform.security.SystemActor.runAs("accessibility-test", () -> incidents.open(
+                new dev.pitwall.operations.NewIncident("Harmful reply reported", "A customer was promised a refund.",
+                        dev.pitwall.operations.Severity.SEV2, "email-triage", null, null)).id());
         return List.of("/", "/scorecards", "/scorecards/workflows/" + workflow, "/scorecards/workflows/route-planning",
                 "/scorecards/initiatives/" + initiative, "/scorecards/teams/" + team,
                 "/scorecards/workflows/" + workflow + "/people?level=1", "/scorecards/kpis/" + kpi + "/edit",
@@ -50,7 +60,8 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/governance/workflows/hiring-screening/record", "/governance/frameworks/EU_AI_ACT",
                 "/governance/frameworks/NIST_AI_RMF/report",
                 "/audit", "/admin/users", "/admin/organization", "/account",
-                "/operations", "/insight");
+                "/operations", "/operations/monitors", "/operations/monitors/" + monitor, "/operations/monitors/new",
+                "/operations/incidents/" + incident, "/operations/incidents/new", "/insight");
     }
 
     private void open(String path) {

@@ -58,7 +58,7 @@ class OperationsIntegrationTest {
 
     @Test
     void capabilitiesNotBuiltYetSaySoPlainly() throws Exception {
-        for (String path : new String[] {"/operations", "/insight"}) {
+        for (String path : new String[] {"/insight"}) {
             mvc.perform(get(path).with(httpBasic("admin", "test-admin-password")).accept(MediaType.TEXT_HTML))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("not built in this version")));

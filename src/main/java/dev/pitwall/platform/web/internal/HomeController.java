@@ -40,7 +40,7 @@ class HomeController {
     }
 
     /** The page of a capability that is not built yet says so instead of showing empty figures. */
-    @GetMapping("/{name:operations|insight}")
+    @GetMapping("/{name:insight}")
     String planned(@PathVariable String name, Model model) {
         Capability capability = Capability.ALL.stream().filter(c -> c.path().equals("/" + name)).findFirst()
                 .orElseThrow();
