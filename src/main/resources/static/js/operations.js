@@ -24,7 +24,7 @@
         xAxis: { type: "category", data: points.map(function (p) { return p.day; }) },
         yAxis: { type: "value", scale: true },
         series: [{
-            type: "line", name: signal, connectNulls: false, symbolSize: 6,
+            type: "line", name: signal, connectNulls: false, symbolSize: 6, showAllSymbol: true,
             data: points.map(function (p) {
                 return { value: p.value, itemStyle: { color: p.wouldFire ? "#b02a37" : "#0d6efd" } };
             }),
