@@ -48,12 +48,14 @@ class DemoOrganization implements ApplicationRunner {
     private final DemoProperties properties;
     private final dev.pitwall.platform.organization.OrganizationService organization;
     private final dev.pitwall.platform.tokens.ApiTokenService tokens;
+    private final NorthwindOperations operations;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
             NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties,
             dev.pitwall.platform.organization.OrganizationService organization,
-            dev.pitwall.platform.tokens.ApiTokenService tokens) {
+            dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations) {
+        this.operations = operations;
         this.organization = organization;
         this.tokens = tokens;
         this.measurement = measurement;
@@ -90,6 +92,7 @@ class DemoOrganization implements ApplicationRunner {
             governance.generate(today);
             portfolio.promote(staff, today);
             measurement.history(today);
+            operations.generate(today);
             log.info("Demo organization Northwind Freight generated: {} people, {} skill assessments, {} learning records.",
                     people.created(), assessments.created(), learning.created());
             return null;

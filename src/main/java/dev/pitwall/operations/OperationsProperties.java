@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param acknowledgeSev2 the same for SEV2
  * @param acknowledgeSev3 the same for SEV3
  * @param acknowledgeSev4 the same for SEV4; 0 means never escalated
+ * @param drillMonthsHigh months between fallback drills of CRITICAL and HIGH risk workflows
+ * @param drillMonthsMedium the same for MEDIUM risk and workflows not classified yet
+ * @param drillMonthsLow the same for LOW risk
  */
 @Validated
 @ConfigurationProperties("pitwall.operations")
@@ -26,7 +29,10 @@ public record OperationsProperties(
         @NotNull @DefaultValue("15m") Duration acknowledgeSev1,
         @NotNull @DefaultValue("1h") Duration acknowledgeSev2,
         @NotNull @DefaultValue("8h") Duration acknowledgeSev3,
-        @NotNull @DefaultValue("0s") Duration acknowledgeSev4) {
+        @NotNull @DefaultValue("0s") Duration acknowledgeSev4,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("3") int drillMonthsHigh,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("6") int drillMonthsMedium,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("12") int drillMonthsLow) {
 
     /** The acknowledgement deadline of a severity, or {@code null} when it has none. */
     public Duration acknowledgeWithin(Severity severity) {

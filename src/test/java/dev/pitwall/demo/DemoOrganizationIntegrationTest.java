@@ -124,6 +124,21 @@ class DemoOrganizationIntegrationTest {
     }
 
     @Test
+    void emailTriagePassedADrillLastMonthAndHiringScreeningWasNeverDrilled() throws Exception {
+        String schedule = mvc.perform(get("/api/v1/drills/schedule").with(httpBasic("admin", "demo")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(schedule,
+                "$[?(@.workflowKey == 'email-triage')].lastPassed")).containsExactly(
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30).toString());
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Object>>read(schedule,
+                "$[?(@.workflowKey == 'hiring-screening')].lastPassed")).containsExactly((Object) null);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Boolean>>read(schedule,
+                "$[?(@.workflowKey == 'hiring-screening')].overdue")).containsExactly(true);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Boolean>>read(schedule,
+                "$[?(@.workflowKey == 'hiring-screening')].fallbackDeclared")).containsExactly(true);
+    }
+
+    @Test
     void generationIsAuditedAndNotRepeatedOnRestart() {
         long before = people.search(PersonQuery.everyone(), PersonSort.NAME, new PageQuery(0, 1)).totalElements();
         demo.run(new DefaultApplicationArguments());

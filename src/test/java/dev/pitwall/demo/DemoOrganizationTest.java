@@ -52,7 +52,8 @@ class DemoOrganizationTest {
             mock(dev.pitwall.platform.organization.OrganizationService.class);
     private final dev.pitwall.platform.tokens.ApiTokenService tokens = mock(dev.pitwall.platform.tokens.ApiTokenService.class);
     private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
-            measurement, governance, transaction, clock, new DemoProperties(true), organization, tokens);
+            measurement, governance, transaction, clock, new DemoProperties(true), organization, tokens,
+            mock(NorthwindOperations.class));
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {

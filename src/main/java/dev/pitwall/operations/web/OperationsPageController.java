@@ -73,10 +73,12 @@ class OperationsPageController {
     private final IncidentService incidents;
     private final WorkflowService workflows;
     private final AiSystemService systems;
+    private final dev.pitwall.operations.FallbackService fallbacks;
     private final Clock clock;
 
     OperationsPageController(MonitorService monitors, IncidentService incidents, WorkflowService workflows,
-            AiSystemService systems, Clock clock) {
+            AiSystemService systems, dev.pitwall.operations.FallbackService fallbacks, Clock clock) {
+        this.fallbacks = fallbacks;
         this.monitors = monitors;
         this.incidents = incidents;
         this.workflows = workflows;
@@ -98,6 +100,7 @@ class OperationsPageController {
         model.addAttribute("states", all.stream().filter(Monitor::enabled)
                 .collect(Collectors.groupingBy(Monitor::state, () -> new java.util.EnumMap<>(MonitorState.class),
                         Collectors.counting())));
+        model.addAttribute("drills", fallbacks.schedule());
         model.addAttribute("recent", incidents.find(false, null, 20).stream()
                 .filter(i -> !i.status().isOpen()).toList());
         return "operations/overview";

@@ -262,6 +262,17 @@ class HostileJsonBodiesIntegrationTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/waivers", """
                         {"reason":"r","grantedOn":"%s","expiresOn":"%s"}""".formatted(day, TODAY.plusDays(20)),
                         owner, () -> { }),
+                new Endpoint(HttpMethod.POST, "/api/v1/monitors", """
+                        {"name":"Monitor {n}","workflowKey":"hostile-workflow","signal":"overrideRate","comparator":"GT",
+                         "threshold":0.1,"windowDays":7,"minSamples":10,"severity":"SEV3","enabled":true}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/incidents", """
+                        {"title":"Incident {n}","description":"d","severity":"SEV3","workflowKey":"hostile-workflow",
+                         "category":"QUALITY"}"""),
+                new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/fallback", """
+                        {"procedure":"By hand {n}","ownerEmail":"hostile1@hostile.test","maxSwitchMinutes":30}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/drills", """
+                        {"drilledOn":"%s","switchMinutes":10,"throughputRatio":0.5,"passed":true,"notes":"n {n}"}"""
+                        .formatted(TODAY.minusDays(3)), ADMIN, this::declareFallback),
                 new Endpoint(HttpMethod.POST, "/api/v1/tokens", """
                         {"name":"Token {n}","scopes":["READ"],"expiresAt":"%s"}""".formatted(TODAY.plusDays(20) + "T00:00:00Z")),
                 new Endpoint(HttpMethod.POST, "/api/v1/users", """
@@ -276,6 +287,11 @@ class HostileJsonBodiesIntegrationTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/me/password", """
                         {"currentPassword":"correct-horse-battery","newPassword":"correct-horse-battery"}""",
                         httpBasic("hostile-self", "correct-horse-battery"), this::resetOwnPassword));
+    }
+
+    /** A drill needs a declared fallback. */
+    private void declareFallback() throws Exception {
+        send(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/fallback", "{\"procedure\":\"By hand\",\"maxSwitchMinutes\":30}");
     }
 
     @TestFactory

@@ -113,6 +113,16 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "{\"title\":\"" + markup("evidence") + "\",\"url\":\"https://example.org/evidence\"}");
         send("PUT", "/api/v1/workflows/" + key + "/controls/logging", "{\"status\":\"PLANNED\",\"note\":\"" + markup("control note") + "\"}");
         send("PUT", "/api/v1/organization", "{\"name\":\"" + markup("organization") + "\",\"currency\":\"EUR\"}");
+        long monitor = id(send("POST", "/api/v1/monitors", "{\"name\":\"" + markup("monitor") + "\",\"workflowKey\":\"" + key
+                + "\",\"signal\":\"overrideRate\",\"comparator\":\"GT\",\"threshold\":0.1,\"windowDays\":7,\"minSamples\":0,"
+                + "\"severity\":\"SEV3\"}"));
+        long incident = id(send("POST", "/api/v1/incidents", "{\"title\":\"" + markup("incident") + "\",\"description\":\""
+                + markup("incident description") + "\",\"severity\":\"SEV3\",\"workflowKey\":\"" + key + "\"}"));
+        send("POST", "/api/v1/incidents/" + incident + "/comments", "{\"text\":\"" + markup("incident comment") + "\"}");
+        send("PUT", "/api/v1/workflows/" + key + "/fallback", "{\"procedure\":\"" + markup("fallback procedure")
+                + "\",\"maxSwitchMinutes\":30}");
+        send("POST", "/api/v1/workflows/" + key + "/drills", "{\"drilledOn\":\"" + LocalDate.now().minusDays(2)
+                + "\",\"switchMinutes\":5,\"notes\":\"" + markup("drill notes") + "\"}");
 
         browser = BrowserSupport.chromium(1400, 1000);
         browser.get("http://localhost:" + port + "/login");
@@ -125,7 +135,9 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/portfolio/initiatives/" + initiative, "/portfolio/systems", "/portfolio/decision-rights",
                 "/portfolio/operating-model?workflow=" + key, "/people", "/people/" + person, "/teams", "/teams/" + team,
                 "/skills", "/governance", "/governance/workflows/" + key, "/governance/workflows/" + key + "/record",
-                "/governance/mine", "/audit", "/admin/organization");
+                "/governance/mine", "/audit", "/admin/organization", "/operations", "/operations/monitors",
+                "/operations/monitors/" + monitor, "/operations/incidents/" + incident,
+                "/operations/workflows/" + key + "/fallback");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;

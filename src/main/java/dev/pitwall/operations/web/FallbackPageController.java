@@ -1,0 +1,148 @@
+package dev.pitwall.operations.web;
+
+import dev.pitwall.operations.Drill;
+import dev.pitwall.operations.Fallback;
+import dev.pitwall.operations.FallbackDraft;
+import dev.pitwall.operations.FallbackService;
+import dev.pitwall.operations.NewDrill;
+import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.platform.web.ProblemException;
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.portfolio.WorkflowService;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A workflow's fallback path in the UI: declare it, record drills, see them. */
+@Controller
+class FallbackPageController {
+
+    /** The fallback form as typed. */
+    record FallbackForm(String procedure, String ownerEmail, String maxSwitchMinutes) {
+
+        FallbackDraft toDraft() {
+            List<Violation> violations = new ArrayList<>();
+            Integer minutes = parse("maxSwitchMinutes", maxSwitchMinutes, Integer::valueOf, violations);
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException("The fallback could not be read.", violations);
+            }
+            return new FallbackDraft(procedure, ownerEmail, minutes);
+        }
+    }
+
+    /** The drill form as typed; {@code passed} is {@code auto}, {@code yes} or {@code no}. */
+    record DrillForm(String drilledOn, String switchMinutes, String throughputRatio, String passed, String notes) {
+
+        static DrillForm blank(LocalDate today) {
+            return new DrillForm(today.toString(), "", "", "auto", "");
+        }
+
+        NewDrill toDrill() {
+            List<Violation> violations = new ArrayList<>();
+            LocalDate on = parse("drilledOn", drilledOn, LocalDate::parse, violations);
+            Integer minutes = parse("switchMinutes", switchMinutes, Integer::valueOf, violations);
+            BigDecimal throughput = parse("throughputRatio", throughputRatio, t -> new BigDecimal(t.replace("%", "").trim())
+                    .movePointLeft(t.contains("%") ? 2 : 0), violations);
+            if (!violations.isEmpty()) {
+                throw new InvalidInputException("The drill could not be read.", violations);
+            }
+            Boolean verdict = "yes".equals(passed) ? Boolean.TRUE : "no".equals(passed) ? Boolean.FALSE : null;
+            return new NewDrill(on, minutes, throughput, verdict, notes);
+        }
+    }
+
+    private final FallbackService fallbacks;
+    private final WorkflowService workflows;
+    private final java.time.Clock clock;
+
+    FallbackPageController(FallbackService fallbacks, WorkflowService workflows, java.time.Clock clock) {
+        this.fallbacks = fallbacks;
+        this.workflows = workflows;
+        this.clock = clock;
+    }
+
+    @GetMapping("/operations/workflows/{key}/fallback")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String page(@PathVariable String key, Model model) {
+        Fallback fallback = fallbacks.find(key).orElse(null);
+        FallbackForm form = fallback == null ? new FallbackForm("", "", "30")
+                : new FallbackForm(fallback.procedure(), fallback.ownerEmail() == null ? "" : fallback.ownerEmail(),
+                        String.valueOf(fallback.maxSwitchMinutes()));
+        return render(key, form, null, DrillForm.blank(today()), null, model);
+    }
+
+    @PostMapping("/operations/workflows/{key}/fallback")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String declare(@PathVariable String key, @ModelAttribute FallbackForm typed, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            fallbacks.declare(key, typed.toDraft());
+            redirect.addFlashAttribute("flashMessage", "The fallback was saved.");
+            return "redirect:/operations/workflows/" + key + "/fallback";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            return render(key, typed, e, DrillForm.blank(today()), null, model);
+        }
+    }
+
+    @PostMapping("/operations/workflows/{key}/drills")
+    @PreAuthorize(Permission.Checks.INCIDENTS_RESPOND)
+    String drill(@PathVariable String key, @ModelAttribute DrillForm typed, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            Drill drill = fallbacks.recordDrill(key, typed.toDrill());
+            redirect.addFlashAttribute("flashMessage", "The drill of " + drill.drilledOn() + " was recorded: "
+                    + (drill.passed() ? "passed." : "failed."));
+            return "redirect:/operations/workflows/" + key + "/fallback";
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            Fallback fallback = fallbacks.find(key).orElse(null);
+            FallbackForm form = fallback == null ? new FallbackForm("", "", "30")
+                    : new FallbackForm(fallback.procedure(), fallback.ownerEmail() == null ? "" : fallback.ownerEmail(),
+                            String.valueOf(fallback.maxSwitchMinutes()));
+            return render(key, form, null, typed, e, model);
+        }
+    }
+
+    private String render(String key, FallbackForm fallbackForm, ProblemException fallbackProblem, DrillForm drillForm,
+            ProblemException drillProblem, Model model) {
+        model.addAttribute("workflow", workflows.get(key));
+        model.addAttribute("fallback", fallbacks.find(key).orElse(null));
+        model.addAttribute("fallbackForm", fallbackForm);
+        model.addAttribute("fallbackProblem", fallbackProblem);
+        model.addAttribute("drillForm", drillForm);
+        model.addAttribute("drillProblem", drillProblem);
+        model.addAttribute("drills", fallbacks.drills(key));
+        model.addAttribute("schedule", fallbacks.schedule().stream().filter(s -> s.workflowKey().equals(key)).findFirst()
+                .orElse(null));
+        return "operations/fallback";
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.trim());
+        } catch (RuntimeException e) {
+            violations.add(Violation.ofField(field, "'" + value + "' is not a valid value"));
+            return null;
+        }
+    }
+}
