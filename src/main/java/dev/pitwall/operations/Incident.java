@@ -13,12 +13,19 @@ import java.time.Instant;
  * @param acknowledgeBy when it escalates unless acknowledged; {@code null} when acknowledged, or with
  *     no deadline, or with nobody left to escalate to
  * @param escalations how often it was escalated
+ * @param seriousKind for a serious incident under Art. 73 of the EU AI Act, its kind; else {@code null}
+ * @param reportDueAt when it must be reported to the market surveillance authority at the latest
+ * @param reportEscalations how many of the two reporting-deadline escalations (half, 90 %) happened
+ * @param reportedAt when it was reported, or {@code null}
+ * @param reportReference the authority's or the report's reference
  */
 public record Incident(long id, String title, String description, Severity severity, IncidentStatus status,
         Long monitorId, String workflowKey, String workflowName, String systemKey, String systemName,
         SignalCategory category, Long assigneeId, String assigneeName, String assigneeRight, int routeStep,
         Instant acknowledgeBy, Instant openedAt, String openedBy, Instant acknowledgedAt, String acknowledgedBy,
-        Instant mitigatedAt, Instant resolvedAt, int escalations, Long workflowId, Long systemId) {
+        Instant mitigatedAt, Instant resolvedAt, int escalations, Long workflowId, Long systemId,
+        SeriousIncidentKind seriousKind, Instant reportDueAt, int reportEscalations, Instant reportedAt,
+        String reportReference) {
 
     /** What it concerns, for people. */
     public String targetName() {

@@ -50,10 +50,13 @@ public class IncidentService {
     private final AuditLog auditLog;
     private final OperationsProperties properties;
     private final Clock clock;
+    private final dev.pitwall.governance.ClassificationService classifications;
 
     IncidentService(Incidents incidents, Router router, WorkflowService workflows, AiSystemService systems,
             DeploymentService deployments, PersonService people, UserService users, InputValidator validator,
-            AuditLog auditLog, OperationsProperties properties, Clock clock) {
+            AuditLog auditLog, OperationsProperties properties, Clock clock,
+            dev.pitwall.governance.ClassificationService classifications) {
+        this.classifications = classifications;
         this.incidents = incidents;
         this.router = router;
         this.workflows = workflows;
@@ -197,6 +200,91 @@ public class IncidentService {
         return get(id);
     }
 
+    /**
+     * Marks an incident of a HIGH_RISK workflow (EU AI Act) a serious incident under Art. 73: its
+     * report to the market surveillance authority is due the kind's period after the incident was
+     * opened (when its organization became aware of it). Marking it again with another kind moves
+     * the deadline; a reported incident stays as it was reported.
+     */
+    public Incident markSerious(long id, SeriousIncidentKind kind) {
+        if (kind == null) {
+            throw InvalidInputException.ofField("kind", "choose DEATH, WIDESPREAD_INFRINGEMENT, CRITICAL_INFRASTRUCTURE or OTHER");
+        }
+        Incident before = incidents.lock(id).orElseThrow(() -> new IncidentNotFound(id));
+        if (before.workflowKey() == null) {
+            throw new ConflictException("NOT_HIGH_RISK", "Art. 73 applies to high-risk AI uses: open the incident on the "
+                    + "workflow, not on the AI system alone.");
+        }
+        boolean highRisk = classifications.current(before.workflowKey())
+                .map(c -> c.euCategory() == dev.pitwall.governance.EuCategory.HIGH_RISK).orElse(false);
+        if (!highRisk) {
+            throw new ConflictException("NOT_HIGH_RISK", "The workflow " + before.workflowKey()
+                    + " is not classified HIGH_RISK under the EU AI Act, so Art. 73 reporting does not apply.");
+        }
+        if (before.reportedAt() != null) {
+            throw new ConflictException("ALREADY_REPORTED", "The incident was reported on " + before.reportedAt() + ".");
+        }
+        Instant due = before.openedAt().plus(kind.reportWithin());
+        incidents.markSerious(id, kind, due);
+        incidents.addEntry(id, TimelineKind.MARKED_SERIOUS, PitwallPrincipal.currentActorName(), actorPerson(),
+                "Serious incident (" + kind + "): report to the market surveillance authority by " + due, clock.instant());
+        Incident after = get(id);
+        auditLog.append(AuditRecord.updated(ENTITY, id, before, after));
+        return after;
+    }
+
+    /** Records that a serious incident was reported to the authority. */
+    public Incident markReported(long id, String reference) {
+        String ref = checkedNote("reference", reference);
+        if (ref != null && ref.length() > 200) {
+            throw InvalidInputException.ofField("reference", "must be at most 200 characters");
+        }
+        Incident before = incidents.lock(id).orElseThrow(() -> new IncidentNotFound(id));
+        if (before.seriousKind() == null) {
+            throw new ConflictException("NOT_SERIOUS", "Only a serious incident (Art. 73) is reported to the authority.");
+        }
+        if (before.reportedAt() != null) {
+            throw new ConflictException("ALREADY_REPORTED", "The incident was reported on " + before.reportedAt() + ".");
+        }
+        Instant now = clock.instant();
+        incidents.reported(id, ref, now);
+        incidents.addEntry(id, TimelineKind.REPORTED, PitwallPrincipal.currentActorName(), actorPerson(),
+                "Reported to the market surveillance authority" + (ref == null ? "" : " (" + ref + ")")
+                        + (now.isAfter(before.reportDueAt()) ? "; after its deadline " + before.reportDueAt() : ""), now);
+        Incident after = get(id);
+        auditLog.append(AuditRecord.updated(ENTITY, id, before, after));
+        return after;
+    }
+
+    /**
+     * Escalates serious incidents not reported yet when half of their reporting time has passed (to
+     * the escalation contact) and at 90 % (to the accountable owner). Returns how many escalated.
+     */
+    public int escalateReporting(Instant now) {
+        int escalated = 0;
+        for (long id : incidents.unreported()) {
+            Incident incident = incidents.lock(id).orElseThrow();
+            double total = Duration.between(incident.openedAt(), incident.reportDueAt()).toMillis();
+            double fraction = total <= 0 ? 1 : Duration.between(incident.openedAt(), now).toMillis() / total;
+            int due = fraction >= 0.9 ? 2 : fraction >= 0.5 ? 1 : 0;
+            if (due <= incident.reportEscalations()) {
+                continue;
+            }
+            incidents.reportEscalated(id, due);
+            int step = Math.max(incident.routeStep(), due);
+            Router.Destination to = router.route(incident.workflowId(), incident.systemId(), incident.category(), step);
+            incidents.addEntry(id, TimelineKind.ESCALATED, EVALUATOR, to.personId(), (due == 2 ? "90 %" : "Half")
+                    + " of the Art. 73 reporting time has passed; report by " + incident.reportDueAt()
+                    + (to.personId() == null ? "; nobody holds a right further along the route" : "; escalated to the " + to.right()),
+                    now);
+            if (step != incident.routeStep() || incident.assigneeId() == null) {
+                apply(id, to, now);
+            }
+            escalated++;
+        }
+        return escalated;
+    }
+
     /** Escalates every open incident whose acknowledgement deadline has passed; returns how many. */
     public int escalateOverdue(Instant now) {
         int escalated = 0;
@@ -242,7 +330,7 @@ public class IncidentService {
             incidents.addEntry(id, TimelineKind.ROUTING_GAP, EVALUATOR, null, gap, now);
         }
         Duration within = properties.acknowledgeWithin(incident.severity());
-        boolean canEscalate = to.step() + 1 < incident.category().route().size();
+        boolean canEscalate = to.step() + 1 < incident.category().route().size() && incident.status() == IncidentStatus.OPEN;
         Instant due = to.personId() != null && within != null && canEscalate ? now.plus(within) : null;
         incidents.route(id, to.personId(), to.right() == null ? null : to.right().name(), to.step(), due);
         if (to.personId() != null) {

@@ -91,7 +91,7 @@ public class MonitorEvaluation {
                     }
                 }
             }
-            int escalated = incidents.escalateOverdue(now);
+            int escalated = incidents.escalateOverdue(now) + incidents.escalateReporting(now);
             rounds.finish(round, evaluated, firing, (System.nanoTime() - started) / 1_000_000);
             return new RoundResult(round, true, evaluated, firing, opened, escalated);
         }));

@@ -175,6 +175,54 @@ class IncidentRoutingIntegrationTest {
     }
 
     @Test
+    void aSeriousIncidentOfAHighRiskWorkflowCountsDownToItsArticle73ReportAndEscalatesAtHalfAnd90Percent()
+            throws Exception {
+        String wf = workflow(Map.of(DecisionRight.QUALITY_MONITOR, "q", DecisionRight.ESCALATION_CONTACT, "e"));
+        long incident = json(send(post("/api/v1/incidents"), """
+                {"title":"Applicant wrongly rejected","severity":"SEV4","workflowKey":"%s"}""".formatted(wf), ADMIN))
+                .<Number>read("$.id").longValue();
+        assertThat(status(post("/api/v1/incidents/" + incident + "/serious"), "{\"kind\":\"OTHER\"}", ADMIN))
+                .as("not classified HIGH_RISK").isEqualTo(409);
+        send(put("/api/v1/workflows/" + wf + "/risk-classification"), """
+                {"personalData":true,"regulatedData":false,"customerFacing":false,"annexIiiUseCases":["4(a)"],
+                 "narrowProceduralTask":false,"profiling":true,"autonomy":"SUGGESTS","internalDecisionSupport":true,
+                 "knowledgeRetrieval":false,"securityOperations":false,"syntheticContent":false,"emotionOrBiometric":false,
+                 "prohibitedPractices":[]}""", ADMIN);
+        Instant opened = Instant.parse(incident(incident).read("$.incident.openedAt"));
+        DocumentContext marked = json(send(post("/api/v1/incidents/" + incident + "/serious"), "{\"kind\":\"DEATH\"}", ADMIN));
+        assertThat(Instant.parse(marked.read("$.reportDueAt"))).isEqualTo(opened.plus(Duration.ofDays(10)));
+        marked = json(send(post("/api/v1/incidents/" + incident + "/serious"), "{\"kind\":\"OTHER\"}", ADMIN));
+        assertThat(Instant.parse(marked.read("$.reportDueAt"))).isEqualTo(opened.plus(Duration.ofDays(15)));
+        assertThat(marked.<String>read("$.assigneeRight")).isEqualTo("QUALITY_MONITOR");
+
+        clock.advance(Duration.ofDays(7));
+        assertThat(evaluation.evaluate(nextRound()).escalated()).as("before half the time").isZero();
+        clock.advance(Duration.ofHours(13));
+        assertThat(evaluation.evaluate(nextRound()).escalated()).isEqualTo(1);
+        DocumentContext half = incident(incident);
+        assertThat(half.<String>read("$.incident.assigneeRight")).isEqualTo("ESCALATION_CONTACT");
+        assertThat(half.<List<String>>read("$.timeline[?(@.kind == 'ESCALATED')].detail")).singleElement().asString()
+                .startsWith("Half of the Art. 73 reporting time has passed");
+        clock.advance(Duration.ofDays(6));
+        evaluation.evaluate(nextRound());
+        DocumentContext ninety = incident(incident);
+        assertThat(ninety.<String>read("$.incident.assigneeRight")).isEqualTo("ACCOUNTABLE_OWNER");
+        assertThat(ninety.<Integer>read("$.incident.reportEscalations")).isEqualTo(2);
+
+        send(post("/api/v1/incidents/" + incident + "/reported"), "{\"reference\":\"MSA-2026-117\"}", ADMIN);
+        DocumentContext reported = incident(incident);
+        assertThat(reported.<String>read("$.incident.reportReference")).isEqualTo("MSA-2026-117");
+        assertThat(reported.<List<String>>read("$.timeline[*].kind")).contains("MARKED_SERIOUS", "REPORTED");
+        assertThat(status(post("/api/v1/incidents/" + incident + "/reported"), "{}", ADMIN)).isEqualTo(409);
+        assertThat(status(post("/api/v1/incidents/" + incident + "/serious"), "{\"kind\":\"nonsense\"}", ADMIN))
+                .isEqualTo(400);
+        var report = mvc.perform(get("/operations/incidents/" + incident + "/report").with(ADMIN)).andReturn().getResponse();
+        assertThat(report.getStatus()).isEqualTo(200);
+        assertThat(report.getContentAsString()).contains("Serious incident report (EU AI Act, Art. 73)", "MSA-2026-117",
+                "Applicant wrongly rejected");
+    }
+
+    @Test
     void tooFewSamplesGiveNoDataAndNoIncident() throws Exception {
         String wf = workflow(Map.of());
         events(wf, 2, 2);

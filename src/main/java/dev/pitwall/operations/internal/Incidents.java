@@ -6,6 +6,7 @@ import static dev.pitwall.platform.jdbc.SqlValues.utc;
 
 import dev.pitwall.operations.Incident;
 import dev.pitwall.operations.IncidentStatus;
+import dev.pitwall.operations.SeriousIncidentKind;
 import dev.pitwall.operations.Severity;
 import dev.pitwall.operations.SignalCategory;
 import dev.pitwall.operations.TimelineEntry;
@@ -93,6 +94,27 @@ public class Incidents {
                 .update();
     }
 
+    public void markSerious(long id, SeriousIncidentKind kind, Instant due) {
+        jdbc.sql("UPDATE operations_incident SET serious_kind = :kind, report_due_at = :due WHERE id = :id")
+                .param("kind", kind.name()).param("due", utc(due)).param("id", id).update();
+    }
+
+    public void reported(long id, String reference, Instant now) {
+        jdbc.sql("UPDATE operations_incident SET reported_at = :now, report_reference = :ref WHERE id = :id")
+                .param("now", utc(now)).param("ref", reference).param("id", id).update();
+    }
+
+    public void reportEscalated(long id, int count) {
+        jdbc.sql("UPDATE operations_incident SET report_escalations = :n WHERE id = :id").param("n", count).param("id", id)
+                .update();
+    }
+
+    /** Serious incidents not reported yet. */
+    public List<Long> unreported() {
+        return jdbc.sql("SELECT id FROM operations_incident WHERE serious_kind IS NOT NULL AND reported_at IS NULL "
+                + "AND report_escalations < 2 ORDER BY id").query(Long.class).list();
+    }
+
     public void escalated(long id) {
         jdbc.sql("UPDATE operations_incident SET escalations = escalations + 1 WHERE id = :id").param("id", id).update();
     }
@@ -149,6 +171,9 @@ public class Incidents {
                 instant(rs, "ack_due_at"), instant(rs, "opened_at"), rs.getString("opened_by"),
                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), instant(rs, "mitigated_at"),
                 instant(rs, "resolved_at"), rs.getInt("escalations"), nullableLong(rs, "workflow_id"),
-                nullableLong(rs, "system_id"));
+                nullableLong(rs, "system_id"),
+                rs.getString("serious_kind") == null ? null : SeriousIncidentKind.valueOf(rs.getString("serious_kind")),
+                instant(rs, "report_due_at"), rs.getInt("report_escalations"), instant(rs, "reported_at"),
+                rs.getString("report_reference"));
     }
 }

@@ -32,6 +32,14 @@ class OperationsApiController {
     record Note(String note) {
     }
 
+    /** The kind of a serious incident. */
+    record Serious(dev.pitwall.operations.SeriousIncidentKind kind) {
+    }
+
+    /** The reference of the report made to the authority. */
+    record Reported(String reference) {
+    }
+
     /** A comment on an incident. */
     record Comment(String text) {
     }
@@ -147,6 +155,22 @@ class OperationsApiController {
     @Operation(summary = "Resolve an incident")
     Incident resolve(@PathVariable long id, @RequestBody(required = false) Note note) {
         return incidents.resolve(id, note == null ? null : note.note());
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/serious")
+    @PreAuthorize(Permission.Checks.INCIDENTS_RESPOND)
+    @Operation(summary = "Mark a serious incident (EU AI Act Art. 73)", description = "{\"kind\":\"OTHER\"} (15 days), "
+            + "DEATH (10), WIDESPREAD_INFRINGEMENT or CRITICAL_INFRASTRUCTURE (2), counted from the incident's opening. "
+            + "409 NOT_HIGH_RISK unless its workflow is classified HIGH_RISK.")
+    Incident serious(@PathVariable long id, @RequestBody Serious serious) {
+        return incidents.markSerious(id, serious.kind());
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/reported")
+    @PreAuthorize(Permission.Checks.INCIDENTS_RESPOND)
+    @Operation(summary = "Record that a serious incident was reported to the authority", description = "{\"reference\":\"MSA-2026-117\"}")
+    Incident reported(@PathVariable long id, @RequestBody(required = false) Reported reported) {
+        return incidents.markReported(id, reported == null ? null : reported.reference());
     }
 
     @PostMapping("/api/v1/incidents/{id}/comments")

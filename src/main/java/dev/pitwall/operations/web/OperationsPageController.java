@@ -111,7 +111,10 @@ class OperationsPageController {
     String incident(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.get(id));
         model.addAttribute("timeline", incidents.timeline(id));
-        model.addAttribute("ackClock", clock(incidents.get(id).acknowledgeBy(), clock.instant()));
+        Incident shown = incidents.get(id);
+        model.addAttribute("ackClock", clock(shown.acknowledgeBy(), clock.instant()));
+        model.addAttribute("reportClock", clock(shown.reportDueAt(), clock.instant()));
+        model.addAttribute("seriousKinds", dev.pitwall.operations.SeriousIncidentKind.values());
         return "operations/incident";
     }
 
@@ -141,6 +144,50 @@ class OperationsPageController {
             redirect.addFlashAttribute("typedNote", note);
         }
         return "redirect:/operations/incidents/" + id;
+    }
+
+    @PostMapping("/operations/incidents/{id}/serious")
+    @PreAuthorize(Permission.Checks.INCIDENTS_RESPOND)
+    String serious(@PathVariable long id, @RequestParam(required = false) String kind, RedirectAttributes redirect) {
+        try {
+            dev.pitwall.operations.SeriousIncidentKind chosen;
+            try {
+                chosen = dev.pitwall.operations.SeriousIncidentKind.valueOf(kind);
+            } catch (RuntimeException e) {
+                throw InvalidInputException.ofField("kind", "choose the kind of serious incident");
+            }
+            Incident after = incidents.markSerious(id, chosen);
+            redirect.addFlashAttribute("flashMessage", "Marked a serious incident: report it by "
+                    + after.reportDueAt() + ".");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/operations/incidents/" + id;
+    }
+
+    @PostMapping("/operations/incidents/{id}/reported")
+    @PreAuthorize(Permission.Checks.INCIDENTS_RESPOND)
+    String reported(@PathVariable long id, @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+        try {
+            incidents.markReported(id, reference);
+            redirect.addFlashAttribute("flashMessage", "Recorded as reported to the market surveillance authority.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/operations/incidents/" + id;
+    }
+
+    /** The printable Art. 73 report of a serious incident. */
+    @GetMapping("/operations/incidents/{id}/report")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String report(@PathVariable long id, Model model) {
+        Incident incident = incidents.get(id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("timeline", incidents.timeline(id));
+        model.addAttribute("details", incident.workflowKey() == null ? null : workflows.details(incident.workflowKey()));
+        model.addAttribute("reportClock", clock(incident.reportDueAt(), clock.instant()));
+        model.addAttribute("generatedAt", clock.instant());
+        return "operations/incident-report";
     }
 
     @GetMapping("/operations/incidents/new")

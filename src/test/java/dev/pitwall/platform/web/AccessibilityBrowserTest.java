@@ -61,7 +61,8 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/governance/frameworks/NIST_AI_RMF/report",
                 "/audit", "/admin/users", "/admin/organization", "/account",
                 "/operations", "/operations/monitors", "/operations/monitors/" + monitor, "/operations/monitors/new",
-                "/operations/incidents/" + incident, "/operations/incidents/new",
+                "/operations/incidents/" + incident, "/operations/incidents/" + incident + "/report",
+                "/operations/incidents/new",
                 "/operations/workflows/email-triage/fallback", "/insight");
     }
 
