@@ -131,7 +131,7 @@ public class FallbackService {
                 .filter(w -> w.stage() == WorkflowStage.PILOT || w.stage() == WorkflowStage.PRODUCTION)
                 .map(w -> {
                     RiskTier tier = classifications.current(w.key()).map(WorkflowClassification::tier).orElse(null);
-                    int every = months(tier);
+                    int every = properties.drillMonths(tier);
                     LocalDate last = lastPassed.get(w.id());
                     LocalDate due = last == null ? today : last.plusMonths(every);
                     return new DrillSchedule(w.key(), w.name(), w.stage().name(), tier == null ? null : tier.name(), every,
@@ -139,12 +139,5 @@ public class FallbackService {
                 })
                 .sorted(Comparator.comparing(DrillSchedule::dueOn).thenComparing(DrillSchedule::workflowKey))
                 .toList();
-    }
-
-    private int months(RiskTier tier) {
-        if (tier == null || tier == RiskTier.MEDIUM) {
-            return properties.drillMonthsMedium();
-        }
-        return tier == RiskTier.LOW ? properties.drillMonthsLow() : properties.drillMonthsHigh();
     }
 }

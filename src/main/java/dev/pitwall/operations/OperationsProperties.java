@@ -34,6 +34,14 @@ public record OperationsProperties(
         @jakarta.validation.constraints.Min(1) @DefaultValue("6") int drillMonthsMedium,
         @jakarta.validation.constraints.Min(1) @DefaultValue("12") int drillMonthsLow) {
 
+    /** Months between fallback drills for a risk tier ({@code null}: not classified, like MEDIUM). */
+    public int drillMonths(dev.pitwall.governance.RiskTier tier) {
+        if (tier == null || tier == dev.pitwall.governance.RiskTier.MEDIUM) {
+            return drillMonthsMedium;
+        }
+        return tier == dev.pitwall.governance.RiskTier.LOW ? drillMonthsLow : drillMonthsHigh;
+    }
+
     /** The acknowledgement deadline of a severity, or {@code null} when it has none. */
     public Duration acknowledgeWithin(Severity severity) {
         Duration within = switch (severity) {

@@ -83,12 +83,32 @@ class FallbackDrillIntegrationTest {
         assertThat(medium.get("dueOn")).isEqualTo(TODAY.minusDays(100).plusMonths(6).toString());
         assertThat(medium.get("overdue")).isEqualTo(false);
 
+        // The drill is evidence for the fallback-path control while it is within the tier's period.
+        assertThat(generated("fallback-path")).containsExactly("Fallback drill passed on " + TODAY.minusDays(100)
+                + ", valid until " + TODAY.minusDays(100).plusMonths(6));
+
         assertThat(status(put("/api/v1/workflows/" + key + "/risk-classification"), HIGH_RISK)).isEqualTo(200);
         Map<String, Object> high = schedule();
         assertThat(high.get("tier")).isEqualTo("HIGH");
         assertThat(high.get("every")).isEqualTo(3);
         assertThat(high.get("dueOn")).isEqualTo(TODAY.minusDays(100).plusMonths(3).toString());
         assertThat(high.get("overdue")).isEqualTo(true);
+        assertThat(generated("fallback-path")).as("lapsed on its own: HIGH drills every 3 months").isEmpty();
+        assertThat(status(put("/api/v1/workflows/" + key + "/controls/fallback-path"), "{\"status\":\"IMPLEMENTED\"}"))
+                .as("in place needs evidence").isEqualTo(400);
+
+        assertThat(status(post("/api/v1/workflows/" + key + "/drills"), drill(TODAY.minusDays(10), 5))).isEqualTo(201);
+        assertThat(generated("fallback-path")).hasSize(1);
+        assertThat(status(put("/api/v1/workflows/" + key + "/controls/fallback-path"), "{\"status\":\"IMPLEMENTED\"}"))
+                .as("the generated evidence counts like any other").isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(body(get("/api/v1/workflows/" + key + "/controls")),
+                "$[?(@.controlKey == 'fallback-path')].status")).containsExactly("IMPLEMENTED");
+    }
+
+    /** The titles of the evidence Pitwall generated for one of the workflow's controls. */
+    private List<String> generated(String control) throws Exception {
+        return JsonPath.read(body(get("/api/v1/workflows/" + key + "/controls")),
+                "$[?(@.controlKey == '" + control + "')].evidence[?(@.kind == 'GENERATED')].title");
     }
 
     private static String drill(LocalDate on, int minutes) {

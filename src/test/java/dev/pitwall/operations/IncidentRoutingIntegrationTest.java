@@ -150,9 +150,30 @@ class IncidentRoutingIntegrationTest {
         assertThat(i.<String>read("$.incident.status")).isEqualTo("RESOLVED");
         assertThat(i.<String>read("$.incident.acknowledgedBy")).isEqualTo("e-" + suffix);
         assertThat(i.<List<String>>read("$.timeline[?(@.kind == 'ACKNOWLEDGED')].personName")).containsExactly("e " + suffix);
+        // Monitors evaluated since yesterday are evidence for the monitoring control; an incident that
+        // had to be escalated is no evidence of incident response handled in time.
+        String controls = send(get("/api/v1/workflows/" + wf + "/controls"), null, ADMIN);
+        assertThat(JsonPath.<List<String>>read(controls,
+                "$[?(@.controlKey == 'monitoring')].evidence[?(@.kind == 'GENERATED')].title")).singleElement()
+                .asString().startsWith("Active monitors: 1,");
+        assertThat(JsonPath.<List<String>>read(controls,
+                "$[?(@.controlKey == 'incident-response')].evidence[?(@.kind == 'GENERATED')].title")).isEmpty();
         // Past its deadline nothing escalates a resolved incident.
         clock.advance(Duration.ofHours(3));
         assertThat(evaluation.evaluate(nextRound()).escalated()).isZero();
+    }
+
+    @Test
+    void anIncidentAcknowledgedInTimeAndResolvedIsEvidenceOfIncidentResponse() throws Exception {
+        String wf = workflow(Map.of());
+        long incident = json(send(post("/api/v1/incidents"), """
+                {"title":"Test incident","severity":"SEV3","workflowKey":"%s"}""".formatted(wf), ADMIN))
+                .<Number>read("$.id").longValue();
+        send(post("/api/v1/incidents/" + incident + "/acknowledge"), null, ADMIN);
+        send(post("/api/v1/incidents/" + incident + "/resolve"), null, ADMIN);
+        assertThat(JsonPath.<List<String>>read(send(get("/api/v1/workflows/" + wf + "/controls"), null, ADMIN),
+                "$[?(@.controlKey == 'incident-response')].evidence[?(@.kind == 'GENERATED')].url"))
+                .containsExactly("/operations/incidents/" + incident);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pitwall.governance.Control;
 import dev.pitwall.governance.ControlImplementation;
 import dev.pitwall.governance.ControlStatus;
 import dev.pitwall.governance.Evidence;
+import dev.pitwall.governance.GeneratedEvidenceSource;
 import dev.pitwall.governance.WorkflowClassification;
 import dev.pitwall.portfolio.Workflow;
 import java.util.ArrayList;
@@ -23,11 +24,42 @@ public class ImplementationReader {
     private final Implementations implementations;
     private final Controls controls;
     private final Classifications classifications;
+    private final org.springframework.beans.factory.ObjectProvider<GeneratedEvidenceSource> generated;
+    private final java.time.Clock clock;
 
-    ImplementationReader(Implementations implementations, Controls controls, Classifications classifications) {
+    ImplementationReader(Implementations implementations, Controls controls, Classifications classifications,
+            org.springframework.beans.factory.ObjectProvider<GeneratedEvidenceSource> generated, java.time.Clock clock) {
         this.implementations = implementations;
         this.controls = controls;
         this.classifications = classifications;
+        this.generated = generated;
+        this.clock = clock;
+    }
+
+    /**
+     * The stored evidence with the evidence generated today from other modules' records, by workflow
+     * id and control id.
+     */
+    private Map<Long, Map<Long, List<Evidence>>> evidence(List<Long> ids, Map<Long, WorkflowClassification> classified,
+            List<Control> library) {
+        Map<Long, Map<Long, List<Evidence>>> stored = implementations.evidence(ids);
+        Map<Long, dev.pitwall.governance.RiskTier> tiers = new HashMap<>();
+        ids.forEach(id -> tiers.put(id, classified.get(id) == null ? null : classified.get(id).tier()));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        Map<String, Long> controlIds = new HashMap<>();
+        library.forEach(c -> controlIds.put(c.key(), c.id()));
+        Map<Long, Map<Long, List<Evidence>>> all = new HashMap<>();
+        stored.forEach((workflow, byControl) -> byControl.forEach((control, items) ->
+                all.computeIfAbsent(workflow, w -> new HashMap<>()).computeIfAbsent(control, c -> new ArrayList<>()).addAll(items)));
+        generated.orderedStream().forEach(source -> source.evidence(tiers, today).forEach((workflow, byKey) ->
+                byKey.forEach((key, items) -> {
+                    Long control = controlIds.get(key);
+                    if (control != null && tiers.containsKey(workflow)) {
+                        all.computeIfAbsent(workflow, w -> new HashMap<>()).computeIfAbsent(control, c -> new ArrayList<>())
+                                .addAll(items);
+                    }
+                })));
+        return all;
     }
 
     /**
@@ -39,7 +71,7 @@ public class ImplementationReader {
         List<Control> library = controls.findAll();
         Map<Long, WorkflowClassification> classified = classifications.currentOf(ids);
         var rows = implementations.rows(ids);
-        var evidence = implementations.evidence(ids);
+        var evidence = evidence(ids, classified, library);
         Map<Long, List<ControlImplementation>> result = new HashMap<>();
         for (Workflow w : scope) {
             List<ControlImplementation> list = new ArrayList<>();
@@ -61,9 +93,11 @@ public class ImplementationReader {
     /** One control of one workflow, required or not, recorded or not. */
     public ControlImplementation one(Workflow workflow, Control control) {
         List<Long> id = List.of(workflow.id());
-        return implementation(workflow, control, required(classifications.currentOf(id).get(workflow.id()), control),
+        Map<Long, WorkflowClassification> classified = classifications.currentOf(id);
+        return implementation(workflow, control, required(classified.get(workflow.id()), control),
                 implementations.rows(id).getOrDefault(workflow.id(), Map.of()).get(control.id()),
-                implementations.evidence(id).getOrDefault(workflow.id(), Map.of()).getOrDefault(control.id(), List.of()));
+                evidence(id, classified, List.of(control)).getOrDefault(workflow.id(), Map.of())
+                        .getOrDefault(control.id(), List.of()));
     }
 
     private static boolean required(WorkflowClassification classification, Control control) {

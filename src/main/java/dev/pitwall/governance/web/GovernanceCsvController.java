@@ -86,8 +86,11 @@ class GovernanceCsvController {
     }
 
     private static String evidence(Evidence e) {
-        return e.kind().equals("LINK") ? e.title() + " <" + e.url() + ">"
-                : e.title() + " [" + e.fileName() + ", sha256 " + e.sha256() + "]";
+        return switch (e.kind()) {
+            case "LINK" -> e.title() + " <" + e.url() + ">";
+            case dev.pitwall.governance.GeneratedEvidenceSource.KIND -> e.title() + " (generated from " + e.url() + ")";
+            default -> e.title() + " [" + e.fileName() + ", sha256 " + e.sha256() + "]";
+        };
     }
 
     private static Object nullToEmpty(Object value) {
