@@ -51,12 +51,14 @@ public class IncidentService {
     private final OperationsProperties properties;
     private final Clock clock;
     private final dev.pitwall.governance.ClassificationService classifications;
+    private final LifecycleService lifecycle;
 
     IncidentService(Incidents incidents, Router router, WorkflowService workflows, AiSystemService systems,
             DeploymentService deployments, PersonService people, UserService users, InputValidator validator,
             AuditLog auditLog, OperationsProperties properties, Clock clock,
-            dev.pitwall.governance.ClassificationService classifications) {
+            dev.pitwall.governance.ClassificationService classifications, LifecycleService lifecycle) {
         this.classifications = classifications;
+        this.lifecycle = lifecycle;
         this.incidents = incidents;
         this.router = router;
         this.workflows = workflows;
@@ -131,7 +133,8 @@ public class IncidentService {
         routeFrom(id, 0, now);
         Incident created = get(id);
         auditLog.append(AuditRecord.created(ENTITY, id, created));
-        return created;
+        lifecycle.opened(created, null);
+        return get(id);
     }
 
     /**
@@ -154,7 +157,8 @@ public class IncidentService {
         routeFrom(id, 0, now);
         Incident created = get(id);
         auditLog.append(AuditRecord.created(ENTITY, id, created));
-        return created;
+        lifecycle.opened(created, monitor.lifecycleAction());
+        return get(id);
     }
 
     /** The monitor of an open incident is no longer firing: noted; resolving stays a person's decision. */

@@ -22,7 +22,7 @@ public record Monitor(long id, String name, String workflowKey, String workflowN
         String systemName, MonitorSignal signal, Long kpiId, ThresholdComparator comparator, double threshold,
         int windowDays, int minSamples, Severity severity, boolean enabled, String origin, MonitorState state,
         Instant stateSince, Double lastValue, Long lastSamples, String lastReason, Instant lastEvaluatedAt,
-        Long workflowId, Long systemId) {
+        Long workflowId, Long systemId, LifecycleAction lifecycleAction) {
 
     public static final String DEFAULT = "DEFAULT";
     public static final String CUSTOM = "CUSTOM";

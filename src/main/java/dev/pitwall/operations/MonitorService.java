@@ -121,7 +121,7 @@ public class MonitorService {
                     Monitor before = existing.get();
                     monitors.update(before.id(), new Monitors.Row(before.name(), before.workflowId(), null, before.signal(),
                             null, before.comparator(), wanted.threshold(), before.windowDays(), before.minSamples(),
-                            before.severity(), before.enabled(), Monitor.DEFAULT), clock.instant());
+                            before.severity(), before.enabled(), Monitor.DEFAULT, before.lifecycleAction()), clock.instant());
                     auditLog.append(AuditRecord.updated(ENTITY, before.id(), before, get(before.id())));
                     changed++;
                 }
@@ -159,7 +159,7 @@ public class MonitorService {
         Long kpiId = checkedKpi(signal, draft.kpiId(), onWorkflow ? draft.workflowKey().trim() : null);
         return new Monitors.Row(draft.name().trim(), workflowId, systemId, signal, kpiId, draft.comparator(),
                 draft.threshold().setScale(6, java.math.RoundingMode.HALF_UP), draft.windowDays(), draft.minSamples(),
-                draft.severity(), draft.enabled() == null || draft.enabled(), origin);
+                draft.severity(), draft.enabled() == null || draft.enabled(), origin, draft.lifecycleAction());
     }
 
     private Long checkedKpi(MonitorSignal signal, Long kpiId, String workflowKey) {
@@ -210,7 +210,7 @@ public class MonitorService {
                 double threshold, int window, int samples, Severity severity) {
             return new Monitors.Row(name, workflowId, null, signal, null, comparator,
                     BigDecimal.valueOf(threshold).setScale(6, java.math.RoundingMode.HALF_UP), window, samples, severity,
-                    true, Monitor.DEFAULT);
+                    true, Monitor.DEFAULT, null);
         }
     }
 }

@@ -7,6 +7,8 @@ public enum TimelineKind {
     MARKED_SERIOUS,
     /** Reported to the market surveillance authority. */
     REPORTED,
+    /** The workflow's lifecycle policy acted: demoted, fallback mode, notify only, reinstated. */
+    LIFECYCLE,
     /** A deployment of one of the workflow's AI systems while the incident was open (read from measurement). */
     DEPLOYMENT
 }

@@ -36,7 +36,7 @@ public class Monitors {
     /** A monitor's definition as stored. */
     public record Row(String name, Long workflowId, Long systemId, MonitorSignal signal, Long kpiId,
             ThresholdComparator comparator, BigDecimal threshold, int windowDays, int minSamples, Severity severity,
-            boolean enabled, String origin) {
+            boolean enabled, String origin, dev.pitwall.operations.LifecycleAction lifecycleAction) {
     }
 
     private final JdbcClient jdbc;
@@ -66,9 +66,9 @@ public class Monitors {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO operations_monitor (name, workflow_id, system_id, signal, kpi_id, comparator, threshold,
-                    window_days, min_samples, severity, enabled, origin, state, state_since, created_at, updated_at)
+                    window_days, min_samples, severity, enabled, origin, lifecycle_action, state, state_since, created_at, updated_at)
                 VALUES (:name, :workflow, :system, :signal, :kpi, :comparator, :threshold, :window, :samples,
-                    :severity, :enabled, :origin, 'NO_DATA', :now, :now, :now)
+                    :severity, :enabled, :origin, :lifecycle, 'NO_DATA', :now, :now, :now)
                 """).paramSource(params(row, now)).update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -78,7 +78,7 @@ public class Monitors {
                 UPDATE operations_monitor SET name = :name, workflow_id = :workflow, system_id = :system,
                     signal = :signal, kpi_id = :kpi, comparator = :comparator, threshold = :threshold,
                     window_days = :window, min_samples = :samples, severity = :severity, enabled = :enabled,
-                    origin = :origin, updated_at = :now WHERE id = :id
+                    origin = :origin, lifecycle_action = :lifecycle, updated_at = :now WHERE id = :id
                 """).paramSource(params(row, now).addValue("id", id)).update();
     }
 
@@ -122,7 +122,8 @@ public class Monitors {
                 .addValue("comparator", row.comparator().name()).addValue("threshold", row.threshold())
                 .addValue("window", row.windowDays()).addValue("samples", row.minSamples())
                 .addValue("severity", row.severity().name()).addValue("enabled", row.enabled())
-                .addValue("origin", row.origin()).addValue("now", utc(now));
+                .addValue("origin", row.origin()).addValue("now", utc(now))
+                .addValue("lifecycle", row.lifecycleAction() == null ? null : row.lifecycleAction().name());
     }
 
     private static Monitor map(ResultSet rs, int n) throws SQLException {
@@ -134,6 +135,7 @@ public class Monitors {
                 rs.getBoolean("enabled"), rs.getString("origin"), MonitorState.valueOf(rs.getString("state")),
                 instant(rs, "state_since"), nullableDouble(rs, "last_value"), nullableLong(rs, "last_samples"),
                 rs.getString("last_reason"), instant(rs, "last_evaluated_at"), nullableLong(rs, "workflow_id"),
-                nullableLong(rs, "system_id"));
+                nullableLong(rs, "system_id"), rs.getString("lifecycle_action") == null ? null
+                        : dev.pitwall.operations.LifecycleAction.valueOf(rs.getString("lifecycle_action")));
     }
 }

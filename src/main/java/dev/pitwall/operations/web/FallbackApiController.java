@@ -21,13 +21,42 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Fallback drills", description = "Each workflow's declared fallback and the drills that tried it")
+@Tag(name = "Fallback and lifecycle", description = "Each workflow's declared fallback, its drills, and what incidents do to it")
 class FallbackApiController {
 
-    private final FallbackService fallbacks;
+    /** The lifecycle policy to set. */
+    record PolicyRequest(dev.pitwall.operations.LifecycleAction onSev1) {
+    }
 
-    FallbackApiController(FallbackService fallbacks) {
+    private final FallbackService fallbacks;
+    private final dev.pitwall.operations.LifecycleService lifecycle;
+
+    FallbackApiController(FallbackService fallbacks, dev.pitwall.operations.LifecycleService lifecycle) {
         this.fallbacks = fallbacks;
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping("/api/v1/workflows/{key}/lifecycle")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A workflow's lifecycle policy and what is in force", description = "onSev1: DEMOTE, FALLBACK or "
+            + "NOTIFY (default); fallbackSince and its incident while in fallback mode.")
+    dev.pitwall.operations.LifecyclePolicy lifecycle(@PathVariable String key) {
+        return lifecycle.policy(key);
+    }
+
+    @PutMapping("/api/v1/workflows/{key}/lifecycle")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "Set what a SEV1 incident does to the workflow in production", description = "{\"onSev1\":\"DEMOTE\"}")
+    dev.pitwall.operations.LifecyclePolicy setLifecycle(@PathVariable String key, @RequestBody PolicyRequest request) {
+        return lifecycle.setPolicy(key, request.onSev1());
+    }
+
+    @PostMapping("/api/v1/workflows/{key}/reinstate")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "End fallback mode", description = "409 INCIDENT_NOT_RESOLVED while the incident that caused it is "
+            + "open, 409 GATE_FAILED while the gate fails without a valid waiver, 409 NOT_IN_FALLBACK.")
+    dev.pitwall.operations.LifecyclePolicy reinstate(@PathVariable String key) {
+        return lifecycle.reinstate(key);
     }
 
     @GetMapping("/api/v1/workflows/{key}/fallback")

@@ -66,8 +66,11 @@ class FallbackPageController {
     private final FallbackService fallbacks;
     private final WorkflowService workflows;
     private final java.time.Clock clock;
+    private final dev.pitwall.operations.LifecycleService lifecycle;
 
-    FallbackPageController(FallbackService fallbacks, WorkflowService workflows, java.time.Clock clock) {
+    FallbackPageController(FallbackService fallbacks, WorkflowService workflows, java.time.Clock clock,
+            dev.pitwall.operations.LifecycleService lifecycle) {
+        this.lifecycle = lifecycle;
         this.fallbacks = fallbacks;
         this.workflows = workflows;
         this.clock = clock;
@@ -116,9 +119,42 @@ class FallbackPageController {
         }
     }
 
+    @PostMapping("/operations/workflows/{key}/lifecycle")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String policy(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(required = false)
+            String onSev1, RedirectAttributes redirect) {
+        try {
+            dev.pitwall.operations.LifecycleAction action;
+            try {
+                action = dev.pitwall.operations.LifecycleAction.valueOf(onSev1);
+            } catch (RuntimeException e) {
+                throw InvalidInputException.ofField("onSev1", "choose DEMOTE, FALLBACK or NOTIFY");
+            }
+            lifecycle.setPolicy(key, action);
+            redirect.addFlashAttribute("flashMessage", "The lifecycle policy was saved.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/operations/workflows/" + key + "/fallback";
+    }
+
+    @PostMapping("/operations/workflows/{key}/reinstate")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String reinstate(@PathVariable String key, RedirectAttributes redirect) {
+        try {
+            lifecycle.reinstate(key);
+            redirect.addFlashAttribute("flashMessage", "Fallback mode ended: the AI acts again.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/operations/workflows/" + key + "/fallback";
+    }
+
     private String render(String key, FallbackForm fallbackForm, ProblemException fallbackProblem, DrillForm drillForm,
             ProblemException drillProblem, Model model) {
         model.addAttribute("workflow", workflows.get(key));
+        model.addAttribute("lifecycle", lifecycle.policy(key));
+        model.addAttribute("actions", dev.pitwall.operations.LifecycleAction.values());
         model.addAttribute("fallback", fallbacks.find(key).orElse(null));
         model.addAttribute("fallbackForm", fallbackForm);
         model.addAttribute("fallbackProblem", fallbackProblem);

@@ -16,17 +16,18 @@ import java.util.function.Function;
  * one field: {@code workflow:KEY} or {@code system:KEY}.
  */
 record MonitorForm(String name, String target, String signal, String kpiId, String comparator, String threshold,
-        String windowDays, String minSamples, String severity, String enabled) {
+        String windowDays, String minSamples, String severity, String enabled, String lifecycleAction) {
 
     static MonitorForm blank(String target) {
-        return new MonitorForm("", target == null ? "" : target, "overrideRate", "", "GT", "", "7", "50", "SEV3", "on");
+        return new MonitorForm("", target == null ? "" : target, "overrideRate", "", "GT", "", "7", "50", "SEV3", "on", "");
     }
 
     static MonitorForm of(Monitor m) {
         return new MonitorForm(m.name(), m.workflowKey() != null ? "workflow:" + m.workflowKey() : "system:" + m.systemKey(),
                 m.signal().id(), m.kpiId() == null ? "" : m.kpiId().toString(), m.comparator().name(),
                 BigDecimal.valueOf(m.threshold()).stripTrailingZeros().toPlainString(), String.valueOf(m.windowDays()),
-                String.valueOf(m.minSamples()), m.severity().name(), m.enabled() ? "on" : "");
+                String.valueOf(m.minSamples()), m.severity().name(), m.enabled() ? "on" : "",
+                m.lifecycleAction() == null ? "" : m.lifecycleAction().name());
     }
 
     MonitorDraft toDraft() {
@@ -46,11 +47,13 @@ record MonitorForm(String name, String target, String signal, String kpiId, Stri
         Integer window = parse("windowDays", windowDays, Integer::valueOf, violations);
         Integer samples = parse("minSamples", minSamples, Integer::valueOf, violations);
         Severity sev = parse("severity", severity, Severity::valueOf, violations);
+        dev.pitwall.operations.LifecycleAction action = parse("lifecycleAction", lifecycleAction,
+                dev.pitwall.operations.LifecycleAction::valueOf, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The monitor could not be read.", violations);
         }
         return new MonitorDraft(name, workflowKey, systemKey, signal, kpi, cmp, limit, window, samples, sev,
-                enabled != null && !enabled.isBlank());
+                enabled != null && !enabled.isBlank(), action);
     }
 
     private static <T> T parse(String field, String value, Function<String, T> parser, List<Violation> violations) {
