@@ -121,6 +121,13 @@ public class FallbackService {
         return recorded;
     }
 
+    /** The drill schedule of the workflows whose fallback this person owns. */
+    @Transactional(readOnly = true)
+    public List<DrillSchedule> scheduleOwnedBy(long personId) {
+        java.util.Set<String> owned = java.util.Set.copyOf(fallbacks.ownedBy(personId));
+        return schedule().stream().filter(s -> owned.contains(s.workflowKey())).toList();
+    }
+
     /** When each workflow in pilot or production is due for its next drill, most overdue first. */
     @Transactional(readOnly = true)
     public List<DrillSchedule> schedule() {

@@ -244,6 +244,28 @@ class IncidentRoutingIntegrationTest {
     }
 
     @Test
+    void myWorkListsTheIncidentsRoutedToMeAndTheDrillsOfTheFallbacksIOwn() throws Exception {
+        String wf = workflow(Map.of(DecisionRight.QUALITY_MONITOR, "q"));
+        users.create(new NewUser("q-" + suffix, "Q", "q-" + suffix + "@ops.test", Role.CONTRIBUTOR, "contributor-password-1"));
+        RequestPostProcessor q = httpBasic("q-" + suffix, "contributor-password-1");
+        assertThat(JsonPath.<List<Object>>read(send(get("/api/v1/me/work"), null, q), "$.incidents")).isEmpty();
+        long incident = json(send(post("/api/v1/incidents"), """
+                {"title":"Reply in the wrong language","severity":"SEV3","workflowKey":"%s"}""".formatted(wf), ADMIN))
+                .<Number>read("$.id").longValue();
+        send(put("/api/v1/workflows/" + wf + "/fallback"), """
+                {"procedure":"By hand","ownerEmail":"q-%s@ops.test","maxSwitchMinutes":20}""".formatted(suffix), ADMIN);
+        DocumentContext work = json(send(get("/api/v1/me/work"), null, q));
+        assertThat(work.<String>read("$.personName")).isEqualTo("q " + suffix);
+        assertThat(work.<List<Integer>>read("$.incidents[*].id")).containsExactly((int) incident);
+        assertThat(work.<List<String>>read("$.drills[*].workflowKey")).containsExactly(wf);
+        assertThat(json(send(get("/api/v1/me/work"), null, ADMIN)).<Object>read("$.personId"))
+                .as("the administrator is no person of the directory").isNull();
+        var page = mvc.perform(get("/my-work").with(q)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("Reply in the wrong language", "never drilled, due now");
+    }
+
+    @Test
     void tooFewSamplesGiveNoDataAndNoIncident() throws Exception {
         String wf = workflow(Map.of());
         events(wf, 2, 2);

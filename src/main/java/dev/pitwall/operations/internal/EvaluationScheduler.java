@@ -40,7 +40,8 @@ class EvaluationScheduler implements DisposableBean {
             return;
         }
         long interval = properties.roundInterval().toMillis();
-        worker.scheduleWithFixedDelay(this::runSafely, interval, interval, TimeUnit.MILLISECONDS);
+        // The first round soon after start: a restarted node shows its monitors' state at once.
+        worker.scheduleWithFixedDelay(this::runSafely, Math.min(interval, 5_000), interval, TimeUnit.MILLISECONDS);
     }
 
     private void runSafely() {

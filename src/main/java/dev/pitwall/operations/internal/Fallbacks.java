@@ -77,6 +77,12 @@ public class Fallbacks {
         return last;
     }
 
+    /** Keys of the workflows whose fallback this person owns. */
+    public List<String> ownedBy(long personId) {
+        return jdbc.sql("SELECT w.workflow_key FROM operations_fallback f JOIN portfolio_workflow w ON w.id = f.workflow_id "
+                + "WHERE f.owner_id = :person ORDER BY w.workflow_key").param("person", personId).query(String.class).list();
+    }
+
     public List<Long> declared() {
         return jdbc.sql("SELECT workflow_id FROM operations_fallback").query(Long.class).list();
     }

@@ -81,6 +81,12 @@ public class Incidents {
         return spec.query(Incidents::map).list();
     }
 
+    /** Incidents not resolved that are with this person now, newest first. */
+    public List<Incident> openAssignedTo(long personId) {
+        return jdbc.sql(SELECT + " WHERE i.assignee_id = :person AND i.status <> 'RESOLVED' ORDER BY i.opened_at DESC, i.id DESC")
+                .param("person", personId).query(Incidents::map).list();
+    }
+
     /** Open incidents whose acknowledgement deadline has passed. */
     public List<Long> overdue(Instant now) {
         return jdbc.sql("SELECT id FROM operations_incident WHERE status = 'OPEN' AND ack_due_at <= :now ORDER BY id")

@@ -60,6 +60,6 @@ class PeopleDirectoryBrowserTest extends DemoBrowserTest {
         toggler.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Operations")));
         browser.findElement(By.linkText("Operations")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "not built in this version"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Open incidents"));
     }
 }

@@ -63,7 +63,7 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/operations", "/operations/monitors", "/operations/monitors/" + monitor, "/operations/monitors/new",
                 "/operations/incidents/" + incident, "/operations/incidents/" + incident + "/report",
                 "/operations/incidents/new",
-                "/operations/workflows/email-triage/fallback", "/insight");
+                "/operations/workflows/email-triage/fallback", "/my-work", "/insight");
     }
 
     private void open(String path) {
