@@ -13,11 +13,12 @@ import dev.pitwall.platform.security.Role;
 import dev.pitwall.platform.users.NewUser;
 import dev.pitwall.platform.users.UserService;
 import dev.pitwall.telemetry.RollupService;
+import dev.pitwall.testing.MovableClock;
 import dev.pitwall.testing.PitwallIntegrationTest;
-import java.time.Clock;
-import java.time.Instant;
+
+
 import java.time.LocalDate;
-import java.time.ZoneId;
+
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -48,43 +49,19 @@ class ScorecardAsOfIntegrationTest {
 
     /** The application's clock, moved by the test to the day each change is made. */
     @TestConfiguration
-    static class MovableClock {
+    static class ClockConfiguration {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
-
-    static final class TestClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void set(LocalDate day) {
-            now = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MovableClock testClock() {
+            return new MovableClock();
         }
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
     @Autowired
     UserService users;
     @Autowired

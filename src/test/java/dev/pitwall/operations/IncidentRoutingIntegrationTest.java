@@ -13,12 +13,13 @@ import dev.pitwall.platform.users.NewUser;
 import dev.pitwall.platform.users.UserService;
 import dev.pitwall.portfolio.DecisionRight;
 import dev.pitwall.telemetry.RollupService;
+import dev.pitwall.testing.MovableClock;
 import dev.pitwall.testing.PitwallIntegrationTest;
-import java.time.Clock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,43 +48,19 @@ class IncidentRoutingIntegrationTest {
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
 
     @TestConfiguration
-    static class MovableClock {
+    static class ClockConfiguration {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
-
-    static final class TestClock extends Clock {
-
-        private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MovableClock testClock() {
+            return new MovableClock();
         }
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
     @Autowired
     UserService users;
     @Autowired

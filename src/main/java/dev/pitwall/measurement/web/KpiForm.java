@@ -5,14 +5,13 @@ import dev.pitwall.measurement.Direction;
 import dev.pitwall.measurement.Kpi;
 import dev.pitwall.measurement.KpiDraft;
 import dev.pitwall.measurement.KpiLevel;
+import dev.pitwall.platform.web.FormValues;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.Violation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The KPI form as typed: every field is kept as text, so a refused form shows exactly what the
@@ -39,36 +38,20 @@ record KpiForm(String name, String unit, String level, String direction, String 
     /** The draft this form describes; refused with every field that cannot be read. */
     KpiDraft toDraft() {
         List<Violation> violations = new ArrayList<>();
-        KpiLevel kpiLevel = parse("level", level, KpiLevel::valueOf, violations);
-        Direction kpiDirection = parse("direction", direction, Direction::valueOf, violations);
-        Cadence kpiCadence = parse("cadence", cadence, Cadence::valueOf, violations);
-        BigDecimal baseline = parse("baselineValue", baselineValue, BigDecimal::new, violations);
-        LocalDate from = parse("baselineFrom", baselineFrom, LocalDate::parse, violations);
-        LocalDate to = parse("baselineTo", baselineTo, LocalDate::parse, violations);
-        BigDecimal kpiTarget = parse("target", target, BigDecimal::new, violations);
-        BigDecimal perUnit = parse("valuePerUnit", valuePerUnit, BigDecimal::new, violations);
-        Long parent = parse("parentId", parentId, Long::valueOf, violations);
+        KpiLevel kpiLevel = FormValues.parse("level", level, KpiLevel::valueOf, violations);
+        Direction kpiDirection = FormValues.parse("direction", direction, Direction::valueOf, violations);
+        Cadence kpiCadence = FormValues.parse("cadence", cadence, Cadence::valueOf, violations);
+        BigDecimal baseline = FormValues.parse("baselineValue", baselineValue, BigDecimal::new, violations);
+        LocalDate from = FormValues.parse("baselineFrom", baselineFrom, LocalDate::parse, violations);
+        LocalDate to = FormValues.parse("baselineTo", baselineTo, LocalDate::parse, violations);
+        BigDecimal kpiTarget = FormValues.parse("target", target, BigDecimal::new, violations);
+        BigDecimal perUnit = FormValues.parse("valuePerUnit", valuePerUnit, BigDecimal::new, violations);
+        Long parent = FormValues.parse("parentId", parentId, Long::valueOf, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The KPI could not be read.", violations);
         }
         return new KpiDraft(name, unit, kpiLevel, kpiDirection, baseline, from, to, kpiTarget, perUnit, blank(owner),
                 blank(dataSource), kpiCadence, parent);
-    }
-
-    private static <T> T parse(String field, String value, Function<String, T> parser, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        } catch (NumberFormatException e) {
-            violations.add(Violation.ofField(field, "'" + value.strip() + "' is not a number"));
-        } catch (DateTimeParseException e) {
-            violations.add(Violation.ofField(field, "'" + value.strip() + "' is not a date (YYYY-MM-DD)"));
-        } catch (IllegalArgumentException e) {
-            violations.add(Violation.ofField(field, "'" + value.strip() + "' is not one of the choices"));
-        }
-        return null;
     }
 
     private static String blank(String value) {

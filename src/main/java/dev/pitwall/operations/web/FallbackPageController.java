@@ -6,6 +6,7 @@ import dev.pitwall.operations.FallbackDraft;
 import dev.pitwall.operations.FallbackService;
 import dev.pitwall.operations.NewDrill;
 import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.web.FormValues;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.ProblemException;
 import dev.pitwall.platform.web.Violation;
@@ -15,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,7 @@ class FallbackPageController {
 
         FallbackDraft toDraft() {
             List<Violation> violations = new ArrayList<>();
-            Integer minutes = parse("maxSwitchMinutes", maxSwitchMinutes, Integer::valueOf, violations);
+            Integer minutes = FormValues.parse("maxSwitchMinutes", maxSwitchMinutes, Integer::valueOf, violations);
             if (!violations.isEmpty()) {
                 throw new InvalidInputException("The fallback could not be read.", violations);
             }
@@ -51,9 +51,9 @@ class FallbackPageController {
 
         NewDrill toDrill() {
             List<Violation> violations = new ArrayList<>();
-            LocalDate on = parse("drilledOn", drilledOn, LocalDate::parse, violations);
-            Integer minutes = parse("switchMinutes", switchMinutes, Integer::valueOf, violations);
-            BigDecimal throughput = parse("throughputRatio", throughputRatio, t -> new BigDecimal(t.replace("%", "").trim())
+            LocalDate on = FormValues.parse("drilledOn", drilledOn, LocalDate::parse, violations);
+            Integer minutes = FormValues.parse("switchMinutes", switchMinutes, Integer::valueOf, violations);
+            BigDecimal throughput = FormValues.parse("throughputRatio", throughputRatio, t -> new BigDecimal(t.replace("%", "").trim())
                     .movePointLeft(t.contains("%") ? 2 : 0), violations);
             if (!violations.isEmpty()) {
                 throw new InvalidInputException("The drill could not be read.", violations);
@@ -170,15 +170,4 @@ class FallbackPageController {
         return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value.trim());
-        } catch (RuntimeException e) {
-            violations.add(Violation.ofField(field, "'" + value + "' is not a valid value"));
-            return null;
-        }
-    }
 }

@@ -4,12 +4,12 @@ import dev.pitwall.operations.Monitor;
 import dev.pitwall.operations.MonitorDraft;
 import dev.pitwall.operations.Severity;
 import dev.pitwall.operations.ThresholdComparator;
+import dev.pitwall.platform.web.FormValues;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The monitor form as typed, kept as text so a refused form shows what was entered. The target is
@@ -41,13 +41,13 @@ record MonitorForm(String name, String target, String signal, String kpiId, Stri
         } else {
             violations.add(Violation.ofField("target", "choose a workflow or an AI system"));
         }
-        Long kpi = parse("kpiId", kpiId, Long::valueOf, violations);
-        ThresholdComparator cmp = parse("comparator", comparator, ThresholdComparator::valueOf, violations);
-        BigDecimal limit = parse("threshold", threshold, BigDecimal::new, violations);
-        Integer window = parse("windowDays", windowDays, Integer::valueOf, violations);
-        Integer samples = parse("minSamples", minSamples, Integer::valueOf, violations);
-        Severity sev = parse("severity", severity, Severity::valueOf, violations);
-        dev.pitwall.operations.LifecycleAction action = parse("lifecycleAction", lifecycleAction,
+        Long kpi = FormValues.parse("kpiId", kpiId, Long::valueOf, violations);
+        ThresholdComparator cmp = FormValues.parse("comparator", comparator, ThresholdComparator::valueOf, violations);
+        BigDecimal limit = FormValues.parse("threshold", threshold, BigDecimal::new, violations);
+        Integer window = FormValues.parse("windowDays", windowDays, Integer::valueOf, violations);
+        Integer samples = FormValues.parse("minSamples", minSamples, Integer::valueOf, violations);
+        Severity sev = FormValues.parse("severity", severity, Severity::valueOf, violations);
+        dev.pitwall.operations.LifecycleAction action = FormValues.parse("lifecycleAction", lifecycleAction,
                 dev.pitwall.operations.LifecycleAction::valueOf, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The monitor could not be read.", violations);
@@ -56,15 +56,4 @@ record MonitorForm(String name, String target, String signal, String kpiId, Stri
                 enabled != null && !enabled.isBlank(), action);
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value.trim());
-        } catch (RuntimeException e) {
-            violations.add(Violation.ofField(field, "'" + value + "' is not a valid value"));
-            return null;
-        }
-    }
 }
