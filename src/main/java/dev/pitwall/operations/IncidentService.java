@@ -4,12 +4,11 @@ import dev.pitwall.measurement.Deployment;
 import dev.pitwall.measurement.DeploymentService;
 import dev.pitwall.operations.internal.Incidents;
 import dev.pitwall.operations.internal.Router;
+import dev.pitwall.operations.internal.SignedInPerson;
 import dev.pitwall.people.Person;
-import dev.pitwall.people.PersonService;
 import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditRecord;
 import dev.pitwall.platform.security.PitwallPrincipal;
-import dev.pitwall.platform.users.UserService;
 import dev.pitwall.platform.web.ConflictException;
 import dev.pitwall.platform.web.InputValidator;
 import dev.pitwall.platform.web.InvalidInputException;
@@ -44,8 +43,7 @@ public class IncidentService {
     private final WorkflowService workflows;
     private final AiSystemService systems;
     private final DeploymentService deployments;
-    private final PersonService people;
-    private final UserService users;
+    private final SignedInPerson signedIn;
     private final InputValidator validator;
     private final AuditLog auditLog;
     private final OperationsProperties properties;
@@ -54,7 +52,7 @@ public class IncidentService {
     private final LifecycleService lifecycle;
 
     IncidentService(Incidents incidents, Router router, WorkflowService workflows, AiSystemService systems,
-            DeploymentService deployments, PersonService people, UserService users, InputValidator validator,
+            DeploymentService deployments, SignedInPerson signedIn, InputValidator validator,
             AuditLog auditLog, OperationsProperties properties, Clock clock,
             dev.pitwall.governance.ClassificationService classifications, LifecycleService lifecycle) {
         this.classifications = classifications;
@@ -64,8 +62,7 @@ public class IncidentService {
         this.workflows = workflows;
         this.systems = systems;
         this.deployments = deployments;
-        this.people = people;
-        this.users = users;
+        this.signedIn = signedIn;
         this.validator = validator;
         this.auditLog = auditLog;
         this.properties = properties;
@@ -276,7 +273,7 @@ public class IncidentService {
             }
             incidents.reportEscalated(id, due);
             int step = Math.max(incident.routeStep(), due);
-            Router.Destination to = router.route(incident.workflowId(), incident.systemId(), incident.category(), step);
+            Router.Destination to = router.route(incident.workflowKey(), incident.systemId(), incident.category(), step);
             incidents.addEntry(id, TimelineKind.ESCALATED, EVALUATOR, to.personId(), (due == 2 ? "90 %" : "Half")
                     + " of the Art. 73 reporting time has passed; report by " + incident.reportDueAt()
                     + (to.personId() == null ? "; nobody holds a right further along the route" : "; escalated to the " + to.right()),
@@ -313,7 +310,7 @@ public class IncidentService {
                     why + "; nobody is left to escalate to after " + incident.assigneeRight(), now);
         } else {
             incidents.escalated(incident.id());
-            Router.Destination to = router.route(incident.workflowId(), incident.systemId(), incident.category(), next);
+            Router.Destination to = router.route(incident.workflowKey(), incident.systemId(), incident.category(), next);
             incidents.addEntry(incident.id(), TimelineKind.ESCALATED, actor, to.personId(),
                     why + (to.personId() == null ? "; nobody holds a right further along the route"
                             : "; escalated to the " + to.right()), now);
@@ -325,7 +322,7 @@ public class IncidentService {
     /** Routes from a step on: records the gaps passed over and the new holder with their deadline. */
     private void routeFrom(long id, int step, Instant now) {
         Incident incident = get(id);
-        apply(id, router.route(incident.workflowId(), incident.systemId(), incident.category(), step), now);
+        apply(id, router.route(incident.workflowKey(), incident.systemId(), incident.category(), step), now);
     }
 
     private void apply(long id, Router.Destination to, Instant now) {
@@ -364,10 +361,7 @@ public class IncidentService {
 
     /** The person of the signed-in user (by the user's email), if the directory has them. */
     private Long actorPerson() {
-        return PitwallPrincipal.current().flatMap(p -> {
-            String email = users.get(p.userId()).email();
-            return email == null ? java.util.Optional.<Person>empty() : people.findByEmail(email);
-        }).map(Person::id).orElse(null);
+        return signedIn.current().map(Person::id).orElse(null);
     }
 
     private List<String> systemKeys(Incident incident) {

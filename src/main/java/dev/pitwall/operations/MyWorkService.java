@@ -3,10 +3,8 @@ package dev.pitwall.operations;
 import dev.pitwall.governance.ControlImplementation;
 import dev.pitwall.governance.ImplementationService;
 import dev.pitwall.operations.internal.Incidents;
+import dev.pitwall.operations.internal.SignedInPerson;
 import dev.pitwall.people.Person;
-import dev.pitwall.people.PersonService;
-import dev.pitwall.platform.security.PitwallPrincipal;
-import dev.pitwall.platform.users.UserService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,25 +23,20 @@ public class MyWorkService {
     private final Incidents incidents;
     private final FallbackService fallbacks;
     private final ImplementationService controls;
-    private final UserService users;
-    private final PersonService people;
+    private final SignedInPerson signedIn;
     private final Clock clock;
 
-    MyWorkService(Incidents incidents, FallbackService fallbacks, ImplementationService controls, UserService users,
-            PersonService people, Clock clock) {
+    MyWorkService(Incidents incidents, FallbackService fallbacks, ImplementationService controls,
+            SignedInPerson signedIn, Clock clock) {
         this.incidents = incidents;
         this.fallbacks = fallbacks;
         this.controls = controls;
-        this.users = users;
-        this.people = people;
+        this.signedIn = signedIn;
         this.clock = clock;
     }
 
     public MyWork current() {
-        Optional<Person> person = PitwallPrincipal.current().flatMap(p -> {
-            String email = users.get(p.userId()).email();
-            return email == null ? Optional.empty() : people.findByEmail(email);
-        });
+        Optional<Person> person = signedIn.current();
         if (person.isEmpty()) {
             return new MyWork(null, null, List.of(), List.of(), List.of());
         }

@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * computed by hand below. What "as of" means for each input is in docs/metrics.md.
  */
 @PitwallIntegrationTest
+@org.springframework.context.annotation.Import(MovableClock.Configuration.class)
 @TestPropertySource(properties = "pitwall.measurement.window-days=28")
 class ScorecardAsOfIntegrationTest {
 
@@ -47,16 +45,6 @@ class ScorecardAsOfIntegrationTest {
     private static final LocalDate D = LocalDate.now(ZoneOffset.UTC);
     private static final double EPS = 1e-9;
 
-    /** The application's clock, moved by the test to the day each change is made. */
-    @TestConfiguration
-    static class ClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock testClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

@@ -30,9 +30,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -43,19 +40,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * decision rights, escalated when not acknowledged, and moved to resolved through the API.
  */
 @PitwallIntegrationTest
+@org.springframework.context.annotation.Import(MovableClock.Configuration.class)
 class IncidentRoutingIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
 
-    @TestConfiguration
-    static class ClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock testClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     MockMvc mvc;

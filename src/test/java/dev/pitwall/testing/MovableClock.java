@@ -9,10 +9,22 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The application's clock in tests that move time: declared as a primary bean by a test's own
- * configuration, then set to a day or moved forward. Milliseconds only, as the databases keep them.
+ * The application's clock in tests that move time: a test imports {@link Configuration}, which makes
+ * it the primary clock bean, then sets it to a day or moves it forward. Milliseconds only, as the
+ * databases keep them.
  */
 public final class MovableClock extends Clock {
+
+    /** Makes a {@link MovableClock} the application's clock. */
+    @org.springframework.boot.test.context.TestConfiguration
+    public static class Configuration {
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
 
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 

@@ -53,11 +53,6 @@ public class Monitors {
         return jdbc.sql(SELECT + " WHERE m.enabled ORDER BY m.id").query(Monitors::map).list();
     }
 
-    public List<Monitor> ofWorkflow(long workflowId) {
-        return jdbc.sql(SELECT + " WHERE m.workflow_id = :id ORDER BY m.name, m.id").param("id", workflowId)
-                .query(Monitors::map).list();
-    }
-
     public Optional<Monitor> findById(long id) {
         return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(Monitors::map).optional();
     }

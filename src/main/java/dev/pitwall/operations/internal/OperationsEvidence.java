@@ -64,9 +64,10 @@ class OperationsEvidence implements GeneratedEvidenceSource {
                                 + LocalDate.ofInstant(instant(rs, "resolved_at"), ZoneOffset.UTC),
                         "/operations/incidents/" + rs.getLong("id"), instant(rs, "resolved_at")))).list();
         jdbc.sql("""
-                SELECT d.workflow_id, MAX(d.drilled_on) AS last_on FROM operations_drill d
+                SELECT d.workflow_id, w.workflow_key, MAX(d.drilled_on) AS last_on FROM operations_drill d
                 JOIN operations_fallback f ON f.workflow_id = d.workflow_id
-                WHERE d.passed AND d.workflow_id IN (:ids) GROUP BY d.workflow_id
+                JOIN portfolio_workflow w ON w.id = d.workflow_id
+                WHERE d.passed AND d.workflow_id IN (:ids) GROUP BY d.workflow_id, w.workflow_key
                 """).param("ids", ids)
                 .query((rs, n) -> {
                     long workflow = rs.getLong("workflow_id");
@@ -74,17 +75,12 @@ class OperationsEvidence implements GeneratedEvidenceSource {
                     LocalDate validUntil = last.plusMonths(properties.drillMonths(tiers.get(workflow)));
                     if (!validUntil.isBefore(day)) {
                         put(result, workflow, "fallback-path", generated("Fallback drill passed on " + last
-                                + ", valid until " + validUntil, "/operations/workflows/" + workflowKey(workflow) + "/fallback",
+                                + ", valid until " + validUntil, "/operations/workflows/" + rs.getString("workflow_key") + "/fallback",
                                 last.atStartOfDay(ZoneOffset.UTC).toInstant()));
                     }
                     return null;
                 }).list();
         return result;
-    }
-
-    private String workflowKey(long workflowId) {
-        return jdbc.sql("SELECT workflow_key FROM portfolio_workflow WHERE id = :id").param("id", workflowId)
-                .query(String.class).single();
     }
 
     private static Evidence generated(String title, String path, Instant at) {

@@ -33,10 +33,4 @@ public class Rounds {
         jdbc.sql("UPDATE operations_round SET monitors = :monitors, firing = :firing, duration_ms = :ms WHERE id = :id")
                 .param("monitors", monitors).param("firing", firing).param("ms", durationMs).param("id", round).update();
     }
-
-    /** How many rounds were evaluated in [first, last] (for tests and health). */
-    public long count(long first, long last) {
-        return jdbc.sql("SELECT COUNT(*) FROM operations_round WHERE id BETWEEN :first AND :last")
-                .param("first", first).param("last", last).query(Long.class).single();
-    }
 }

@@ -40,10 +40,10 @@ public class Router {
         this.workflows = workflows;
     }
 
-    public Destination route(Long workflowId, Long systemId, SignalCategory category, int fromStep) {
+    public Destination route(String workflowKey, Long systemId, SignalCategory category, int fromStep) {
         List<DecisionRight> route = category.route();
         List<String> gaps = new ArrayList<>();
-        Optional<WorkflowDetails> details = details(workflowId, systemId);
+        Optional<WorkflowDetails> details = details(workflowKey, systemId);
         if (details.isEmpty()) {
             gaps.add(systemId != null ? "no workflow uses this AI system, so no decision rights route it"
                     : "the workflow was not found");
@@ -66,13 +66,11 @@ public class Router {
     }
 
     /** The workflow itself, or for an AI system the workflow whose rights stand for it. */
-    private Optional<WorkflowDetails> details(Long workflowId, Long systemId) {
-        List<Workflow> all = workflows.find(null, null);
-        if (workflowId != null) {
-            return all.stream().filter(w -> w.id() == workflowId).findFirst()
-                    .map(w -> workflows.detailsOf(List.of(w)).get(w.id()));
+    private Optional<WorkflowDetails> details(String workflowKey, Long systemId) {
+        if (workflowKey != null) {
+            return workflows.findByKey(workflowKey).map(w -> workflows.detailsOf(List.of(w)).get(w.id()));
         }
-        List<Workflow> live = all.stream().filter(w -> w.stage() != WorkflowStage.RETIRED).toList();
+        List<Workflow> live = workflows.find(null, null).stream().filter(w -> w.stage() != WorkflowStage.RETIRED).toList();
         Map<Long, WorkflowDetails> details = workflows.detailsOf(live);
         return live.stream()
                 .filter(w -> details.get(w.id()).systems().stream().anyMatch(s -> s.id() == systemId))
