@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * declare one, owned by their escalation contact; email triage passed a drill last month, hiring
  * screening, a HIGH risk pilot, has never been drilled. Monitors and incidents come from the first
  * evaluation round after start: the claims assistant's quality and override monitors fire.
+ * Operating reviews are recorded once the telemetry is in, so their agendas show the figures of
+ * their day: every live workflow has had its review except damage detection, whose monthly review
+ * is overdue beyond the grace period.
  */
 @Component
 @Profile("demo")
@@ -29,12 +32,63 @@ class NorthwindOperations {
             "proposal-drafting", "Sales uses the proposal templates of the sales wiki without Copilot drafts.",
             "hiring-screening", "Recruiters screen every application by hand; TalentScreen's ranking is not shown.");
 
+    /** What each review decided and the action that follows; the others keep their course. */
+    private static final Map<String, String[]> OUTCOMES = Map.of(
+            "claims-assistant", new String[] {"Roll the model back to the version before the update while the evaluation "
+                    + "set is re-run.", "Re-run the evaluation set against the previous model version"},
+            "email-triage", new String[] {"Extend triage to the Benelux mailboxes.",
+                    "Prepare the Benelux mailbox connection"},
+            "invoice-exceptions", new String[] {"Fund a second wave of AP clerk training before widening the rollout.",
+                    "Schedule the InvoiceIQ training for the remaining AP clerks"},
+            "proposal-drafting", new String[] {"Prioritise the CPQ integration so drafts stop being re-keyed.",
+                    "Write the CPQ integration requirements"},
+            "damage-detection", new String[] {"Hold the rollout to the second site until the conveyor images are labelled.",
+                    "Label the conveyor image backlog"});
+
     private final FallbackService fallbacks;
     private final DecisionRightsService rights;
+    private final dev.pitwall.operations.OperatingReviewService reviews;
 
-    NorthwindOperations(FallbackService fallbacks, DecisionRightsService rights) {
+    NorthwindOperations(FallbackService fallbacks, DecisionRightsService rights,
+            dev.pitwall.operations.OperatingReviewService reviews) {
         this.fallbacks = fallbacks;
         this.rights = rights;
+        this.reviews = reviews;
+    }
+
+    /**
+     * Records the operating reviews of the live workflows (after the telemetry, whose figures their
+     * agendas show). Damage detection reviews monthly and was last reviewed 50 days ago, with its
+     * action still open: its review is overdue beyond the grace period.
+     */
+    void reviews(LocalDate today) {
+        reviews.setCadence("damage-detection", 1);
+        review("damage-detection", today.minusDays(50), today.minusDays(36));
+        int i = 0;
+        for (dev.pitwall.operations.ReviewSchedule s : reviews.schedule()) {
+            if (!s.workflowKey().equals("damage-detection") && !s.dueOn().isAfter(today.plusDays(7))) {
+                LocalDate held = today.minusDays(9 + (i++ * 5) % 16);
+                review(s.workflowKey(), held, held.plusDays(21));
+            }
+        }
+    }
+
+    private void review(String key, LocalDate held, LocalDate due) {
+        String[] outcome = OUTCOMES.get(key);
+        record(key, held, outcome == null ? "Keep the current course; no change." : outcome[0],
+                outcome == null ? null : outcome[1], due);
+    }
+
+    private void record(String key, LocalDate held, String decision, String action, LocalDate due) {
+        var holders = rights.report(key).rights().stream().filter(r -> r.holder() != null && r.holder().active())
+                .filter(r -> r.right() == DecisionRight.ACCOUNTABLE_OWNER || r.right() == DecisionRight.QUALITY_MONITOR
+                        || r.right() == DecisionRight.TECHNICAL_OWNER)
+                .map(r -> r.holder().email()).distinct().toList();
+        String owner = holders.get(holders.size() - 1);
+        reviews.record(key, new dev.pitwall.operations.NewOperatingReview(held, holders, java.util.List.of(decision),
+                action == null ? java.util.List.of()
+                        : java.util.List.of(new dev.pitwall.operations.NewOperatingReview.Action(action, owner, due)),
+                null));
     }
 
     void generate(LocalDate today) {

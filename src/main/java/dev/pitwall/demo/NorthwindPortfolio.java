@@ -294,18 +294,22 @@ class NorthwindPortfolio {
         pipelines.update(initiative, stage, new PipelineStageUpdate(status, started, completed, assignee));
     }
 
+    /** How many days ago each production workflow went to production. */
+    static final java.util.Map<String, Integer> GO_LIVE_DAYS_AGO = java.util.Map.of("email-triage", 230,
+            "claims-assistant", 190, "invoice-exceptions", 150, "policy-qa", 140, "proposal-drafting", 170);
+
     /**
      * Moves the production workflows to production on their go-live history: those whose gate passes
      * directly, the others on a waiver their accountable owner granted at the time.
      */
     void promote(NorthwindStaff staff, LocalDate today) {
-        promote("email-triage", today.minusDays(230), null, staff, today);
-        promote("claims-assistant", today.minusDays(190), null, staff, today);
-        promote("invoice-exceptions", today.minusDays(150),
+        promote("email-triage", today.minusDays(GO_LIVE_DAYS_AGO.get("email-triage")), null, staff, today);
+        promote("claims-assistant", today.minusDays(GO_LIVE_DAYS_AGO.get("claims-assistant")), null, staff, today);
+        promote("invoice-exceptions", today.minusDays(GO_LIVE_DAYS_AGO.get("invoice-exceptions")),
                 "InvoiceIQ is accurate enough to go live; AP clerk training continues after launch.", staff, today);
-        promote("policy-qa", today.minusDays(140),
+        promote("policy-qa", today.minusDays(GO_LIVE_DAYS_AGO.get("policy-qa")),
                 "Low-risk answers with sources; enablement is rolled out with the intranet campaign.", staff, today);
-        promote("proposal-drafting", today.minusDays(170),
+        promote("proposal-drafting", today.minusDays(GO_LIVE_DAYS_AGO.get("proposal-drafting")),
                 "Sellers adopt by doing; the CPQ integration follows in the next release.", staff, today);
     }
 

@@ -50,11 +50,14 @@ public class IncidentService {
     private final Clock clock;
     private final dev.pitwall.governance.ClassificationService classifications;
     private final LifecycleService lifecycle;
+    private final dev.pitwall.operations.internal.Notifier notifier;
 
     IncidentService(Incidents incidents, Router router, WorkflowService workflows, AiSystemService systems,
             DeploymentService deployments, SignedInPerson signedIn, InputValidator validator,
             AuditLog auditLog, OperationsProperties properties, Clock clock,
-            dev.pitwall.governance.ClassificationService classifications, LifecycleService lifecycle) {
+            dev.pitwall.governance.ClassificationService classifications, LifecycleService lifecycle,
+            dev.pitwall.operations.internal.Notifier notifier) {
+        this.notifier = notifier;
         this.classifications = classifications;
         this.lifecycle = lifecycle;
         this.incidents = incidents;
@@ -129,6 +132,8 @@ public class IncidentService {
         incidents.addEntry(id, TimelineKind.OPENED, actor, actorPerson(), "Opened by hand", now);
         routeFrom(id, 0, now);
         Incident created = get(id);
+        publish(created, NotificationEvent.INCIDENT_OPENED, created.severity() + " incident opened: " + created.title(),
+                "Opened by " + actor + ". " + routedTo(created));
         auditLog.append(AuditRecord.created(ENTITY, id, created));
         lifecycle.opened(created, null);
         return get(id);
@@ -153,6 +158,8 @@ public class IncidentService {
         incidents.addEntry(id, TimelineKind.OPENED, EVALUATOR, null, "Monitor fired: " + detail, now);
         routeFrom(id, 0, now);
         Incident created = get(id);
+        publish(created, NotificationEvent.INCIDENT_OPENED, created.severity() + " incident opened: " + created.title(),
+                "Monitor " + monitor.name() + " fired: " + detail + ". " + routedTo(created));
         auditLog.append(AuditRecord.created(ENTITY, id, created));
         lifecycle.opened(created, monitor.lifecycleAction());
         return get(id);
@@ -315,6 +322,9 @@ public class IncidentService {
                     why + (to.personId() == null ? "; nobody holds a right further along the route"
                             : "; escalated to the " + to.right()), now);
             apply(incident.id(), to, now);
+            Incident after = get(incident.id());
+            publish(after, NotificationEvent.INCIDENT_ESCALATED, "Incident escalated: " + after.title(),
+                    why + ". " + routedTo(after));
         }
         auditLog.append(AuditRecord.updated(ENTITY, incident.id(), before, get(incident.id())));
     }
@@ -337,6 +347,13 @@ public class IncidentService {
         if (to.personId() != null) {
             incidents.addEntry(id, TimelineKind.ROUTED, EVALUATOR, to.personId(), "Routed to the " + to.right()
                     + (due == null ? "" : "; to be acknowledged within " + human(within)), now);
+            Incident routed = get(id);
+            String email = to.personEmail();
+            if (notifier.email(email, message(routed, NotificationEvent.INCIDENT_ROUTED, routed.severity()
+                    + " incident for you: " + routed.title(), "It is routed to you as the " + to.right() + " of "
+                    + routed.targetName() + (due == null ? "." : "; acknowledge it by " + due + " or it is escalated.")))) {
+                incidents.addEntry(id, TimelineKind.NOTIFIED, EVALUATOR, to.personId(), "Email queued to " + email, now);
+            }
         } else {
             incidents.addEntry(id, TimelineKind.ROUTING_GAP, EVALUATOR, null, "Nobody to route it to", now);
         }
@@ -356,7 +373,37 @@ public class IncidentService {
         incidents.addEntry(id, kind, actor, actorPerson(), text, now);
         Incident after = get(id);
         auditLog.append(AuditRecord.updated(ENTITY, id, before, after));
+        NotificationEvent event = to == IncidentStatus.ACKNOWLEDGED ? NotificationEvent.INCIDENT_ACKNOWLEDGED
+                : to == IncidentStatus.MITIGATED ? NotificationEvent.INCIDENT_MITIGATED : NotificationEvent.INCIDENT_RESOLVED;
+        publish(after, event, "Incident " + to.name().toLowerCase(java.util.Locale.ROOT) + ": " + after.title(),
+                to.name().charAt(0) + to.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " by " + actor
+                        + (text == null ? "." : ": " + text));
         return after;
+    }
+
+    private void publish(Incident incident, NotificationEvent event, String subject, String text) {
+        notifier.publish(message(incident, event, subject, text));
+    }
+
+    private static dev.pitwall.operations.internal.Notifier.Message message(Incident incident, NotificationEvent event,
+            String subject, String text) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("incidentId", incident.id());
+        data.put("title", incident.title());
+        data.put("severity", incident.severity().name());
+        data.put("status", incident.status().name());
+        data.put("workflowKey", incident.workflowKey());
+        data.put("systemKey", incident.systemKey());
+        data.put("assignee", incident.assigneeName());
+        data.put("assigneeRight", incident.assigneeRight());
+        data.put("acknowledgeBy", incident.acknowledgeBy() == null ? null : incident.acknowledgeBy().toString());
+        return new dev.pitwall.operations.internal.Notifier.Message(event, incident.workflowKey(), subject, text,
+                "/operations/incidents/" + incident.id(), data);
+    }
+
+    private static String routedTo(Incident incident) {
+        return incident.assigneeName() == null ? "Nobody holds a right to route it to."
+                : "With " + incident.assigneeName() + " (" + incident.assigneeRight() + ").";
     }
 
     /** The person of the signed-in user (by the user's email), if the directory has them. */

@@ -39,9 +39,12 @@ public class LifecycleService {
     private final FallbackService fallbacks;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final dev.pitwall.operations.internal.Notifier notifier;
 
     LifecycleService(Lifecycles lifecycles, Incidents incidents, WorkflowService workflows, StageService stages,
-            GateService gate, FallbackService fallbacks, AuditLog auditLog, Clock clock) {
+            GateService gate, FallbackService fallbacks, AuditLog auditLog, Clock clock,
+            dev.pitwall.operations.internal.Notifier notifier) {
+        this.notifier = notifier;
         this.lifecycles = lifecycles;
         this.incidents = incidents;
         this.workflows = workflows;
@@ -100,6 +103,9 @@ public class LifecycleService {
                 lifecycles.demoted(workflow.id(), incident.id());
                 incidents.addEntry(incident.id(), TimelineKind.LIFECYCLE, actor, null, "Demoted to PILOT by the lifecycle "
                         + "policy; it returns to production through the gate once this incident is resolved", now);
+                notify(workflow, NotificationEvent.WORKFLOW_DEMOTED, null, incident, workflow.name() + " demoted to PILOT",
+                        "Incident " + incident.id() + " (" + incident.severity() + ", " + incident.title() + ") demoted it "
+                                + "by its lifecycle policy; it returns to production through the gate once resolved.");
             }
             case FALLBACK -> {
                 lifecycles.fallback(workflow.id(), incident.id(), now);
@@ -108,6 +114,9 @@ public class LifecycleService {
                         .orElse("no fallback is declared, so nothing says how the work goes on: declare one");
                 incidents.addEntry(incident.id(), TimelineKind.LIFECYCLE, actor, null, "Fallback mode by the lifecycle "
                         + "policy: the AI must stop acting; " + procedure, now);
+                notify(workflow, NotificationEvent.FALLBACK_ENTERED, "STOP", incident, workflow.name()
+                        + " is in fallback mode: its AI must stop acting", "Incident " + incident.id() + " ("
+                        + incident.severity() + ", " + incident.title() + ") put it in fallback mode; " + procedure + ".");
             }
             case NOTIFY -> incidents.addEntry(incident.id(), TimelineKind.LIFECYCLE, actor, null,
                     "Lifecycle policy: notify only; the workflow stays in production", now);
@@ -138,11 +147,33 @@ public class LifecycleService {
                             .flatMap(c -> c.reasons().stream()).toList()));
         }
         lifecycles.fallback(workflow.id(), null, null);
+        notify(workflow, NotificationEvent.FALLBACK_ENDED, "RESUME", incident, workflow.name()
+                + " left fallback mode: its AI may act again", "Reinstated by " + PitwallPrincipal.currentActorName()
+                + " after incident " + incident.id() + " was resolved" + (waived ? " (the gate passes on a waiver)." : "."));
         incidents.addEntry(incident.id(), TimelineKind.LIFECYCLE, PitwallPrincipal.currentActorName(), null,
                 "Reinstated: fallback mode ended, the AI acts again" + (waived ? " (the gate passes on a waiver)" : ""),
                 clock.instant());
         LifecyclePolicy after = policy(workflowKey);
         auditLog.append(AuditRecord.updated(ENTITY, workflowKey, before, after));
         return after;
+    }
+
+    /**
+     * Tells subscribers, among them the workflow's AI systems when they subscribe to
+     * {@code workflow.fallback.*}: the payload's {@code data.action} is STOP or RESUME with the keys of
+     * the systems that must stop or may resume acting.
+     */
+    private void notify(Workflow workflow, NotificationEvent event, String action, Incident incident, String subject,
+            String text) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("workflowKey", workflow.key());
+        if (action != null) {
+            data.put("action", action);
+        }
+        data.put("systemKeys", workflows.details(workflow.key()).systems().stream()
+                .map(dev.pitwall.portfolio.WorkflowDetails.SystemRef::key).toList());
+        data.put("incidentId", incident.id());
+        notifier.publish(new dev.pitwall.operations.internal.Notifier.Message(event, workflow.key(), subject, text,
+                "/operations/workflows/" + workflow.key() + "/fallback", data));
     }
 }

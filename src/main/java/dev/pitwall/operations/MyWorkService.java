@@ -24,10 +24,12 @@ public class MyWorkService {
     private final FallbackService fallbacks;
     private final ImplementationService controls;
     private final SignedInPerson signedIn;
+    private final OperatingReviewService reviews;
     private final Clock clock;
 
     MyWorkService(Incidents incidents, FallbackService fallbacks, ImplementationService controls,
-            SignedInPerson signedIn, Clock clock) {
+            SignedInPerson signedIn, OperatingReviewService reviews, Clock clock) {
+        this.reviews = reviews;
         this.incidents = incidents;
         this.fallbacks = fallbacks;
         this.controls = controls;
@@ -38,7 +40,7 @@ public class MyWorkService {
     public MyWork current() {
         Optional<Person> person = signedIn.current();
         if (person.isEmpty()) {
-            return new MyWork(null, null, List.of(), List.of(), List.of());
+            return new MyWork(null, null, List.of(), List.of(), List.of(), List.of(), List.of());
         }
         long id = person.get().id();
         LocalDate soon = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(SOON_DAYS);
@@ -46,6 +48,7 @@ public class MyWorkService {
                 .filter(d -> d.overdue() || !d.dueOn().isAfter(soon)).toList();
         List<ControlImplementation> expiring = controls.ownedBy(id).stream()
                 .filter(c -> c.expiresOn() != null && !c.expiresOn().isAfter(soon)).toList();
-        return new MyWork(id, person.get().name(), incidents.openAssignedTo(id), drills, expiring);
+        return new MyWork(id, person.get().name(), incidents.openAssignedTo(id), drills, expiring,
+                reviews.dueFor(id, SOON_DAYS), reviews.openActionsOwnedBy(id));
     }
 }

@@ -20,6 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param drillMonthsHigh months between fallback drills of CRITICAL and HIGH risk workflows
  * @param drillMonthsMedium the same for MEDIUM risk and workflows not classified yet
  * @param drillMonthsLow the same for LOW risk
+ * @param reviewMonthsHigh months between operating reviews of CRITICAL and HIGH risk workflows
+ * @param reviewMonthsMedium the same for MEDIUM risk and workflows not classified yet
+ * @param reviewMonthsLow the same for LOW risk
+ * @param reviewGraceDays days an operating review may be overdue before the gate check fails
+ * @param reviewFigureMove the change of a figure between 0 and 1 (quality, reach, depth...) since
+ *     the last review that puts it on the next review's agenda
  */
 @Validated
 @ConfigurationProperties("pitwall.operations")
@@ -32,7 +38,12 @@ public record OperationsProperties(
         @NotNull @DefaultValue("0s") Duration acknowledgeSev4,
         @jakarta.validation.constraints.Min(1) @DefaultValue("3") int drillMonthsHigh,
         @jakarta.validation.constraints.Min(1) @DefaultValue("6") int drillMonthsMedium,
-        @jakarta.validation.constraints.Min(1) @DefaultValue("12") int drillMonthsLow) {
+        @jakarta.validation.constraints.Min(1) @DefaultValue("12") int drillMonthsLow,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("1") int reviewMonthsHigh,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("3") int reviewMonthsMedium,
+        @jakarta.validation.constraints.Min(1) @DefaultValue("6") int reviewMonthsLow,
+        @jakarta.validation.constraints.Min(0) @DefaultValue("14") int reviewGraceDays,
+        @jakarta.validation.constraints.DecimalMin("0.001") @DefaultValue("0.05") double reviewFigureMove) {
 
     /** Months between fallback drills for a risk tier ({@code null}: not classified, like MEDIUM). */
     public int drillMonths(dev.pitwall.governance.RiskTier tier) {
@@ -40,6 +51,14 @@ public record OperationsProperties(
             return drillMonthsMedium;
         }
         return tier == dev.pitwall.governance.RiskTier.LOW ? drillMonthsLow : drillMonthsHigh;
+    }
+
+    /** Months between operating reviews for a risk tier ({@code null}: not classified, like MEDIUM). */
+    public int reviewMonths(dev.pitwall.governance.RiskTier tier) {
+        if (tier == null || tier == dev.pitwall.governance.RiskTier.MEDIUM) {
+            return reviewMonthsMedium;
+        }
+        return tier == dev.pitwall.governance.RiskTier.LOW ? reviewMonthsLow : reviewMonthsHigh;
     }
 
     /** The acknowledgement deadline of a severity, or {@code null} when it has none. */

@@ -10,5 +10,7 @@ public enum TimelineKind {
     /** The workflow's lifecycle policy acted: demoted, fallback mode, notify only, reinstated. */
     LIFECYCLE,
     /** A deployment of one of the workflow's AI systems while the incident was open (read from measurement). */
-    DEPLOYMENT
+    DEPLOYMENT,
+    /** An email to the person it was routed to was queued (email configured). */
+    NOTIFIED
 }

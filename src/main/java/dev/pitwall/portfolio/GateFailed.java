@@ -11,7 +11,9 @@ public class GateFailed extends ProblemException {
     public GateFailed(GateResult gate) {
         super(HttpStatus.CONFLICT, "GATE_FAILED", "Gate failed",
                 "'" + gate.workflowKey() + "' cannot move to PRODUCTION: " + gate.failed().size()
-                        + " gate check(s) fail and no valid waiver exists.",
+                        + " gate check(s) fail ("
+                        + gate.failed().stream().map(GateResult.CheckOutcome::id).collect(java.util.stream.Collectors.joining(", "))
+                        + ") and no valid waiver exists.",
                 gate.failed().stream().flatMap(check -> check.reasons().stream()
                         .map(reason -> Violation.ofField(check.id(), reason))).toList());
     }

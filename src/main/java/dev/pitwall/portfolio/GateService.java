@@ -32,6 +32,12 @@ public class GateService {
         return evaluate(reader.workflow(workflowKey), LocalDate.now(clock));
     }
 
+    /** The gate of a workflow on a day (an operating review's agenda reads it on the day it was held). */
+    @Transactional(readOnly = true)
+    public GateResult evaluate(String workflowKey, LocalDate asOf) {
+        return evaluate(reader.workflow(workflowKey), asOf);
+    }
+
     GateResult evaluate(Workflow workflow, LocalDate asOf) {
         return evaluate(reader.details(workflow), asOf);
     }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prometheus gauges of continuous management, read from the database at each scrape so every node
- * reports the cluster's figures: {@code pitwall_monitors_firing} and
- * {@code pitwall_incidents_open{severity="SEV1"}}.
+ * reports the cluster's figures: {@code pitwall_monitors_firing},
+ * {@code pitwall_incidents_open{severity="SEV1"}}, {@code pitwall_notification_deliveries_failed} (the
+ * dead letters) and {@code pitwall_notification_deliveries_pending}.
  */
 @Component
 class OperationsMetrics implements MeterBinder {
@@ -26,6 +27,13 @@ class OperationsMetrics implements MeterBinder {
         Gauge.builder("pitwall.monitors.firing", this,
                 m -> m.count("SELECT COUNT(*) FROM operations_monitor WHERE enabled AND state = 'FIRING'", null))
                 .description("Enabled monitors whose last evaluation fired").register(registry);
+        Gauge.builder("pitwall.notification.deliveries.failed", this,
+                m -> m.count("SELECT COUNT(*) FROM operations_delivery WHERE status = 'DEAD'", null))
+                .description("Notification deliveries dead-lettered after their last attempt, until replayed")
+                .register(registry);
+        Gauge.builder("pitwall.notification.deliveries.pending", this,
+                m -> m.count("SELECT COUNT(*) FROM operations_delivery WHERE status = 'PENDING'", null))
+                .description("Notification deliveries waiting for their next attempt").register(registry);
         for (Severity severity : Severity.values()) {
             Gauge.builder("pitwall.incidents.open", this, m -> m.count(
                     "SELECT COUNT(*) FROM operations_incident WHERE status <> 'RESOLVED' AND severity = :severity",

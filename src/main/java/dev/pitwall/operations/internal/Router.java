@@ -31,7 +31,8 @@ public class Router {
      * @param step its position on the route
      * @param gaps the rights passed over, in words
      */
-    public record Destination(Long personId, String personName, DecisionRight right, int step, List<String> gaps) {
+    public record Destination(Long personId, String personName, String personEmail, DecisionRight right, int step,
+            List<String> gaps) {
     }
 
     private final WorkflowService workflows;
@@ -47,7 +48,7 @@ public class Router {
         if (details.isEmpty()) {
             gaps.add(systemId != null ? "no workflow uses this AI system, so no decision rights route it"
                     : "the workflow was not found");
-            return new Destination(null, null, null, route.size() - 1, gaps);
+            return new Destination(null, null, null, null, route.size() - 1, gaps);
         }
         Map<DecisionRight, RightHolding> rights = new java.util.EnumMap<>(DecisionRight.class);
         details.get().decisionRights().forEach(h -> rights.put(h.right(), h));
@@ -59,10 +60,11 @@ public class Router {
             } else if (!holding.holder().active()) {
                 gaps.add(right + " is held by " + holding.holder().name() + ", who is no longer active");
             } else {
-                return new Destination(holding.holder().id(), holding.holder().name(), right, step, gaps);
+                return new Destination(holding.holder().id(), holding.holder().name(), holding.holder().email(), right,
+                        step, gaps);
             }
         }
-        return new Destination(null, null, null, route.size() - 1, gaps);
+        return new Destination(null, null, null, null, route.size() - 1, gaps);
     }
 
     /** The workflow itself, or for an AI system the workflow whose rights stand for it. */

@@ -74,10 +74,13 @@ class OperationsPageController {
     private final WorkflowService workflows;
     private final AiSystemService systems;
     private final dev.pitwall.operations.FallbackService fallbacks;
+    private final dev.pitwall.operations.OperatingReviewService reviews;
     private final Clock clock;
 
     OperationsPageController(MonitorService monitors, IncidentService incidents, WorkflowService workflows,
-            AiSystemService systems, dev.pitwall.operations.FallbackService fallbacks, Clock clock) {
+            AiSystemService systems, dev.pitwall.operations.FallbackService fallbacks,
+            dev.pitwall.operations.OperatingReviewService reviews, Clock clock) {
+        this.reviews = reviews;
         this.fallbacks = fallbacks;
         this.monitors = monitors;
         this.incidents = incidents;
@@ -101,6 +104,8 @@ class OperationsPageController {
                 .collect(Collectors.groupingBy(Monitor::state, () -> new java.util.EnumMap<>(MonitorState.class),
                         Collectors.counting())));
         model.addAttribute("drills", fallbacks.schedule());
+        java.time.LocalDate soon = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(14);
+        model.addAttribute("reviewsDue", reviews.schedule().stream().filter(s -> !s.dueOn().isAfter(soon)).toList());
         model.addAttribute("recent", incidents.find(false, null, 20).stream()
                 .filter(i -> !i.status().isOpen()).toList());
         return "operations/overview";

@@ -19,6 +19,8 @@ public enum Permission {
     OPERATIONS_READ("operations:read", ApiScope.READ),
     MONITORS_MANAGE("monitors:manage", ApiScope.WRITE),
     INCIDENTS_RESPOND("incidents:respond", ApiScope.WRITE),
+    REVIEWS_RECORD("reviews:record", ApiScope.WRITE),
+    NOTIFICATIONS_MANAGE("notifications:manage", ApiScope.WRITE),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
     ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
     SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
@@ -58,6 +60,10 @@ public enum Permission {
         public static final String MONITORS_MANAGE = "hasAuthority('monitors:manage')";
         /** Open incidents, comment, acknowledge, escalate, mitigate and resolve them. */
         public static final String INCIDENTS_RESPOND = "hasAuthority('incidents:respond')";
+        /** Record operating reviews of workflows, with their decisions and actions. */
+        public static final String REVIEWS_RECORD = "hasAuthority('reviews:record')";
+        /** Subscriptions to notifications, their deliveries and dead letters. */
+        public static final String NOTIFICATIONS_MANAGE = "hasAuthority('notifications:manage')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
         /** The organization's name and currency. */

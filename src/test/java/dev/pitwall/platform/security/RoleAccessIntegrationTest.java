@@ -82,6 +82,16 @@ class RoleAccessIntegrationTest {
                         .content("{\"name\":\"Role test organization\",\"currency\":\"EUR\"}")))
                 .as("change organization").isEqualTo(expect(role, Set.of(ADMIN), 200));
         soft.assertThat(api(user, get("/actuator/prometheus"))).as("metrics").isEqualTo(expect(role, Set.of(ADMIN), 200));
+        soft.assertThat(api(user, post("/api/v1/workflows/no-such-workflow/operating-reviews")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}")))
+                .as("record an operating review").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
+        soft.assertThat(api(user, post("/api/v1/review-actions/999999999/done")))
+                .as("mark a review action done").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 404));
+        soft.assertThat(api(user, get("/api/v1/operating-reviews/schedule"))).as("review schedule").isEqualTo(200);
+        soft.assertThat(api(user, get("/api/v1/subscriptions"))).as("notification subscriptions")
+                .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
+        soft.assertThat(api(user, post("/api/v1/deliveries/999999999/replay"))).as("replay a dead letter")
+                .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
         soft.assertAll();
     }
 

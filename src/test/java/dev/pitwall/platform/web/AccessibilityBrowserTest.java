@@ -63,7 +63,9 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/operations", "/operations/monitors", "/operations/monitors/" + monitor, "/operations/monitors/new",
                 "/operations/incidents/" + incident, "/operations/incidents/" + incident + "/report",
                 "/operations/incidents/new",
-                "/operations/workflows/email-triage/fallback", "/my-work", "/insight");
+                "/operations/workflows/email-triage/fallback", "/my-work", "/insight", "/operations/reviews",
+                "/operations/reviews/" + first("SELECT id FROM operations_review ORDER BY id DESC"),
+                "/operations/workflows/damage-detection/reviews/new");
     }
 
     private void open(String path) {

@@ -123,6 +123,10 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 + "\",\"maxSwitchMinutes\":30}");
         send("POST", "/api/v1/workflows/" + key + "/drills", "{\"drilledOn\":\"" + LocalDate.now().minusDays(2)
                 + "\",\"switchMinutes\":5,\"notes\":\"" + markup("drill notes") + "\"}");
+        long review = id(send("POST", "/api/v1/workflows/" + key + "/operating-reviews", "{\"heldOn\":\"" + LocalDate.now()
+                + "\",\"attendeeEmails\":[\"" + email + "\"],\"decisions\":[\"" + markup("review decision") + "\"],"
+                + "\"actions\":[{\"title\":\"" + markup("review action") + "\",\"ownerEmail\":\"" + email + "\",\"dueOn\":\""
+                + LocalDate.now().plusDays(5) + "\"}],\"notes\":\"" + markup("review notes") + "\"}"));
 
         browser = BrowserSupport.chromium(1400, 1000);
         browser.get("http://localhost:" + port + "/login");
@@ -137,7 +141,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/skills", "/governance", "/governance/workflows/" + key, "/governance/workflows/" + key + "/record",
                 "/governance/mine", "/audit", "/admin/organization", "/operations", "/operations/monitors",
                 "/operations/monitors/" + monitor, "/operations/incidents/" + incident,
-                "/operations/workflows/" + key + "/fallback");
+                "/operations/workflows/" + key + "/fallback", "/operations/reviews", "/operations/reviews/" + review,
+                "/operations/workflows/" + key + "/reviews/new");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
