@@ -111,6 +111,10 @@ class DemoOrganization implements ApplicationRunner {
             operations.generate(today);
             return null;
         }));
+        SystemActor.runAs("demo-generator", () -> {
+            operations.incidents();
+            return null;
+        });
     }
 
     private void createTeams() {

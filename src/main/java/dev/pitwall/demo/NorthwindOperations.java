@@ -48,12 +48,57 @@ class NorthwindOperations {
     private final FallbackService fallbacks;
     private final DecisionRightsService rights;
     private final dev.pitwall.operations.OperatingReviewService reviews;
+    private final dev.pitwall.operations.MonitorEvaluation evaluation;
+    private final dev.pitwall.operations.IncidentService incidents;
+    private final dev.pitwall.measurement.DeploymentService deployments;
+    private final java.time.Clock clock;
 
     NorthwindOperations(FallbackService fallbacks, DecisionRightsService rights,
-            dev.pitwall.operations.OperatingReviewService reviews) {
+            dev.pitwall.operations.OperatingReviewService reviews, dev.pitwall.operations.MonitorEvaluation evaluation,
+            dev.pitwall.operations.IncidentService incidents, dev.pitwall.measurement.DeploymentService deployments,
+            java.time.Clock clock) {
         this.fallbacks = fallbacks;
         this.rights = rights;
         this.reviews = reviews;
+        this.evaluation = evaluation;
+        this.incidents = incidents;
+        this.deployments = deployments;
+        this.clock = clock;
+    }
+
+    /**
+     * The claims assistant's story (DEMO.md): a first monitor round gives the production workflows
+     * their default monitors, and the quality drop after the model update fires the quality monitor.
+     * Its SEV2 incident was escalated once to the escalation contact, acknowledged by the quality
+     * monitor and mitigated by rolling the model back (a deployment). The override-rate incident
+     * stays open with the quality monitor.
+     */
+    void incidents() {
+        dev.pitwall.operations.MonitorEvaluation.RoundResult round = evaluation.evaluate();
+        if (!round.claimed()) {
+            return;
+        }
+        var quality = incidents.find(true, "claims-assistant", 50).stream()
+                .filter(i -> i.title().startsWith("Quality below target")).findFirst();
+        if (quality.isEmpty()) {
+            return;
+        }
+        long id = quality.get().id();
+        String monitor = rights.report("claims-assistant").rights().stream()
+                .filter(r -> r.right() == DecisionRight.QUALITY_MONITOR && r.holder() != null)
+                .map(r -> r.holder().email()).findFirst().orElse("quality monitor");
+        dev.pitwall.platform.security.SystemActor.runAs("pitwall", () -> incidents.escalate(id,
+                "Not acknowledged within its deadline"));
+        dev.pitwall.platform.security.SystemActor.runAs(monitor, () -> {
+            incidents.acknowledge(id);
+            incidents.comment(id, "The drop started with the model update of three weeks ago; rolling it back.");
+            return null;
+        });
+        deployments.record(new dev.pitwall.measurement.NewDeployment("nw-agents",
+                "claims-agent gpt-4o-2024-11 (rollback)", clock.instant(),
+                dev.pitwall.measurement.DeploymentStatus.SUCCEEDED, null, null, "claims-assistant"));
+        dev.pitwall.platform.security.SystemActor.runAs(monitor, () -> incidents.mitigate(id,
+                "Rolled back to the previous model version; the evaluation set is being re-run before resolving."));
     }
 
     /**

@@ -55,9 +55,13 @@ public class OperatingModelService {
     private final WorkflowService workflows;
     private final TransactionTemplate transaction;
 
-    OperatingModelService(WorkflowService workflows, TransactionTemplate transaction) {
+    private final org.springframework.beans.factory.ObjectProvider<LifecycleSection> lifecycle;
+
+    OperatingModelService(WorkflowService workflows, TransactionTemplate transaction,
+            org.springframework.beans.factory.ObjectProvider<LifecycleSection> lifecycle) {
         this.workflows = workflows;
         this.transaction = transaction;
+        this.lifecycle = lifecycle;
     }
 
     /** What applying a file did or would do, document by document. */
@@ -84,7 +88,14 @@ public class OperatingModelService {
     public String export(List<String> keys) {
         List<String> selected = keys.isEmpty()
                 ? workflows.find(null, null).stream().map(Workflow::key).sorted().toList() : keys;
-        return toYaml(selected.stream().map(workflows::definition).toList());
+        LifecycleSection section = lifecycle.getIfAvailable();
+        StringBuilder yaml = new StringBuilder();
+        for (String key : selected) {
+            WorkflowDocument.Lifecycle policy = section == null ? null
+                    : section.onSev1(key).map(WorkflowDocument.Lifecycle::new).orElse(null);
+            yaml.append(YAML.writeValueAsString(WorkflowDocument.of(workflows.definition(key), policy)));
+        }
+        return yaml.toString();
     }
 
     /** The YAML of definitions, one document each (what {@link #apply} reads). */
@@ -103,8 +114,10 @@ public class OperatingModelService {
             for (int i = 0; i < documents.size(); i++) {
                 int number = i + 1;
                 try {
-                    applied.add(workflows.apply(documents.get(i).definition(), WorkflowDocument::path,
-                            "applied from the operating model"));
+                    AppliedWorkflow done = workflows.apply(documents.get(i).definition(), WorkflowDocument::path,
+                            "applied from the operating model");
+                    applied.add(done);
+                    applyLifecycle(documents.get(i), number, violations);
                 } catch (InvalidInputException e) {
                     e.violations().forEach(v -> violations.add(v.inDocument(number)));
                 }
@@ -122,6 +135,24 @@ public class OperatingModelService {
             return applied;
         });
         return new ApplyResult(dryRun, results);
+    }
+
+    /** Sets the lifecycle policy a document states (none stated: left as it is). */
+    private void applyLifecycle(WorkflowDocument document, int number, List<Violation> violations) {
+        WorkflowDocument.Lifecycle policy = document.spec() == null ? null : document.spec().lifecycle();
+        if (policy == null) {
+            return;
+        }
+        LifecycleSection section = lifecycle.getIfAvailable();
+        if (section == null) {
+            violations.add(new Violation(number, null, "spec.lifecycle", "lifecycle policies are not available"));
+            return;
+        }
+        try {
+            section.apply(document.metadata().key(), policy.onSev1());
+        } catch (InvalidInputException e) {
+            e.violations().forEach(v -> violations.add(new Violation(number, null, "spec.lifecycle." + v.field(), v.reason())));
+        }
     }
 
     /** Reads every document, reporting each that is not well-formed or not a pitwall/v1 Workflow. */

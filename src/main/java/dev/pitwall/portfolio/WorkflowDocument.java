@@ -13,7 +13,8 @@ import java.util.Map;
  * apiVersion: pitwall/v1
  * kind: Workflow
  * metadata: {key, name, description}
- * spec: {stage, aiGoLive, initiative, systems, steps, decisionRights, roles, intendedUsers, dataSources}
+ * spec: {stage, aiGoLive, initiative, systems, steps, decisionRights, roles, intendedUsers, dataSources,
+ *        lifecycle: {onSev1}}
  * </pre>
  */
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
@@ -32,18 +33,26 @@ public record WorkflowDocument(String apiVersion, String kind, Metadata metadata
     public record Spec(WorkflowStage stage, LocalDate aiGoLive, String initiative, List<String> systems,
             List<WorkflowDefinition.Step> steps, Map<DecisionRight, String> decisionRights,
             List<WorkflowDefinition.Role> roles, WorkflowDefinition.IntendedUsers intendedUsers,
-            List<WorkflowDefinition.DataSourceSpec> dataSources) {
+            List<WorkflowDefinition.DataSourceSpec> dataSources, Lifecycle lifecycle) {
+    }
+
+    /** What a SEV1 incident does to the workflow in production: DEMOTE, FALLBACK or NOTIFY. */
+    public record Lifecycle(String onSev1) {
     }
 
     static WorkflowDocument of(WorkflowDefinition d) {
+        return of(d, null);
+    }
+
+    static WorkflowDocument of(WorkflowDefinition d, Lifecycle lifecycle) {
         return new WorkflowDocument(API_VERSION, KIND, new Metadata(d.key(), d.name(), d.description()),
                 new Spec(d.stage(), d.aiGoLive(), d.initiative(), d.systems(), d.steps(), d.decisionRights(), d.roles(),
-                        d.intendedUsers(), d.dataSources()));
+                        d.intendedUsers(), d.dataSources(), lifecycle));
     }
 
     WorkflowDefinition definition() {
         Metadata m = metadata == null ? new Metadata(null, null, null) : metadata;
-        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null) : spec;
+        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null, null) : spec;
         return new WorkflowDefinition(m.key(), m.name(), m.description(), s.initiative(), s.stage(), s.aiGoLive(),
                 s.systems(), s.steps(), s.decisionRights(), s.roles(), s.intendedUsers(), s.dataSources());
     }

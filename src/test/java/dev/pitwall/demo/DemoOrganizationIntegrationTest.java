@@ -139,6 +139,50 @@ class DemoOrganizationIntegrationTest {
     }
 
     @Test
+    void damageDetectionsReviewIsOverdueAndEveryOtherLiveWorkflowWasReviewed() throws Exception {
+        var admin = httpBasic("admin", "demo");
+        String schedule = mvc.perform(get("/api/v1/operating-reviews/schedule").with(admin)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(schedule, "$[?(@.failsGate == true)].workflowKey"))
+                .containsExactly("damage-detection");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Integer>>read(schedule,
+                "$[?(@.workflowKey == 'damage-detection')].everyMonths")).containsExactly(1);
+        // Last reviewed 50 days ago, monthly: overdue since a month after that review, and nothing else is.
+        LocalDate today = LocalDate.now(clock);
+        long overdue = java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(50).plusMonths(1), today);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Integer>>read(schedule, "$[?(@.daysOverdue > 0)].daysOverdue"))
+                .containsExactly((int) overdue);
+        mvc.perform(get("/api/v1/workflows/damage-detection/gate").with(admin))
+                .andExpect(jsonPath("$.checks[?(@.id == 'operating-review')].passed").value(org.hamcrest.Matchers.hasItem(false)));
+        mvc.perform(get("/api/v1/workflows/email-triage/gate").with(admin))
+                .andExpect(jsonPath("$.checks[?(@.id == 'operating-review')].passed").value(org.hamcrest.Matchers.hasItem(true)));
+    }
+
+    @Test
+    void theClaimsAssistantsQualityIncidentWasEscalatedOnceAcknowledgedAndMitigatedByARollback() throws Exception {
+        var admin = httpBasic("admin", "demo");
+        String incidents = mvc.perform(get("/api/v1/incidents").param("workflow", "claims-assistant").with(admin))
+                .andReturn().getResponse().getContentAsString();
+        List<Number> quality = com.jayway.jsonpath.JsonPath.read(incidents, "$[?(@.title =~ /Quality below target.*/)].id");
+        assertThat(quality).hasSize(1);
+        String incident = mvc.perform(get("/api/v1/incidents/" + quality.get(0)).with(admin)).andReturn().getResponse()
+                .getContentAsString();
+        var json = com.jayway.jsonpath.JsonPath.parse(incident);
+        assertThat(json.<String>read("$.incident.severity")).isEqualTo("SEV2");
+        assertThat(json.<String>read("$.incident.status")).isEqualTo("MITIGATED");
+        assertThat(json.<Integer>read("$.incident.escalations")).isEqualTo(1);
+        String qualityMonitor = jdbc.sql("""
+                SELECT p.email FROM portfolio_decision_right r JOIN people_person p ON p.id = r.person_id
+                JOIN portfolio_workflow w ON w.id = r.workflow_id
+                WHERE w.workflow_key = 'claims-assistant' AND r.decision_right = 'QUALITY_MONITOR'""").query(String.class).single();
+        assertThat(json.<String>read("$.incident.acknowledgedBy")).isEqualTo(qualityMonitor);
+        assertThat(json.<List<String>>read("$.timeline[*].kind")).containsSubsequence("OPENED", "ESCALATED", "ACKNOWLEDGED",
+                "DEPLOYMENT", "MITIGATED");
+        assertThat(json.<List<String>>read("$.timeline[?(@.kind == 'DEPLOYMENT')].detail"))
+                .anySatisfy(d -> assertThat(d).contains("(rollback)"));
+    }
+
+    @Test
     void generationIsAuditedAndNotRepeatedOnRestart() {
         long before = people.search(PersonQuery.everyone(), PersonSort.NAME, new PageQuery(0, 1)).totalElements();
         demo.run(new DefaultApplicationArguments());

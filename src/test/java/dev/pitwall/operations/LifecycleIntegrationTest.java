@@ -2,6 +2,7 @@ package dev.pitwall.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -45,6 +46,8 @@ class LifecycleIntegrationTest {
     RollupService rollups;
     @Autowired
     MonitorEvaluation evaluation;
+    @Autowired
+    dev.pitwall.operations.internal.DeliveryWorker deliveries;
 
     private String key;
     private String suffix;
@@ -81,6 +84,12 @@ class LifecycleIntegrationTest {
 
     @Test
     void aSev1PutsTheFallbackInForceUntilTheIncidentIsResolvedAndTheGatePasses() throws Exception {
+        // The workflow's AI systems listen for fallback mode on a signed webhook.
+        dev.pitwall.testing.WebhookReceiver systems = new dev.pitwall.testing.WebhookReceiver();
+        String subscribed = send(post("/api/v1/subscriptions"), """
+                {"name":"Stop %s","channel":"WEBHOOK","url":"%s","eventTypes":["workflow.fallback.entered",
+                 "workflow.fallback.ended"],"workflowKey":"%s"}""".formatted(key, systems.url("/control"), key), ADMIN);
+        String secret = JsonPath.read(subscribed, "$.secret");
         send(put("/api/v1/workflows/" + key + "/fallback"), "{\"procedure\":\"By hand\",\"maxSwitchMinutes\":30}", ADMIN);
         send(put("/api/v1/workflows/" + key + "/lifecycle"), "{\"onSev1\":\"FALLBACK\"}", ADMIN);
         long minor = incident("SEV2");
@@ -90,12 +99,45 @@ class LifecycleIntegrationTest {
         assertThat(JsonPath.<List<String>>read(send(get("/api/v1/incidents/" + incident), null, ADMIN),
                 "$.timeline[?(@.kind == 'LIFECYCLE')].detail")).singleElement().asString()
                 .contains("Fallback mode by the lifecycle policy", "By hand");
+        deliveries.deliverDue();
+        var stop = systems.last();
+        assertThat(JsonPath.<String>read(stop.body(), "$.type")).isEqualTo("workflow.fallback.entered");
+        assertThat(JsonPath.<String>read(stop.body(), "$.data.action")).isEqualTo("STOP");
+        assertThat(JsonPath.<List<String>>read(stop.body(), "$.data.systemKeys")).containsExactly(key);
+        String t = stop.header("Pitwall-Signature").replaceAll("^t=(\\d+),.*$", "$1");
+        assertThat(stop.header("Pitwall-Signature")).endsWith("v1=" + dev.pitwall.operations.internal.DeliveryWorker
+                .sign(secret, t + "." + stop.body()));
         assertThat(status(post("/api/v1/workflows/" + key + "/reinstate"))).isEqualTo(409);
         send(post("/api/v1/incidents/" + incident + "/resolve"), null, ADMIN);
         send(post("/api/v1/workflows/" + key + "/reinstate"), null, ADMIN);
         assertThat(fallbackSince()).isNull();
+        deliveries.deliverDue();
+        assertThat(JsonPath.<String>read(systems.last().body(), "$.data.action")).isEqualTo("RESUME");
+        systems.close();
+        send(delete("/api/v1/subscriptions/" + JsonPath.<Number>read(subscribed, "$.subscription.id")), null, ADMIN);
         assertThat(status(post("/api/v1/workflows/" + key + "/reinstate"))).as("no longer in fallback").isEqualTo(409);
         assertThat(minor).isNotEqualTo(incident);
+    }
+
+    @Test
+    void theLifecyclePolicyIsPartOfTheOperatingModelYaml() throws Exception {
+        send(put("/api/v1/workflows/" + key + "/lifecycle"), "{\"onSev1\":\"FALLBACK\"}", ADMIN);
+        String yaml = send(get("/api/v1/operating-model").param("workflow", key), null, ADMIN);
+        assertThat(yaml).contains("lifecycle:\n    onSev1: FALLBACK");
+        send(post("/api/v1/operating-model").contentType("application/yaml")
+                .content(yaml.replace("onSev1: FALLBACK", "onSev1: DEMOTE")), null, ADMIN);
+        assertThat(JsonPath.<String>read(send(get("/api/v1/workflows/" + key + "/lifecycle"), null, ADMIN), "$.onSev1"))
+                .isEqualTo("DEMOTE");
+        var refused = mvc.perform(post("/api/v1/operating-model").with(ADMIN).contentType("application/yaml")
+                .content(yaml.replace("onSev1: FALLBACK", "onSev1: PANIC")
+                        .replace("name: Lifecycle ", "name: Renamed "))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].field"))
+                .containsExactly("spec.lifecycle.onSev1");
+        assertThat(JsonPath.<String>read(send(get("/api/v1/workflows/" + key), null, ADMIN), "$.workflow.name"))
+                .as("nothing of the refused file was applied").startsWith("Lifecycle ");
+        assertThat(JsonPath.<String>read(send(get("/api/v1/workflows/" + key + "/lifecycle"), null, ADMIN), "$.onSev1"))
+                .isEqualTo("DEMOTE");
     }
 
     @Test

@@ -7,19 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import com.sun.net.httpserver.HttpServer;
 import dev.pitwall.operations.internal.DeliveryWorker;
 import dev.pitwall.testing.MovableClock;
 import dev.pitwall.testing.PitwallIntegrationTest;
+import dev.pitwall.testing.WebhookReceiver;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +35,6 @@ class NotificationIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
 
-    /** A request the server received. */
-    record Received(String path, Map<String, List<String>> headers, String body) {
-    }
-
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -53,9 +44,7 @@ class NotificationIntegrationTest {
     @Autowired
     NotificationProperties properties;
 
-    private HttpServer server;
-    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private WebhookReceiver server;
     private final List<Long> subscriptions = new ArrayList<>();
     private String suffix;
     private String base;
@@ -63,18 +52,8 @@ class NotificationIntegrationTest {
     @BeforeEach
     void server() throws IOException {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
-            byte[] answer = (status == 200 ? "ok" : "try later").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new WebhookReceiver();
+        base = server.url("");
     }
 
     @AfterEach
@@ -82,7 +61,7 @@ class NotificationIntegrationTest {
         for (long id : subscriptions) {
             mvc.perform(delete("/api/v1/subscriptions/" + id).with(ADMIN));
         }
-        server.stop(0);
+        server.close();
     }
 
     @Test
@@ -98,12 +77,12 @@ class NotificationIntegrationTest {
         // The secret is never shown again.
         assertThat(send(get("/api/v1/subscriptions"), null)).doesNotContain(secret);
 
-        failuresLeft.set(2);
+        server.failNext(2);
         send(post("/api/v1/incidents"), "{\"title\":\"Other %s\",\"severity\":\"SEV3\",\"workflowKey\":\"%s\"}".formatted(suffix, other));
         send(post("/api/v1/incidents"), "{\"title\":\"Harmful answer %s\",\"severity\":\"SEV2\",\"workflowKey\":\"%s\"}"
                 .formatted(suffix, wf));
         assertThat(worker.deliverDue()).isEqualTo(1);
-        assertThat(received).hasSize(1);
+        assertThat(server.received()).hasSize(1);
         assertThat(worker.deliverDue()).as("not due before its backoff").isZero();
         clock.advance(properties.backoffAfter(1));
         assertThat(worker.deliverDue()).isEqualTo(1);
@@ -111,20 +90,20 @@ class NotificationIntegrationTest {
         assertThat(worker.deliverDue()).as("the second wait is twice the first").isZero();
         clock.advance(properties.backoffAfter(2).minus(properties.backoffAfter(1)));
         assertThat(worker.deliverDue()).isEqualTo(1);
-        assertThat(received).hasSize(3);
+        assertThat(server.received()).hasSize(3);
 
-        Received last = received.get(2);
+        WebhookReceiver.Received last = server.received().get(2);
         assertThat(last.path()).isEqualTo("/hook");
         assertThat(JsonPath.<String>read(last.body(), "$.type")).isEqualTo("incident.opened");
         assertThat(JsonPath.<String>read(last.body(), "$.version")).isEqualTo("1");
         assertThat(JsonPath.<String>read(last.body(), "$.data.title")).isEqualTo("Harmful answer " + suffix);
         assertThat(JsonPath.<String>read(last.body(), "$.workflowKey")).isEqualTo(wf);
         // Every attempt carries the same delivery id; the signature verifies with the secret.
-        assertThat(received.stream().map(r -> header(r, "Pitwall-Delivery")).distinct()).hasSize(1);
-        String signature = header(last, "Pitwall-Signature");
+        assertThat(server.received().stream().map(r -> r.header("Pitwall-Delivery")).distinct()).hasSize(1);
+        String signature = last.header("Pitwall-Signature");
         String timestamp = signature.replaceAll("^t=(\\d+),v1=.*$", "$1");
         assertThat(signature).isEqualTo("t=" + timestamp + ",v1=" + DeliveryWorker.sign(secret, timestamp + "." + last.body()));
-        assertThat(header(last, "Pitwall-Event")).isEqualTo("incident.opened");
+        assertThat(last.header("Pitwall-Event")).isEqualTo("incident.opened");
         String delivery = send(get("/api/v1/deliveries").param("status", "DELIVERED"), null);
         assertThat(JsonPath.<List<Integer>>read(delivery, "$[?(@.subject =~ /.*Harmful answer " + suffix + "/)].attempts"))
                 .containsExactly(3);
@@ -136,7 +115,7 @@ class NotificationIntegrationTest {
         subscribe("""
                 {"name":"Slack %s","channel":"SLACK","url":"%s/slack/T000/B000/XXXX","eventTypes":["test"]}""");
         long slack = subscriptions.get(0);
-        failuresLeft.set(properties.maxAttempts());
+        server.failNext(properties.maxAttempts());
         assertThat(JsonPath.<Integer>read(send(post("/api/v1/subscriptions/" + slack + "/test"), null), "$.queued")).isEqualTo(1);
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
             assertThat(worker.deliverDue()).as("attempt " + attempt).isEqualTo(1);
@@ -154,15 +133,15 @@ class NotificationIntegrationTest {
                 .isEqualTo("PENDING");
         assertThat(status(post("/api/v1/deliveries/" + ids.get(0) + "/replay"), null)).isEqualTo(409);
         assertThat(worker.deliverDue()).isEqualTo(1);
-        Received slackMessage = received.get(received.size() - 1);
+        WebhookReceiver.Received slackMessage = server.last();
         assertThat(JsonPath.<String>read(slackMessage.body(), "$.text")).startsWith("*Test notification from Pitwall*");
-        assertThat(header(slackMessage, "Pitwall-Signature")).as("Slack is not signed").isNull();
+        assertThat(slackMessage.header("Pitwall-Signature")).as("Slack is not signed").isNull();
 
         subscribe("""
                 {"name":"Teams %s","channel":"TEAMS","url":"%s/teams/webhook","eventTypes":["test"]}""");
         send(post("/api/v1/subscriptions/" + subscriptions.get(1) + "/test"), null);
         assertThat(worker.deliverDue()).isEqualTo(1);
-        String teams = received.get(received.size() - 1).body();
+        String teams = server.last().body();
         assertThat(JsonPath.<String>read(teams, "$.attachments[0].contentType")).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(JsonPath.<String>read(teams, "$.attachments[0].content.body[0].text")).isEqualTo("Test notification from Pitwall");
     }
@@ -192,11 +171,6 @@ class NotificationIntegrationTest {
                 .with(ADMIN)).andReturn().getResponse();
         assertThat(response.getStatus()).as(body + " → " + response.getContentAsString()).isEqualTo(400);
         assertThat(JsonPath.<List<String>>read(response.getContentAsString(), "$.errors[*].field")).contains(field);
-    }
-
-    private static String header(Received r, String name) {
-        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-                .findFirst().orElse(null);
     }
 
     private String workflow() throws Exception {

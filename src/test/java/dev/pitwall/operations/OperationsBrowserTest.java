@@ -28,6 +28,8 @@ class OperationsBrowserTest extends DemoBrowserTest {
     @Test
     void anOwnerAcknowledgesAndResolvesAnIncidentFromItsPage() {
         WebDriverWait wait = signInAndOpen("owner", "/operations/incidents/new");
+        // The status is read while the page reloads after each action.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.findElement(By.id("title")).sendKeys("Triage reply promised a refund");
         new Select(browser.findElement(By.id("target"))).selectByValue("workflow:email-triage");
         new Select(browser.findElement(By.id("severity"))).selectByValue("SEV2");

@@ -273,6 +273,15 @@ class HostileJsonBodiesIntegrationTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/drills", """
                         {"drilledOn":"%s","switchMinutes":10,"throughputRatio":0.5,"passed":true,"notes":"n {n}"}"""
                         .formatted(TODAY.minusDays(3)), ADMIN, this::declareFallback),
+                new Endpoint(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/operating-reviews", """
+                        {"heldOn":"%s","attendeeEmails":["hostile1@hostile.test"],"decisions":["Decision {n}"],
+                         "actions":[{"title":"Action {n}","ownerEmail":"hostile1@hostile.test","dueOn":"%s"}],"notes":"n"}"""
+                        .formatted(TODAY, TODAY.plusDays(7))),
+                new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-cadence", """
+                        {"everyMonths":2}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/subscriptions", """
+                        {"name":"Subscription {n}","channel":"WEBHOOK","url":"https://hooks.hostile.test/{n}",
+                         "eventTypes":["incident.opened"],"workflowKey":"hostile-workflow"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/tokens", """
                         {"name":"Token {n}","scopes":["READ"],"expiresAt":"%s"}""".formatted(TODAY.plusDays(20) + "T00:00:00Z")),
                 new Endpoint(HttpMethod.POST, "/api/v1/users", """

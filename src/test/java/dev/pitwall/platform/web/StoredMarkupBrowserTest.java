@@ -127,6 +127,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 + "\",\"attendeeEmails\":[\"" + email + "\"],\"decisions\":[\"" + markup("review decision") + "\"],"
                 + "\"actions\":[{\"title\":\"" + markup("review action") + "\",\"ownerEmail\":\"" + email + "\",\"dueOn\":\""
                 + LocalDate.now().plusDays(5) + "\"}],\"notes\":\"" + markup("review notes") + "\"}"));
+        send("POST", "/api/v1/subscriptions", "{\"name\":\"" + markup("subscription") + "\",\"channel\":\"WEBHOOK\","
+                + "\"url\":\"https://example.org/hook\",\"eventTypes\":[\"incident.opened\"],\"workflowKey\":\"" + key + "\"}");
 
         browser = BrowserSupport.chromium(1400, 1000);
         browser.get("http://localhost:" + port + "/login");
@@ -142,7 +144,7 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/governance/mine", "/audit", "/admin/organization", "/operations", "/operations/monitors",
                 "/operations/monitors/" + monitor, "/operations/incidents/" + incident,
                 "/operations/workflows/" + key + "/fallback", "/operations/reviews", "/operations/reviews/" + review,
-                "/operations/workflows/" + key + "/reviews/new");
+                "/operations/workflows/" + key + "/reviews/new", "/operations/notifications");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
