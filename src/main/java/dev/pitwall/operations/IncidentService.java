@@ -349,11 +349,15 @@ public class IncidentService {
                     + (due == null ? "" : "; to be acknowledged within " + human(within)), now);
             Incident routed = get(id);
             String email = to.personEmail();
+            String when = due == null ? "." : "; to be acknowledged by " + due + " or it is escalated.";
             if (notifier.email(email, message(routed, NotificationEvent.INCIDENT_ROUTED, routed.severity()
                     + " incident for you: " + routed.title(), "It is routed to you as the " + to.right() + " of "
-                    + routed.targetName() + (due == null ? "." : "; acknowledge it by " + due + " or it is escalated.")))) {
+                    + routed.targetName() + when))) {
                 incidents.addEntry(id, TimelineKind.NOTIFIED, EVALUATOR, to.personId(), "Email queued to " + email, now);
             }
+            publish(routed, NotificationEvent.INCIDENT_ROUTED, routed.severity() + " incident routed to "
+                    + to.personName() + ": " + routed.title(), "Routed to " + to.personName() + " as the " + to.right()
+                    + " of " + routed.targetName() + when);
         } else {
             incidents.addEntry(id, TimelineKind.ROUTING_GAP, EVALUATOR, null, "Nobody to route it to", now);
         }

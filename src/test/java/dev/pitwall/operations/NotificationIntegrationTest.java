@@ -58,6 +58,11 @@ class NotificationIntegrationTest {
 
     @AfterEach
     void stop() throws Exception {
+        // Open incidents would be escalated by later tests' rounds (the clock and the database are shared).
+        for (Number open : JsonPath.<List<Number>>read(send(get("/api/v1/incidents").param("open", "true"), null),
+                "$[?(@.title =~ /.*" + suffix + "/)].id")) {
+            mvc.perform(post("/api/v1/incidents/" + open + "/resolve").with(ADMIN));
+        }
         for (long id : subscriptions) {
             mvc.perform(delete("/api/v1/subscriptions/" + id).with(ADMIN));
         }
@@ -108,6 +113,24 @@ class NotificationIntegrationTest {
         assertThat(JsonPath.<List<Integer>>read(delivery, "$[?(@.subject =~ /.*Harmful answer " + suffix + "/)].attempts"))
                 .containsExactly(3);
         assertThat(delivery).as("the endpoint's path is not shown").doesNotContain("/hook");
+    }
+
+    @Test
+    void whomAnIncidentIsRoutedToIsAnEventOfItsOwn() throws Exception {
+        send(post("/api/v1/people"), """
+                {"email":"q-%s@ntf.test","name":"Q %s","level":"PRACTITIONER","tier":"CONSUMER"}""".formatted(suffix, suffix));
+        String key = "ntf-routed-" + suffix;
+        send(post("/api/v1/workflows"), """
+                {"key":"%s","name":"Routed %s","stage":"PILOT","decisionRights":{"QUALITY_MONITOR":"q-%s@ntf.test"}}"""
+                .formatted(key, suffix, suffix));
+        subscribe("""
+                {"name":"Routing %s","channel":"WEBHOOK","url":"%s/routed","eventTypes":["incident.routed"]}""");
+        send(post("/api/v1/incidents"), "{\"title\":\"Routed %s\",\"severity\":\"SEV3\",\"workflowKey\":\"%s\"}"
+                .formatted(suffix, key));
+        assertThat(worker.deliverDue()).isEqualTo(1);
+        assertThat(JsonPath.<String>read(server.last().body(), "$.type")).isEqualTo("incident.routed");
+        assertThat(JsonPath.<String>read(server.last().body(), "$.data.assignee")).isEqualTo("Q " + suffix);
+        assertThat(JsonPath.<String>read(server.last().body(), "$.data.assigneeRight")).isEqualTo("QUALITY_MONITOR");
     }
 
     @Test

@@ -102,9 +102,9 @@ class OperatingReviewIntegrationTest {
                 "$[?(@.workflowKey == '" + key + "')].failsGate")).containsExactly(true);
 
         // An incident opened by hand is on the agenda; recording the review moves the next due day.
-        send(post("/api/v1/incidents"), """
+        long incident = JsonPath.<Number>read(send(post("/api/v1/incidents"), """
                 {"title":"Harmful answer %s","severity":"SEV3","workflowKey":"%s","category":"QUALITY"}"""
-                .formatted(suffix, key), ADMIN);
+                .formatted(suffix, key), ADMIN), "$.id").longValue();
         var agenda = JsonPath.parse(send(get("/api/v1/workflows/" + key + "/operating-reviews/agenda"), null, ADMIN));
         assertThat(agenda.<List<String>>read("$.incidents[*].title")).containsExactly("Harmful answer " + suffix);
         assertThat(agenda.<Boolean>read("$.gatePassed")).isFalse();
@@ -124,6 +124,8 @@ class OperatingReviewIntegrationTest {
         long id = review.<Number>read("$.id").longValue();
         assertThat(JsonPath.<String>read(send(get("/api/v1/operating-reviews/" + id), null, ADMIN), "$.decisions[0]"))
                 .isEqualTo("Keep the pilot running.");
+        // Resolved, so that no later test's round escalates it (the clock and the database are shared).
+        send(post("/api/v1/incidents/" + incident + "/resolve"), null, ADMIN);
 
         // Its own cadence: monthly; a cadence of 0 months is refused.
         send(put("/api/v1/workflows/" + key + "/review-cadence"), "{\"everyMonths\":1}", ADMIN);

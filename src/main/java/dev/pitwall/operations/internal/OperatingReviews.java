@@ -101,6 +101,19 @@ public class OperatingReviews {
         return last;
     }
 
+    /** The day of the workflow's last review held on or before {@code day}, if any. */
+    public Optional<LocalDate> lastHeld(long workflowId, LocalDate day) {
+        return jdbc.sql("SELECT MAX(held_on) FROM operations_review WHERE workflow_id = :id AND held_on <= :day")
+                .param("id", workflowId).param("day", day).query(LocalDate.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The workflow's own cadence in months, if it has one. */
+    public Optional<Integer> cadence(long workflowId) {
+        return jdbc.sql("SELECT every_months FROM operations_review_cadence WHERE workflow_id = :id").param("id", workflowId)
+                .query(Integer.class).optional();
+    }
+
     /** Workflow id → its own cadence in months. */
     public Map<Long, Integer> cadences() {
         Map<Long, Integer> cadences = new HashMap<>();

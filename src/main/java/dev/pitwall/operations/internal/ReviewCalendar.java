@@ -47,8 +47,10 @@ public class ReviewCalendar {
         return workflows.stream().map(w -> schedule(w, day, lastHeld.get(w.id()), own.get(w.id()))).toList();
     }
 
+    /** One workflow's schedule on {@code day} (the gate asks for one workflow at a time). */
     public ReviewSchedule of(Workflow workflow, LocalDate day) {
-        return on(List.of(workflow), day).get(0);
+        return schedule(workflow, day, reviews.lastHeld(workflow.id(), day).orElse(null),
+                reviews.cadence(workflow.id()).orElse(null));
     }
 
     private ReviewSchedule schedule(Workflow workflow, LocalDate day, LocalDate last, Integer ownMonths) {
