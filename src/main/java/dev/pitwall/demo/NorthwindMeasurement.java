@@ -136,8 +136,10 @@ class NorthwindMeasurement {
                 "proposal-drafting", "contract-review")) {
             every("nw-agents", workflow, 14, today, 200);
         }
+        // The claims assistant's model update three weeks ago ended rolled back (DEMO.md, Operations): the
+        // rollback is a deployment of its own, which NorthwindOperations records with the incident.
         deployments.record(new NewDeployment("nw-agents", "claims-agent gpt-4.1-2025-04",
-                today.minusDays(21).atTime(9, 30).toInstant(java.time.ZoneOffset.UTC), DeploymentStatus.SUCCEEDED, null,
+                today.minusDays(21).atTime(9, 30).toInstant(java.time.ZoneOffset.UTC), DeploymentStatus.ROLLED_BACK, null,
                 null, "claims-assistant"));
     }
 

@@ -9,7 +9,8 @@ public enum TelemetrySource {
     M365_COPILOT("Microsoft 365 Copilot usage report", "POST /api/v1/imports/m365-copilot (CSV or JSON)"),
     GITHUB_COPILOT("GitHub Copilot usage metrics", "POST /api/v1/imports/github-copilot (NDJSON or JSON)"),
     KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic"),
-    XAPI("xAPI learning statements", "POST /api/v1/xapi/statements");
+    XAPI("xAPI learning statements", "POST /api/v1/xapi/statements"),
+    REVIEW("Human review decisions", "decisions on review items (docs/review.md)");
 
     private final String label;
     private final String endpoint;

@@ -16,9 +16,11 @@ public enum ApiScope {
     /** Send telemetry and learning records. */
     INGEST,
     /** Manage users, tokens and the installation. */
-    ADMIN;
+    ADMIN,
+    /** Submit AI output for human review and read the decisions (AI systems' tokens). */
+    REVIEW;
 
-    /** The name used in the API and UI: {@code read}, {@code write}, {@code ingest}, {@code admin}. */
+    /** The name used in the API and UI: {@code read}, {@code write}, {@code ingest}, {@code admin}, {@code review}. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

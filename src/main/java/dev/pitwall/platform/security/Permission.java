@@ -21,6 +21,8 @@ public enum Permission {
     INCIDENTS_RESPOND("incidents:respond", ApiScope.WRITE),
     REVIEWS_RECORD("reviews:record", ApiScope.WRITE),
     NOTIFICATIONS_MANAGE("notifications:manage", ApiScope.WRITE),
+    REVIEW_SUBMIT("review:submit", ApiScope.REVIEW),
+    REVIEW_DECIDE("review:decide", ApiScope.WRITE),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
     ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
     SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
@@ -64,6 +66,10 @@ public enum Permission {
         public static final String REVIEWS_RECORD = "hasAuthority('reviews:record')";
         /** Subscriptions to notifications, their deliveries and dead letters. */
         public static final String NOTIFICATIONS_MANAGE = "hasAuthority('notifications:manage')";
+        /** Submit review items and poll them (AI systems, with a token of the review scope). */
+        public static final String REVIEW_SUBMIT = "hasAuthority('review:submit')";
+        /** Decide review items; the holder check decides which. */
+        public static final String REVIEW_DECIDE = "hasAuthority('review:decide')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
         /** The organization's name and currency. */

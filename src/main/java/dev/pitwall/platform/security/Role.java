@@ -18,10 +18,11 @@ public enum Role {
     /** Owns workflows: maintains the operating model of the portfolio and how usage maps to it. */
     OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, TELEMETRY_READ,
             TELEMETRY_MANAGE, MEASUREMENT_WRITE, GOVERNANCE_WRITE, MONITORS_MANAGE, INCIDENTS_RESPOND, REVIEWS_RECORD,
-            NOTIFICATIONS_MANAGE, ACCOUNT_MANAGE)),
+            NOTIFICATIONS_MANAGE, REVIEW_SUBMIT, REVIEW_DECIDE, ACCOUNT_MANAGE)),
     /** Keeps the people directory and its data feeds current (HR, L&D, data stewards). */
     CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_READ,
-            TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, INCIDENTS_RESPOND, ACCOUNT_MANAGE)),
+            TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, INCIDENTS_RESPOND, REVIEW_SUBMIT, REVIEW_DECIDE,
+            ACCOUNT_MANAGE)),
     /** Reads what everyone may read; not individual usage events. */
     VIEWER("Viewer", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, ACCOUNT_MANAGE));
 

@@ -65,7 +65,8 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/operations/incidents/new",
                 "/operations/workflows/email-triage/fallback", "/my-work", "/insight", "/operations/reviews",
                 "/operations/reviews/" + first("SELECT id FROM operations_review ORDER BY id DESC"),
-                "/operations/workflows/damage-detection/reviews/new", "/operations/notifications");
+                "/operations/workflows/damage-detection/reviews/new", "/operations/notifications",
+                "/review/inbox");
     }
 
     private void open(String path) {

@@ -94,7 +94,7 @@ class HostileJsonBodiesIntegrationTest {
     void organization() throws Exception {
         stateQuery = HostileInput.stateQuery(jdbc, VOLATILE);
         String adminToken = JsonPath.read(send(HttpMethod.POST, "/api/v1/tokens",
-                "{\"name\":\"hostile\",\"scopes\":[\"READ\",\"WRITE\",\"INGEST\",\"ADMIN\"]}").getContentAsString(),
+                "{\"name\":\"hostile\",\"scopes\":[\"READ\",\"WRITE\",\"INGEST\",\"ADMIN\",\"REVIEW\"]}").getContentAsString(),
                 "$.secret");
         ADMIN = request -> {
             request.addHeader("Authorization", "Bearer " + adminToken);
@@ -279,6 +279,10 @@ class HostileJsonBodiesIntegrationTest {
                         .formatted(TODAY, TODAY.plusDays(7))),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-cadence", """
                         {"everyMonths":2}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/review-items", """
+                        {"workflowKey":"hostile-workflow","systemKey":"hostile-system","externalReference":"ref-{n}",
+                         "summary":"Summary {n}","content":"c","confidence":0.5,"riskFlags":["f"],
+                         "attributes":{"currency":"EUR"},"callbackUrl":"https://hooks.hostile.test/{n}"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/subscriptions", """
                         {"name":"Subscription {n}","channel":"WEBHOOK","url":"https://hooks.hostile.test/{n}",
                          "eventTypes":["incident.opened"],"workflowKey":"hostile-workflow"}"""),

@@ -1,0 +1,21 @@
+package dev.pitwall.review;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of human review, under {@code pitwall.review.*}.
+ *
+ * @param deadline how long the person an item is routed to has to decide it before it is escalated
+ *     along the decision rights
+ * @param escalate whether this node checks the deadlines (every {@code escalationInterval})
+ * @param escalationInterval how often deadlines are checked
+ */
+@Validated
+@ConfigurationProperties("pitwall.review")
+public record ReviewProperties(@NotNull @DefaultValue("4h") Duration deadline, @DefaultValue("true") boolean escalate,
+        @NotNull @DefaultValue("1m") Duration escalationInterval) {
+}

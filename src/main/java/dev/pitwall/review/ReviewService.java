@@ -1,0 +1,266 @@
+package dev.pitwall.review;
+
+import dev.pitwall.people.Person;
+import dev.pitwall.people.PersonService;
+import dev.pitwall.platform.audit.AuditLog;
+import dev.pitwall.platform.audit.AuditRecord;
+import dev.pitwall.platform.security.PitwallPrincipal;
+import dev.pitwall.platform.users.UserService;
+import dev.pitwall.platform.web.InputValidator;
+import dev.pitwall.platform.web.InvalidInputException;
+import dev.pitwall.platform.web.TextPolicy;
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.portfolio.AiSystem;
+import dev.pitwall.portfolio.AiSystemService;
+import dev.pitwall.portfolio.DecisionRight;
+import dev.pitwall.portfolio.Workflow;
+import dev.pitwall.portfolio.WorkflowDetails;
+import dev.pitwall.portfolio.WorkflowService;
+import dev.pitwall.review.internal.ReviewItems;
+import dev.pitwall.review.internal.ReviewRouter;
+import dev.pitwall.telemetry.IncomingEvent;
+import dev.pitwall.telemetry.Outcome;
+import dev.pitwall.telemetry.ParsedBatch;
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.UsageEventIngestion;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Human review of AI output: submission (idempotent by the system's own reference), routing along
+ * the workflow's decision rights with a deadline, escalation when it passes, and decisions, each of
+ * which becomes a usage event with its outcome (docs/review.md).
+ */
+@Service
+@Transactional
+public class ReviewService {
+
+    private static final String ENTITY = "review-item";
+
+    /** A submission's answer: the item, and whether this call created it. */
+    public record Submission(ReviewItem item, boolean created) {
+    }
+
+    private final ReviewItems items;
+    private final ReviewRouter router;
+    private final WorkflowService workflows;
+    private final AiSystemService systems;
+    private final PersonService people;
+    private final UserService users;
+    private final UsageEventIngestion ingestion;
+    private final InputValidator validator;
+    private final AuditLog auditLog;
+    private final ReviewProperties properties;
+    private final Clock clock;
+
+    ReviewService(ReviewItems items, ReviewRouter router, WorkflowService workflows, AiSystemService systems,
+            PersonService people, UserService users, UsageEventIngestion ingestion, InputValidator validator,
+            AuditLog auditLog, ReviewProperties properties, Clock clock) {
+        this.items = items;
+        this.router = router;
+        this.workflows = workflows;
+        this.systems = systems;
+        this.people = people;
+        this.users = users;
+        this.ingestion = ingestion;
+        this.validator = validator;
+        this.auditLog = auditLog;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits an item for review; the same system's same reference returns the item it created
+     * before. Bad input is refused whole, naming each field.
+     */
+    public Submission submit(NewReviewItem request) {
+        validator.validate(request);
+        List<Violation> violations = new ArrayList<>();
+        Optional<Workflow> workflow = workflows.findByKey(request.workflowKey().trim());
+        if (workflow.isEmpty()) {
+            violations.add(field("workflowKey", "no workflow has the key '" + request.workflowKey() + "'"));
+        }
+        Optional<AiSystem> system = systems.findByKey(request.systemKey().trim());
+        if (system.isEmpty()) {
+            violations.add(field("systemKey", "no AI system has the key '" + request.systemKey() + "'"));
+        }
+        if (workflow.isPresent() && system.isPresent() && workflows.details(workflow.get().key()).systems().stream()
+                .noneMatch(s -> s.id() == system.get().id())) {
+            violations.add(field("systemKey", "the workflow " + workflow.get().key() + " does not use the AI system "
+                    + system.get().key()));
+        }
+        for (String text : new String[] {"externalReference", "summary", "content"}) {
+            String value = switch (text) {
+                case "externalReference" -> request.externalReference();
+                case "summary" -> request.summary();
+                default -> request.content();
+            };
+            TextPolicy.problem(value).ifPresent(r -> violations.add(field(text, r)));
+        }
+        String callback = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null
+                : checkedUrl(request.callbackUrl().trim(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("The review item could not be submitted.", violations);
+        }
+        Instant now = clock.instant();
+        Optional<Long> id = items.insert(new ReviewItems.Row(workflow.get().id(), system.get().id(),
+                request.externalReference().trim(), request.summary().trim(), request.content(), request.confidence(),
+                request.riskFlags(), request.attributes(), callback), PitwallPrincipal.currentActorName(), now);
+        if (id.isEmpty()) {
+            return new Submission(items.find(system.get().id(), request.externalReference().trim()).orElseThrow(), false);
+        }
+        route(id.get(), workflows.details(workflow.get().key()), 0, now);
+        ReviewItem created = get(id.get());
+        auditLog.append(AuditRecord.created(ENTITY, created.id(), Map.of("workflow", created.workflowKey(), "system",
+                created.systemKey(), "reference", created.externalReference(), "assignee",
+                String.valueOf(created.assigneeName()))));
+        return new Submission(created, true);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewItem get(long id) {
+        return items.find(id).orElseThrow(() -> new ReviewItemNotFound(id));
+    }
+
+    /** The signed-in user's pending items, the soonest due first (empty without a directory person). */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> inbox() {
+        return signedIn().map(p -> items.pendingOf(p.id())).orElse(List.of());
+    }
+
+    /**
+     * Decides an item. The person it is routed to, or a holder of OUTPUT_APPROVER, decides a
+     * pending item; only a holder of OVERRIDE_AUTHORITY reverses a decided one. The decision is
+     * stored as a usage event of the reviewer on the workflow, with its outcome.
+     */
+    public ReviewItem decide(long id, ReviewDecision decision) {
+        validator.validate(decision);
+        ReviewItem item = items.lock(id).orElseThrow(() -> new ReviewItemNotFound(id));
+        Person reviewer = signedIn().orElseThrow(() -> new NotAReviewer(
+                "Your account's email is not the email of a person in the directory, so you hold no decision right."));
+        WorkflowDetails details = workflows.details(item.workflowKey());
+        if (item.pending()) {
+            boolean assignee = item.assigneeId() != null && item.assigneeId() == reviewer.id();
+            if (!assignee && !holds(details, DecisionRight.OUTPUT_APPROVER, reviewer.id())) {
+                throw new NotAReviewer("The item is routed to " + (item.assigneeName() == null ? "nobody"
+                        : item.assigneeName()) + "; only they or a holder of OUTPUT_APPROVER of " + item.workflowName()
+                        + " decide it.");
+            }
+        } else if (!holds(details, DecisionRight.OVERRIDE_AUTHORITY, reviewer.id())) {
+            throw new NotAReviewer("The item was decided " + item.outcome() + " by " + item.decidedByName()
+                    + "; only a holder of OVERRIDE_AUTHORITY of " + item.workflowName() + " reverses a decision.");
+        }
+        checked(decision);
+        Instant now = clock.instant();
+        String text = decision.reasonText() == null || decision.reasonText().isBlank() ? null : decision.reasonText().trim();
+        items.decide(id, reviewer.id(), decision.outcome().name(), decision.reason() == null ? null
+                : decision.reason().name(), text, decision.editedOutput(), now);
+        record(item, reviewer, decision, now);
+        ReviewItem after = get(id);
+        auditLog.append(AuditRecord.updated(ENTITY, id, Map.of("status", item.status(), "outcome",
+                String.valueOf(item.outcome())), Map.of("status", after.status(), "outcome", after.outcome(), "by",
+                reviewer.name())));
+        return after;
+    }
+
+    /** Escalates every pending item past its deadline to the next holder along the route; returns how many. */
+    public int escalateOverdue() {
+        Instant now = clock.instant();
+        int escalated = 0;
+        for (long id : items.overdue(now)) {
+            ReviewItem item = items.lock(id).orElseThrow();
+            if (!item.pending() || item.dueAt() == null || !item.dueAt().isBefore(now)) {
+                continue;
+            }
+            items.breached(id);
+            route(id, workflows.details(item.workflowKey()), item.routeStep() + 1, now);
+            auditLog.append(AuditRecord.updated(ENTITY, id, Map.of("assignee", String.valueOf(item.assigneeName())),
+                    Map.of("assignee", String.valueOf(get(id).assigneeName()), "why", "review deadline passed")));
+            escalated++;
+        }
+        return escalated;
+    }
+
+    private void route(long id, WorkflowDetails details, int fromStep, Instant now) {
+        if (fromStep >= ReviewRouter.ROUTE.size()) {
+            // Nobody is left along the route: the item stays with its last holder, counted as breached.
+            ReviewItem item = get(id);
+            items.route(id, item.assigneeId(), item.assigneeRight(), item.routeStep(), item.gaps(), null);
+            return;
+        }
+        ReviewRouter.Destination to = router.route(details, fromStep);
+        items.route(id, to.personId(), to.right() == null ? null : to.right().name(), to.step(), to.gaps(),
+                to.personId() == null ? null : now.plus(properties.deadline()));
+    }
+
+    /** The decision as a usage event: the reviewer's use of the workflow's AI output, with its outcome. */
+    private void record(ReviewItem item, Person reviewer, ReviewDecision decision, Instant now) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("pitwall.review.item", item.id());
+        if (decision.reason() != null) {
+            attributes.put("pitwall.review.reason", decision.reason().name());
+        }
+        IncomingEvent event = new IncomingEvent(1, "review-" + item.id() + "-" + (item.decisions() + 1), now,
+                reviewer.email(), item.systemKey(), null, item.workflowKey(), "review", null, null, null, null,
+                java.time.Duration.between(item.submittedAt(), now).toMillis(), false, decision.outcome(), attributes);
+        ingestion.ingest(TelemetrySource.REVIEW, new ParsedBatch(List.of(event), List.of(), 0), true,
+                PitwallPrincipal.currentActorName());
+    }
+
+    private static void checked(ReviewDecision decision) {
+        List<Violation> violations = new ArrayList<>();
+        if (decision.outcome() == Outcome.UNKNOWN) {
+            violations.add(field("outcome", "one of ACCEPTED, EDITED, OVERRIDDEN, REJECTED"));
+        }
+        if (decision.outcome() != Outcome.ACCEPTED && decision.reason() == null) {
+            violations.add(field("reason", "say why: FACTUALLY_WRONG, POLICY_BREACH, INCOMPLETE, WRONG_TONE or OTHER"));
+        }
+        if (decision.reason() == ReviewReason.OTHER && (decision.reasonText() == null || decision.reasonText().isBlank())) {
+            violations.add(field("reasonText", "describe the reason when it is OTHER"));
+        }
+        TextPolicy.problem(decision.reasonText()).ifPresent(r -> violations.add(field("reasonText", r)));
+        TextPolicy.problem(decision.editedOutput()).ifPresent(r -> violations.add(field("editedOutput", r)));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException("The decision could not be recorded.", violations);
+        }
+    }
+
+    private static boolean holds(WorkflowDetails details, DecisionRight right, long personId) {
+        return details.decisionRights().stream().anyMatch(h -> h.right() == right && h.holder() != null
+                && h.holder().active() && h.holder().id() == personId);
+    }
+
+    private Optional<Person> signedIn() {
+        return PitwallPrincipal.current().flatMap(p -> {
+            String email = users.get(p.userId()).email();
+            return email == null ? Optional.empty() : people.findByEmail(email.toLowerCase(Locale.ROOT));
+        });
+    }
+
+    private static String checkedUrl(String url, List<Violation> violations) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                violations.add(field("callbackUrl", "must be an absolute http(s) address"));
+                return null;
+            }
+            return uri.toString();
+        } catch (java.net.URISyntaxException e) {
+            violations.add(field("callbackUrl", "is not a valid address: " + e.getReason()));
+            return null;
+        }
+    }
+
+    private static Violation field(String field, String reason) {
+        return new Violation(null, null, field, reason);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.pitwall.review.web;
+
+import dev.pitwall.platform.security.Permission;
+import dev.pitwall.review.NewReviewItem;
+import dev.pitwall.review.ReviewDecision;
+import dev.pitwall.review.ReviewItem;
+import dev.pitwall.review.ReviewService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Human review", description = "AI output submitted for a person's decision, routed by decision rights")
+class ReviewApiController {
+
+    private final ReviewService reviews;
+
+    ReviewApiController(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @PostMapping("/api/v1/review-items")
+    @PreAuthorize(Permission.Checks.REVIEW_SUBMIT)
+    @Operation(summary = "Submit an output for review", description = "{\"workflowKey\":\"claims-assistant\",\"systemKey\":"
+            + "\"nw-agents\",\"externalReference\":\"claim-4711\",\"summary\":\"Refund 1,250 EUR\",\"confidence\":0.82,"
+            + "\"attributes\":{\"amount\":1250}}. 201 with the new item; 200 with the existing one when the system "
+            + "submitted this reference before. 400 names each bad field. A token needs the review scope.")
+    ResponseEntity<ReviewItem> submit(@RequestBody NewReviewItem item) {
+        ReviewService.Submission submission = reviews.submit(item);
+        return submission.created()
+                ? ResponseEntity.created(URI.create("/api/v1/review-items/" + submission.item().id())).body(submission.item())
+                : ResponseEntity.status(HttpStatus.OK).body(submission.item());
+    }
+
+    @GetMapping("/api/v1/review-items/{id}")
+    @PreAuthorize("hasAnyAuthority('review:submit', 'portfolio:read')")
+    @Operation(summary = "A review item with its decision (poll until status is DECIDED)")
+    ReviewItem item(@PathVariable long id) {
+        return reviews.get(id);
+    }
+
+    @GetMapping("/api/v1/me/review-items")
+    @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
+    @Operation(summary = "The items waiting for my decision, the soonest due first")
+    List<ReviewItem> inbox() {
+        return reviews.inbox();
+    }
+
+    @PostMapping("/api/v1/review-items/{id}/decision")
+    @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
+    @Operation(summary = "Decide an item", description = "{\"outcome\":\"OVERRIDDEN\",\"reason\":\"POLICY_BREACH\","
+            + "\"reasonText\":\"…\",\"editedOutput\":\"…\"}. 403 NOT_A_REVIEWER unless you are the person it is routed "
+            + "to or hold OUTPUT_APPROVER; reversing a decided item needs OVERRIDE_AUTHORITY.")
+    ReviewItem decide(@PathVariable long id, @RequestBody ReviewDecision decision) {
+        return reviews.decide(id, decision);
+    }
+}

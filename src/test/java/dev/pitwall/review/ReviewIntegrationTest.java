@@ -1,0 +1,222 @@
+package dev.pitwall.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.pitwall.platform.security.Role;
+import dev.pitwall.platform.users.NewUser;
+import dev.pitwall.platform.users.UserService;
+import dev.pitwall.telemetry.RollupService;
+import dev.pitwall.testing.MovableClock;
+import dev.pitwall.testing.PitwallIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Human review through the API: an AI system's token (review scope) submits items idempotently;
+ * they are routed to the OUTPUT_APPROVER, past rights held by nobody or by someone who left; only
+ * the reviewer decides, a reversal needs the OVERRIDE_AUTHORITY; decisions become usage events that
+ * make the workflow's acceptance and override rates; a missed deadline escalates.
+ */
+@PitwallIntegrationTest
+@org.springframework.context.annotation.Import(MovableClock.Configuration.class)
+class ReviewIntegrationTest {
+
+    private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserService users;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    ReviewProperties properties;
+    @Autowired
+    RollupService rollups;
+
+    private String suffix;
+    private String key;
+    private RequestPostProcessor agent;
+
+    @BeforeEach
+    void workflow() throws Exception {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        key = "rv-" + suffix;
+        for (String name : List.of("approver", "escalation", "owner", "override", "left", "other")) {
+            send(post("/api/v1/people"), """
+                    {"email":"%1$s-%2$s@rv.test","name":"%1$s %2$s","level":"PRACTITIONER","tier":"CONSUMER"}"""
+                    .formatted(name, suffix), ADMIN);
+            users.create(new NewUser(name + "-" + suffix, name, name + "-" + suffix + "@rv.test", Role.CONTRIBUTOR,
+                    "reviewer-password-1"));
+        }
+        send(post("/api/v1/ai-systems"), "{\"key\":\"%s\",\"name\":\"Agent %s\",\"kind\":\"AGENT\"}".formatted(key, suffix),
+                ADMIN);
+        send(post("/api/v1/workflows"), """
+                {"key":"%1$s","name":"Reviewed %2$s","stage":"PILOT","systems":["%1$s"],"decisionRights":{
+                 "OUTPUT_APPROVER":"approver-%2$s@rv.test","ESCALATION_CONTACT":"escalation-%2$s@rv.test",
+                 "ACCOUNTABLE_OWNER":"owner-%2$s@rv.test","OVERRIDE_AUTHORITY":"override-%2$s@rv.test"},
+                 "intendedUsers":{"people":["approver-%2$s@rv.test"],"teams":[]}}""".formatted(key, suffix), ADMIN);
+        String token = JsonPath.read(send(post("/api/v1/tokens"), "{\"name\":\"agent\",\"scopes\":[\"review\"]}", ADMIN),
+                "$.secret");
+        agent = request -> {
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
+    }
+
+    @Test
+    void theSameReferenceReturnsTheSameItemAndBadInputIsRefusedNamingTheField() throws Exception {
+        var first = mvc.perform(post("/api/v1/review-items").with(agent).contentType(MediaType.APPLICATION_JSON)
+                .content(item("claim-1"))).andReturn().getResponse();
+        assertThat(first.getStatus()).isEqualTo(201);
+        var again = mvc.perform(post("/api/v1/review-items").with(agent).contentType(MediaType.APPLICATION_JSON)
+                .content(item("claim-1"))).andReturn().getResponse();
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(JsonPath.<Integer>read(again.getContentAsString(), "$.id"))
+                .isEqualTo(JsonPath.<Integer>read(first.getContentAsString(), "$.id"));
+        DocumentContext item = JsonPath.parse(first.getContentAsString());
+        assertThat(item.<String>read("$.assigneeName")).isEqualTo("approver " + suffix);
+        assertThat(item.<String>read("$.assigneeRight")).isEqualTo("OUTPUT_APPROVER");
+        assertThat(item.<Integer>read("$.attributes.amount")).isEqualTo(1250);
+
+        assertFields("""
+                {"workflowKey":"%s","systemKey":"%s","externalReference":"x","summary":"s","confidence":1.5}"""
+                .formatted(key, key), "confidence");
+        assertFields("""
+                {"workflowKey":"nope","systemKey":"%s","externalReference":"x","summary":"s","callbackUrl":"ftp://x"}"""
+                .formatted(key), "workflowKey", "callbackUrl");
+        assertFields("""
+                {"workflowKey":"%s","systemKey":"%s","externalReference":"x","summary":"s","callbackUrl":"ftp://x"}"""
+                .formatted(key, key), "callbackUrl");
+        assertFields("{\"workflowKey\":\"%s\",\"systemKey\":\"%s\",\"externalReference\":\"x\"}".formatted(key, key), "summary");
+        // Reading with the agent's token is allowed; deciding with it is not (no review:decide in the review scope).
+        long id = item.<Number>read("$.id").longValue();
+        assertThat(mvc.perform(get("/api/v1/review-items/" + id).with(agent)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(status(post("/api/v1/review-items/" + id + "/decision"), "{\"outcome\":\"ACCEPTED\"}", agent))
+                .isEqualTo(403);
+    }
+
+    @Test
+    void rightsHeldByNobodyOrBySomeoneWhoLeftArePassedOver() throws Exception {
+        send(put("/api/v1/workflows/" + key + "/decision-rights/OUTPUT_APPROVER"), "{\"holder\":null}", ADMIN);
+        DocumentContext item = submit("claim-2");
+        assertThat(item.<String>read("$.assigneeRight")).isEqualTo("ESCALATION_CONTACT");
+        assertThat(item.<List<String>>read("$.gaps")).containsExactly("OUTPUT_APPROVER is held by nobody");
+        long escalationPerson = JsonPath.<Number>read(send(get("/api/v1/people").param("q", "escalation-" + suffix + "@rv.test"),
+                null, ADMIN), "$.content[0].id").longValue();
+        send(put("/api/v1/people/" + escalationPerson), """
+                {"email":"escalation-%1$s@rv.test","name":"escalation %1$s","level":"PRACTITIONER","tier":"CONSUMER",
+                 "active":false}""".formatted(suffix), ADMIN);
+        item = submit("claim-3");
+        assertThat(item.<String>read("$.assigneeRight")).isEqualTo("ACCOUNTABLE_OWNER");
+        assertThat(item.<List<String>>read("$.gaps")).hasSize(2).last().asString().contains("no longer active");
+    }
+
+    @Test
+    void decisionsComeFromTheReviewerBecomeUsageEventsAndAReversalNeedsTheOverrideAuthority() throws Exception {
+        long accepted = submit("claim-4").<Number>read("$.id").longValue();
+        long overridden = submit("claim-5").<Number>read("$.id").longValue();
+        assertThat(status(post("/api/v1/review-items/" + accepted + "/decision"), "{\"outcome\":\"ACCEPTED\"}", user("other")))
+                .isEqualTo(403);
+        assertThat(JsonPath.<List<String>>read(send(get("/api/v1/me/review-items"), null, user("approver")), "$[*].externalReference"))
+                .containsExactlyInAnyOrder("claim-4", "claim-5");
+        send(post("/api/v1/review-items/" + accepted + "/decision"), "{\"outcome\":\"ACCEPTED\"}", user("approver"));
+        var noReason = mvc.perform(post("/api/v1/review-items/" + overridden + "/decision").with(user("approver"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"OVERRIDDEN\"}")).andReturn().getResponse();
+        assertThat(noReason.getStatus()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(noReason.getContentAsString(), "$.errors[*].field")).containsExactly("reason");
+        DocumentContext decided = JsonPath.parse(send(post("/api/v1/review-items/" + overridden + "/decision"), """
+                {"outcome":"OVERRIDDEN","reason":"POLICY_BREACH","reasonText":"Above the refund limit",
+                 "editedOutput":"Refund 1,000 EUR"}""", user("approver")));
+        assertThat(decided.<String>read("$.status")).isEqualTo("DECIDED");
+        assertThat(decided.<String>read("$.decidedByName")).isEqualTo("approver " + suffix);
+        // Polling with the agent's token shows the decision.
+        assertThat(JsonPath.<String>read(send(get("/api/v1/review-items/" + overridden), null, agent), "$.outcome"))
+                .isEqualTo("OVERRIDDEN");
+
+        // Each decision is a usage event of the reviewer on the workflow: one accepted, one overridden.
+        rollups.rollUpPending();
+        String card = send(get("/api/v1/scorecards/workflows/" + key), null, ADMIN);
+        assertThat(JsonPath.<List<Double>>read(card, "$.figures[?(@.id == 'acceptanceRate')].value")).containsExactly(0.5);
+        assertThat(JsonPath.<List<Double>>read(card, "$.figures[?(@.id == 'overrideRate')].value")).containsExactly(0.5);
+
+        // The approver cannot reverse a decision; the override authority can.
+        assertThat(status(post("/api/v1/review-items/" + accepted + "/decision"),
+                "{\"outcome\":\"REJECTED\",\"reason\":\"FACTUALLY_WRONG\"}", user("approver"))).isEqualTo(403);
+        DocumentContext reversed = JsonPath.parse(send(post("/api/v1/review-items/" + accepted + "/decision"),
+                "{\"outcome\":\"REJECTED\",\"reason\":\"FACTUALLY_WRONG\"}", user("override")));
+        assertThat(reversed.<String>read("$.outcome")).isEqualTo("REJECTED");
+        assertThat(reversed.<Integer>read("$.decisions")).isEqualTo(2);
+    }
+
+    @Test
+    void aMissedDeadlineEscalatesAlongTheRightsAndIsCounted() throws Exception {
+        long id = submit("claim-6").<Number>read("$.id").longValue();
+        clock.advance(properties.deadline().minusMinutes(1));
+        assertThat(dev.pitwall.platform.security.SystemActor.runAs("test", reviews::escalateOverdue)).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(dev.pitwall.platform.security.SystemActor.runAs("test", reviews::escalateOverdue)).isEqualTo(1);
+        DocumentContext item = JsonPath.parse(send(get("/api/v1/review-items/" + id), null, ADMIN));
+        assertThat(item.<String>read("$.assigneeRight")).isEqualTo("ESCALATION_CONTACT");
+        assertThat(item.<Integer>read("$.breaches")).isEqualTo(1);
+        // The escalation contact now decides it; the approver still may, as holder of OUTPUT_APPROVER.
+        send(post("/api/v1/review-items/" + id + "/decision"), "{\"outcome\":\"ACCEPTED\"}", user("escalation"));
+        clock.advance(properties.deadline().multipliedBy(2));
+        assertThat(dev.pitwall.platform.security.SystemActor.runAs("test", reviews::escalateOverdue)).isZero();
+    }
+
+    private RequestPostProcessor user(String name) {
+        return httpBasic(name + "-" + suffix, "reviewer-password-1");
+    }
+
+    private String item(String reference) {
+        return """
+                {"workflowKey":"%s","systemKey":"%s","externalReference":"%s","summary":"Refund 1,250 EUR for a damaged parcel",
+                 "confidence":0.82,"riskFlags":["high-amount"],"attributes":{"amount":1250,"currency":"EUR"}}"""
+                .formatted(key, key, reference);
+    }
+
+    private DocumentContext submit(String reference) throws Exception {
+        return JsonPath.parse(send(post("/api/v1/review-items"), item(reference), agent));
+    }
+
+    private void assertFields(String body, String... fields) throws Exception {
+        var response = mvc.perform(post("/api/v1/review-items").with(agent).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(response.getContentAsString(), "$.errors[*].field")).contains(fields);
+    }
+
+    private int status(MockHttpServletRequestBuilder request, String body, RequestPostProcessor as) throws Exception {
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return mvc.perform(request.with(as)).andReturn().getResponse().getStatus();
+    }
+
+    private String send(MockHttpServletRequestBuilder request, String body, RequestPostProcessor as) throws Exception {
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        var response = mvc.perform(request.with(as)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isLessThan(300);
+        return response.getContentAsString();
+    }
+}
