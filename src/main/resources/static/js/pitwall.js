@@ -129,4 +129,50 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-print]").forEach(function (element) {
         element.addEventListener("click", function () { window.print(); });
     });
+    // The review inbox by keyboard: j / k move between items, 1–5 choose the reason, a accepts,
+    // e edits, o overrides, x rejects the current item. Keys typed into a field are left alone.
+    var inbox = document.querySelector("[data-review-inbox]");
+    if (inbox) {
+        var items = Array.prototype.slice.call(inbox.querySelectorAll("[data-item]"));
+        var current = -1;
+        var select = function (index) {
+            if (!items.length) {
+                return;
+            }
+            current = Math.max(0, Math.min(items.length - 1, index));
+            items.forEach(function (item, i) { item.classList.toggle("border-primary", i === current); });
+            items[current].focus();
+        };
+        items.forEach(function (item, i) {
+            item.addEventListener("focusin", function () { if (current !== i) { select(i); } });
+        });
+        document.addEventListener("keydown", function (event) {
+            var target = event.target;
+            if (event.ctrlKey || event.metaKey || event.altKey
+                    || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable) {
+                return;
+            }
+            var key = event.key.toLowerCase();
+            if (key === "j" || key === "k") {
+                select(current < 0 ? 0 : current + (key === "j" ? 1 : -1));
+                event.preventDefault();
+                return;
+            }
+            if (current < 0) {
+                return;
+            }
+            var item = items[current];
+            if (/^[1-5]$/.test(key)) {
+                var reason = item.querySelector("select[name=reason]");
+                reason.selectedIndex = Number(key);
+                event.preventDefault();
+                return;
+            }
+            var outcome = { a: "ACCEPTED", e: "EDITED", o: "OVERRIDDEN", x: "REJECTED" }[key];
+            if (outcome) {
+                item.querySelector("button[name=outcome][value=" + outcome + "]").click();
+                event.preventDefault();
+            }
+        });
+    }
 });

@@ -164,6 +164,18 @@ class ReviewIntegrationTest {
                 "{\"outcome\":\"REJECTED\",\"reason\":\"FACTUALLY_WRONG\"}", user("override")));
         assertThat(reversed.<String>read("$.outcome")).isEqualTo("REJECTED");
         assertThat(reversed.<Integer>read("$.decisions")).isEqualTo(2);
+
+        // The review records are evidence of human oversight while decisions keep being taken.
+        assertThat(oversight()).singleElement().asString()
+                .startsWith("Human review, last 30 days: 2 of 2 items decided by a person (100 %)")
+                .endsWith("2 not accepted as proposed");
+        clock.advance(Duration.ofDays(31));
+        assertThat(oversight()).as("lapsed a month after the last decision").isEmpty();
+    }
+
+    private List<String> oversight() throws Exception {
+        return JsonPath.read(send(get("/api/v1/workflows/" + key + "/controls"), null, ADMIN),
+                "$[?(@.controlKey == 'human-oversight')].evidence[?(@.kind == 'GENERATED')].title");
     }
 
     @Test
