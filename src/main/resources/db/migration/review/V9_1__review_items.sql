@@ -33,3 +33,11 @@ CREATE TABLE review_item (
 CREATE INDEX review_item_assignee_ix ON review_item (assignee_id, status, due_at);
 CREATE INDEX review_item_due_ix ON review_item (status, due_at);
 CREATE INDEX review_item_workflow_ix ON review_item (workflow_id, submitted_at);
+
+-- Each workflow's review policy: the rules under which the runtime check asks for a person's review.
+CREATE TABLE review_policy (
+    workflow_id   BIGINT        NOT NULL PRIMARY KEY REFERENCES portfolio_workflow (id),
+    rules         TEXT          NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_by    VARCHAR(200)  NOT NULL
+);

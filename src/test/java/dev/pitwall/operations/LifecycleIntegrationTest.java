@@ -99,6 +99,12 @@ class LifecycleIntegrationTest {
         assertThat(JsonPath.<List<String>>read(send(get("/api/v1/incidents/" + incident), null, ADMIN),
                 "$.timeline[?(@.kind == 'LIFECYCLE')].detail")).singleElement().asString()
                 .contains("Fallback mode by the lifecycle policy", "By hand");
+        // The runtime check denies the AI any action while the fallback is in force.
+        String check = send(post("/api/v1/decisions/check"), """
+                {"workflowKey":"%s","systemKey":"%s","action":"answer","person":"user-%s@lc.test"}"""
+                .formatted(key, key, suffix), ADMIN);
+        assertThat(JsonPath.<String>read(check, "$.decision")).isEqualTo("DENY");
+        assertThat(JsonPath.<List<String>>read(check, "$.reasons")).contains("the workflow is in fallback mode: its AI must not act");
         deliveries.deliverDue();
         var stop = systems.last();
         assertThat(JsonPath.<String>read(stop.body(), "$.type")).isEqualTo("workflow.fallback.entered");

@@ -23,9 +23,40 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewApiController {
 
     private final ReviewService reviews;
+    private final dev.pitwall.review.DecisionCheckService checks;
+    private final dev.pitwall.review.ReviewPolicyService policies;
 
-    ReviewApiController(ReviewService reviews) {
+    ReviewApiController(ReviewService reviews, dev.pitwall.review.DecisionCheckService checks,
+            dev.pitwall.review.ReviewPolicyService policies) {
         this.reviews = reviews;
+        this.checks = checks;
+        this.policies = policies;
+    }
+
+    @PostMapping("/api/v1/decisions/check")
+    @PreAuthorize(Permission.Checks.REVIEW_SUBMIT)
+    @Operation(summary = "May this AI act?", description = "{\"workflowKey\":\"claims-assistant\",\"systemKey\":\"nw-agents\","
+            + "\"action\":\"settle-claim\",\"person\":\"clerk@example.com\",\"attributes\":{\"amount\":1250},"
+            + "\"externalReference\":\"claim-4711\"}. Answers ALLOW, REVIEW (with the review item it created) or DENY, "
+            + "with the reasons.")
+    dev.pitwall.review.CheckResult check(@RequestBody dev.pitwall.review.DecisionCheck request) {
+        return checks.check(request);
+    }
+
+    @GetMapping("/api/v1/workflows/{key}/review-policy")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A workflow's review policy")
+    dev.pitwall.review.ReviewPolicy policy(@org.springframework.web.bind.annotation.PathVariable String key) {
+        return policies.get(key);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/workflows/{key}/review-policy")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "Set a workflow's review policy", description = "{\"rules\":[{\"attribute\":\"amount\","
+            + "\"above\":1000}]} or {\"rules\":[{\"always\":true}]}")
+    dev.pitwall.review.ReviewPolicy setPolicy(@org.springframework.web.bind.annotation.PathVariable String key,
+            @RequestBody dev.pitwall.review.ReviewPolicy policy) {
+        return policies.set(key, policy);
     }
 
     @PostMapping("/api/v1/review-items")
