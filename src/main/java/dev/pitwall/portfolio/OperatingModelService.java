@@ -56,12 +56,15 @@ public class OperatingModelService {
     private final TransactionTemplate transaction;
 
     private final org.springframework.beans.factory.ObjectProvider<LifecycleSection> lifecycle;
+    private final org.springframework.beans.factory.ObjectProvider<ReviewPolicySection> review;
 
     OperatingModelService(WorkflowService workflows, TransactionTemplate transaction,
-            org.springframework.beans.factory.ObjectProvider<LifecycleSection> lifecycle) {
+            org.springframework.beans.factory.ObjectProvider<LifecycleSection> lifecycle,
+            org.springframework.beans.factory.ObjectProvider<ReviewPolicySection> review) {
         this.workflows = workflows;
         this.transaction = transaction;
         this.lifecycle = lifecycle;
+        this.review = review;
     }
 
     /** What applying a file did or would do, document by document. */
@@ -89,11 +92,14 @@ public class OperatingModelService {
         List<String> selected = keys.isEmpty()
                 ? workflows.find(null, null).stream().map(Workflow::key).sorted().toList() : keys;
         LifecycleSection section = lifecycle.getIfAvailable();
+        ReviewPolicySection reviewSection = review.getIfAvailable();
         StringBuilder yaml = new StringBuilder();
         for (String key : selected) {
             WorkflowDocument.Lifecycle policy = section == null ? null
                     : section.onSev1(key).map(WorkflowDocument.Lifecycle::new).orElse(null);
-            yaml.append(YAML.writeValueAsString(WorkflowDocument.of(workflows.definition(key), policy)));
+            WorkflowDocument.Review rules = reviewSection == null ? null
+                    : reviewSection.rules(key).map(WorkflowDocument.Review::new).orElse(null);
+            yaml.append(YAML.writeValueAsString(WorkflowDocument.of(workflows.definition(key), policy, rules)));
         }
         return yaml.toString();
     }
@@ -118,6 +124,7 @@ public class OperatingModelService {
                             "applied from the operating model");
                     applied.add(done);
                     applyLifecycle(documents.get(i), number, violations);
+                    applyReview(documents.get(i), number, violations);
                 } catch (InvalidInputException e) {
                     e.violations().forEach(v -> violations.add(v.inDocument(number)));
                 }
@@ -152,6 +159,24 @@ public class OperatingModelService {
             section.apply(document.metadata().key(), policy.onSev1());
         } catch (InvalidInputException e) {
             e.violations().forEach(v -> violations.add(new Violation(number, null, "spec.lifecycle." + v.field(), v.reason())));
+        }
+    }
+
+    /** Sets the review policy a document states (none stated: left as it is). */
+    private void applyReview(WorkflowDocument document, int number, List<Violation> violations) {
+        WorkflowDocument.Review rules = document.spec() == null ? null : document.spec().review();
+        if (rules == null) {
+            return;
+        }
+        ReviewPolicySection section = review.getIfAvailable();
+        if (section == null) {
+            violations.add(new Violation(number, null, "spec.review", "review policies are not available"));
+            return;
+        }
+        try {
+            section.apply(document.metadata().key(), rules.rules() == null ? List.of() : rules.rules());
+        } catch (InvalidInputException e) {
+            e.violations().forEach(v -> violations.add(new Violation(number, null, "spec.review." + v.field(), v.reason())));
         }
     }
 

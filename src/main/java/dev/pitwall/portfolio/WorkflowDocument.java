@@ -14,7 +14,7 @@ import java.util.Map;
  * kind: Workflow
  * metadata: {key, name, description}
  * spec: {stage, aiGoLive, initiative, systems, steps, decisionRights, roles, intendedUsers, dataSources,
- *        lifecycle: {onSev1}}
+ *        lifecycle: {onSev1}, review: {rules}}
  * </pre>
  */
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
@@ -33,7 +33,11 @@ public record WorkflowDocument(String apiVersion, String kind, Metadata metadata
     public record Spec(WorkflowStage stage, LocalDate aiGoLive, String initiative, List<String> systems,
             List<WorkflowDefinition.Step> steps, Map<DecisionRight, String> decisionRights,
             List<WorkflowDefinition.Role> roles, WorkflowDefinition.IntendedUsers intendedUsers,
-            List<WorkflowDefinition.DataSourceSpec> dataSources, Lifecycle lifecycle) {
+            List<WorkflowDefinition.DataSourceSpec> dataSources, Lifecycle lifecycle, Review review) {
+    }
+
+    /** The review policy's rules (docs/review.md). */
+    public record Review(List<ReviewPolicySection.Rule> rules) {
     }
 
     /** What a SEV1 incident does to the workflow in production: DEMOTE, FALLBACK or NOTIFY. */
@@ -45,14 +49,18 @@ public record WorkflowDocument(String apiVersion, String kind, Metadata metadata
     }
 
     static WorkflowDocument of(WorkflowDefinition d, Lifecycle lifecycle) {
+        return of(d, lifecycle, null);
+    }
+
+    static WorkflowDocument of(WorkflowDefinition d, Lifecycle lifecycle, Review review) {
         return new WorkflowDocument(API_VERSION, KIND, new Metadata(d.key(), d.name(), d.description()),
                 new Spec(d.stage(), d.aiGoLive(), d.initiative(), d.systems(), d.steps(), d.decisionRights(), d.roles(),
-                        d.intendedUsers(), d.dataSources(), lifecycle));
+                        d.intendedUsers(), d.dataSources(), lifecycle, review));
     }
 
     WorkflowDefinition definition() {
         Metadata m = metadata == null ? new Metadata(null, null, null) : metadata;
-        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null, null) : spec;
+        Spec s = spec == null ? new Spec(null, null, null, null, null, null, null, null, null, null, null) : spec;
         return new WorkflowDefinition(m.key(), m.name(), m.description(), s.initiative(), s.stage(), s.aiGoLive(),
                 s.systems(), s.steps(), s.decisionRights(), s.roles(), s.intendedUsers(), s.dataSources());
     }

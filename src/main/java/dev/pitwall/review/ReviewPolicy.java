@@ -19,6 +19,7 @@ public record ReviewPolicy(@NotNull @Size(max = 50) List<@Valid @NotNull Rule> r
      * An action without the attribute, or with a value that is not a number, matches (a person
      * decides what the rule cannot judge).
      */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Rule(Boolean always, @Size(max = 50) String attribute, BigDecimal above) {
 
         public String describe() {

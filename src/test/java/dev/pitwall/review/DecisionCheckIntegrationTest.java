@@ -93,6 +93,20 @@ class DecisionCheckIntegrationTest {
     }
 
     @Test
+    void theReviewPolicyIsPartOfTheOperatingModelYaml() throws Exception {
+        send(put("/api/v1/workflows/" + key + "/review-policy"), "{\"rules\":[{\"attribute\":\"amount\",\"above\":1000}]}");
+        String yaml = send(get("/api/v1/operating-model").param("workflow", key), null);
+        assertThat(yaml).contains("review:\n    rules:\n    - attribute: amount\n      above: 1000");
+        send(post("/api/v1/operating-model").contentType("application/yaml").content(yaml
+                .replace("- attribute: amount\n      above: 1000", "- always: true")), null);
+        assertThat(send(get("/api/v1/workflows/" + key + "/review-policy"), null)).isEqualTo("{\"rules\":[{\"always\":true}]}");
+        var refused = mvc.perform(post("/api/v1/operating-model").with(ADMIN).contentType("application/yaml")
+                .content(yaml.replace("above: 1000", "below: 1000"))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("spec.review");
+    }
+
+    @Test
     void aWorkflowNotLiveOrAnAiSystemItDoesNotUseIsDeniedAndBadInputNamesTheField() throws Exception {
         send(post("/api/v1/workflows"), "{\"key\":\"idea-%s\",\"name\":\"Idea %s\",\"stage\":\"IDEA\",\"systems\":[\"%s\"]}"
                 .formatted(suffix, suffix, key));
