@@ -18,6 +18,8 @@ public enum NotificationEvent {
     FALLBACK_ENDED("workflow.fallback.ended"),
     WORKFLOW_DEMOTED("workflow.demoted"),
     REVIEW_RECORDED("review.recorded"),
+    /** A review item was decided (to the AI system's callback, docs/review.md). */
+    REVIEW_DECIDED("review.decided"),
     /** Sent by hand from the notifications page to try a subscription. */
     TEST("test");
 

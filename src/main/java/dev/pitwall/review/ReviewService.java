@@ -60,10 +60,15 @@ public class ReviewService {
     private final AuditLog auditLog;
     private final ReviewProperties properties;
     private final Clock clock;
+    private final dev.pitwall.review.internal.CallbackKeys callbackKeys;
+    private final dev.pitwall.operations.Callbacks callbacks;
 
     ReviewService(ReviewItems items, ReviewRouter router, WorkflowService workflows, AiSystemService systems,
             PersonService people, UserService users, UsageEventIngestion ingestion, InputValidator validator,
-            AuditLog auditLog, ReviewProperties properties, Clock clock) {
+            AuditLog auditLog, ReviewProperties properties, Clock clock,
+            dev.pitwall.review.internal.CallbackKeys callbackKeys, dev.pitwall.operations.Callbacks callbacks) {
+        this.callbackKeys = callbackKeys;
+        this.callbacks = callbacks;
         this.items = items;
         this.router = router;
         this.workflows = workflows;
@@ -107,6 +112,11 @@ public class ReviewService {
         }
         String callback = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null
                 : checkedUrl(request.callbackUrl().trim(), violations);
+        if (callback != null && system.isPresent() && callbackKeys.of(system.get().id()).isEmpty()) {
+            violations.add(field("callbackUrl", "the AI system " + system.get().key() + " has no callback key to sign "
+                    + "decisions with: create one (POST /api/v1/ai-systems/" + system.get().key()
+                    + "/review-callback-key), or poll the item"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The review item could not be submitted.", violations);
         }
@@ -121,6 +131,21 @@ public class ReviewService {
         // A submission is the AI system's record, kept in the item itself (who, when); it changes no
         // operating model and is not audited, so the runtime check's snapshots stay valid under load.
         return new Submission(get(id.get()), true);
+    }
+
+    /**
+     * Creates (or replaces) the key the AI system's review callbacks are signed with; returns it, to
+     * be shown this once.
+     */
+    public String createCallbackKey(String systemKey) {
+        AiSystem system = systems.get(systemKey);
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = java.util.HexFormat.of().formatHex(bytes);
+        callbackKeys.save(system.id(), secret, PitwallPrincipal.currentActorName(), clock.instant());
+        auditLog.append(AuditRecord.updated("review-callback-key", systemKey, Map.of("key", "previous or none"),
+                Map.of("key", "new (not recorded)")));
+        return secret;
     }
 
     @Transactional(readOnly = true)
@@ -163,6 +188,24 @@ public class ReviewService {
                 : decision.reason().name(), text, decision.editedOutput(), now);
         record(item, reviewer, decision, now);
         ReviewItem after = get(id);
+        if (after.callbackUrl() != null) {
+            long systemId = systems.get(after.systemKey()).id();
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("reviewItemId", after.id());
+            data.put("externalReference", after.externalReference());
+            data.put("systemKey", after.systemKey());
+            data.put("outcome", after.outcome());
+            data.put("reason", after.reason());
+            data.put("reasonText", after.reasonText());
+            data.put("editedOutput", after.editedOutput());
+            data.put("decidedBy", after.decidedByName());
+            data.put("decidedAt", after.decidedAt().toString());
+            data.put("decisions", after.decisions());
+            callbacks.send(after.callbackUrl(), callbackKeys.of(systemId).orElseThrow(),
+                    dev.pitwall.operations.NotificationEvent.REVIEW_DECIDED, after.workflowKey(),
+                    "Review item " + after.externalReference() + " " + after.outcome(), reviewer.name() + " decided "
+                            + after.outcome() + ": " + after.summary(), "/api/v1/review-items/" + after.id(), data);
+        }
         auditLog.append(AuditRecord.updated(ENTITY, id, Map.of("status", item.status(), "outcome",
                 String.valueOf(item.outcome())), Map.of("status", after.status(), "outcome", after.outcome(), "by",
                 reviewer.name())));

@@ -49,6 +49,8 @@ class ReviewIntegrationTest {
     ReviewProperties properties;
     @Autowired
     RollupService rollups;
+    @Autowired
+    dev.pitwall.operations.internal.DeliveryWorker workers;
 
     private String suffix;
     private String key;
@@ -176,6 +178,37 @@ class ReviewIntegrationTest {
     private List<String> oversight() throws Exception {
         return JsonPath.read(send(get("/api/v1/workflows/" + key + "/controls"), null, ADMIN),
                 "$[?(@.controlKey == 'human-oversight')].evidence[?(@.kind == 'GENERATED')].title");
+    }
+
+    @Test
+    void theDecisionIsPostedToTheCallbackSignedWithTheSystemsKey() throws Exception {
+        try (dev.pitwall.testing.WebhookReceiver system = new dev.pitwall.testing.WebhookReceiver()) {
+            String body = item("claim-7").replace("\"confidence\"", "\"callbackUrl\":\"" + system.url("/decided")
+                    + "\",\"confidence\"");
+            var refused = mvc.perform(post("/api/v1/review-items").with(agent).contentType(MediaType.APPLICATION_JSON)
+                    .content(body)).andReturn().getResponse();
+            assertThat(refused.getStatus()).as("no key to sign with yet").isEqualTo(400);
+            assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].field")).containsExactly("callbackUrl");
+            String secret = JsonPath.read(send(post("/api/v1/ai-systems/" + key + "/review-callback-key"), null, ADMIN),
+                    "$.secret");
+            long id = JsonPath.<Number>read(send(post("/api/v1/review-items"), body, agent), "$.id").longValue();
+            system.failNext(1);
+            send(post("/api/v1/review-items/" + id + "/decision"), "{\"outcome\":\"EDITED\",\"reason\":\"WRONG_TONE\","
+                    + "\"editedOutput\":\"Refund 1,250 EUR, with our apologies\"}", user("approver"));
+            workers.deliverDue();
+            clock.advance(Duration.ofMinutes(5));
+            workers.deliverDue();
+            assertThat(system.received()).as("retried after the first failure").hasSize(2);
+            var delivered = system.last();
+            assertThat(JsonPath.<String>read(delivered.body(), "$.type")).isEqualTo("review.decided");
+            assertThat(JsonPath.<String>read(delivered.body(), "$.data.outcome")).isEqualTo("EDITED");
+            assertThat(JsonPath.<String>read(delivered.body(), "$.data.externalReference")).isEqualTo("claim-7");
+            assertThat(JsonPath.<String>read(delivered.body(), "$.data.editedOutput"))
+                    .isEqualTo("Refund 1,250 EUR, with our apologies");
+            String t = delivered.header("Pitwall-Signature").replaceAll("^t=(\\d+),.*$", "$1");
+            assertThat(delivered.header("Pitwall-Signature")).isEqualTo("t=" + t + ",v1="
+                    + dev.pitwall.operations.internal.DeliveryWorker.sign(secret, t + "." + delivered.body()));
+        }
     }
 
     @Test

@@ -31,13 +31,26 @@ public class Deliveries {
 
     public void insert(String uuid, Long subscriptionId, NotificationChannel channel, String recipient, String eventType,
             String subject, String payload, Instant now) {
+        insert(uuid, subscriptionId, channel, recipient, eventType, subject, payload, null, now);
+    }
+
+    /** A delivery signed with its own key (no subscription). */
+    public void insert(String uuid, Long subscriptionId, NotificationChannel channel, String recipient, String eventType,
+            String subject, String payload, String signingSecret, Instant now) {
         jdbc.sql("""
                 INSERT INTO operations_delivery (delivery_uuid, subscription_id, channel, recipient, event_type, subject,
-                    payload, status, attempts, next_attempt_at, created_at)
-                VALUES (:uuid, :subscription, :channel, :recipient, :type, :subject, :payload, 'PENDING', 0, :now, :now)
+                    payload, status, attempts, next_attempt_at, created_at, signing_secret)
+                VALUES (:uuid, :subscription, :channel, :recipient, :type, :subject, :payload, 'PENDING', 0, :now, :now,
+                    :secret)
                 """).param("uuid", uuid).param("subscription", subscriptionId).param("channel", channel.name())
                 .param("recipient", recipient).param("type", eventType).param("subject", subject).param("payload", payload)
-                .param("now", utc(now)).update();
+                .param("now", utc(now)).param("secret", signingSecret).update();
+    }
+
+    /** The key a delivery without a subscription is signed with, if any; read only to sign. */
+    public java.util.Optional<String> signingSecret(long id) {
+        return jdbc.sql("SELECT signing_secret FROM operations_delivery WHERE id = :id").param("id", id)
+                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Ids of pending deliveries due at {@code now}, oldest first. */

@@ -123,7 +123,9 @@ public class DeliveryWorker implements DisposableBean {
             email(d, JSON.readTree(payload));
             return;
         }
-        if (d.subscriptionId() == null) {
+        java.util.Optional<String> ownKey = d.subscriptionId() == null ? deliveries.signingSecret(d.id())
+                : java.util.Optional.empty();
+        if (d.subscriptionId() == null && ownKey.isEmpty()) {
             throw new DeliveryFailed("its subscription was deleted", true);
         }
         String body = switch (d.channel()) {
@@ -137,8 +139,8 @@ public class DeliveryWorker implements DisposableBean {
         if (d.channel() == NotificationChannel.WEBHOOK) {
             long timestamp = clock.instant().getEpochSecond();
             request.header("Pitwall-Event", d.eventType()).header("Pitwall-Delivery", d.deliveryId());
-            subscriptions.secret(d.subscriptionId()).ifPresent(secret -> request.header("Pitwall-Signature",
-                    "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)));
+            (ownKey.isPresent() ? ownKey : subscriptions.secret(d.subscriptionId())).ifPresent(secret -> request.header(
+                    "Pitwall-Signature", "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body)));
         }
         HttpResponse<String> response;
         try {

@@ -107,6 +107,15 @@ public class Notifier {
         return true;
     }
 
+    /**
+     * Queues a signed webhook to one address outside any subscription (an AI system's callback),
+     * delivered, retried and dead-lettered like the others.
+     */
+    public void webhook(String url, String signingSecret, Message message) {
+        deliveries.insert(UUID.randomUUID().toString(), null, NotificationChannel.WEBHOOK, url, message.event().id(),
+                truncate(message.subject()), payload(message), signingSecret, clock.instant());
+    }
+
     /** The versioned payload (docs/continuous-management.md, "Webhooks"). */
     private String payload(Message message) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -43,6 +43,15 @@ class ReviewApiController {
         return checks.check(request);
     }
 
+    @PostMapping("/api/v1/ai-systems/{key}/review-callback-key")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "Create the key an AI system's review callbacks are signed with", description = "Answers "
+            + "{\"systemKey\":…,\"secret\":…} this once; a new key replaces the old one. Callbacks carry "
+            + "Pitwall-Signature: t=…,v1=HMAC-SHA256(secret, t + \".\" + body).")
+    java.util.Map<String, String> callbackKey(@org.springframework.web.bind.annotation.PathVariable String key) {
+        return java.util.Map.of("systemKey", key, "secret", reviews.createCallbackKey(key));
+    }
+
     @GetMapping("/api/v1/workflows/{key}/review-policy")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     @Operation(summary = "A workflow's review policy")

@@ -110,6 +110,7 @@ class HostileJsonBodiesIntegrationTest {
                 .longValue();
         send(HttpMethod.POST, "/api/v1/ai-systems", """
                 {"key":"hostile-system","name":"Hostile system","kind":"AGENT","telemetryKeys":[]}""");
+        send(HttpMethod.POST, "/api/v1/ai-systems/hostile-system/review-callback-key", "{}");
         initiative = id(send(HttpMethod.POST, "/api/v1/initiatives", """
                 {"name":"Hostile initiative","objective":"Survive","stage":"ACTIVE"}"""));
         StringBuilder rights = new StringBuilder();

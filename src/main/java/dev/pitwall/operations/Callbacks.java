@@ -1,0 +1,34 @@
+package dev.pitwall.operations;
+
+import dev.pitwall.operations.internal.Notifier;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signed webhooks other modules send to an address of their own (human review's decisions to the
+ * AI system's callback), through the notification outbox: written in the caller's transaction,
+ * retried with backoff, dead-lettered and replayable like every delivery.
+ */
+@Service
+public class Callbacks {
+
+    private final Notifier notifier;
+
+    Callbacks(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    /**
+     * Queues a POST of the version-1 payload to {@code url}, signed with {@code signingSecret}
+     * ({@code Pitwall-Signature}).
+     *
+     * @param path the page in Pitwall the payload links to
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void send(String url, String signingSecret, NotificationEvent event, String workflowKey, String subject,
+            String text, String path, Map<String, Object> data) {
+        notifier.webhook(url, signingSecret, new Notifier.Message(event, workflowKey, subject, text, path, data));
+    }
+}
