@@ -31,4 +31,11 @@ public class Callbacks {
             String text, String path, Map<String, Object> data) {
         notifier.webhook(url, signingSecret, new Notifier.Message(event, workflowKey, subject, text, path, data));
     }
+
+    /** Queues the event for every subscription that receives it (docs/continuous-management.md). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int publish(NotificationEvent event, String workflowKey, String subject, String text, String path,
+            Map<String, Object> data) {
+        return notifier.publish(new Notifier.Message(event, workflowKey, subject, text, path, data));
+    }
 }

@@ -188,24 +188,26 @@ public class ReviewService {
                 : decision.reason().name(), text, decision.editedOutput(), now);
         record(item, reviewer, decision, now);
         ReviewItem after = get(id);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("reviewItemId", after.id());
+        data.put("externalReference", after.externalReference());
+        data.put("systemKey", after.systemKey());
+        data.put("outcome", after.outcome());
+        data.put("reason", after.reason());
+        data.put("reasonText", after.reasonText());
+        data.put("editedOutput", after.editedOutput());
+        data.put("decidedBy", after.decidedByName());
+        data.put("decidedAt", after.decidedAt().toString());
+        data.put("decisions", after.decisions());
+        String subject = "Review item " + after.externalReference() + " " + after.outcome();
+        String said = reviewer.name() + " decided " + after.outcome() + ": " + after.summary();
+        String path = "/api/v1/review-items/" + after.id();
         if (after.callbackUrl() != null) {
-            long systemId = systems.get(after.systemKey()).id();
-            Map<String, Object> data = new java.util.LinkedHashMap<>();
-            data.put("reviewItemId", after.id());
-            data.put("externalReference", after.externalReference());
-            data.put("systemKey", after.systemKey());
-            data.put("outcome", after.outcome());
-            data.put("reason", after.reason());
-            data.put("reasonText", after.reasonText());
-            data.put("editedOutput", after.editedOutput());
-            data.put("decidedBy", after.decidedByName());
-            data.put("decidedAt", after.decidedAt().toString());
-            data.put("decisions", after.decisions());
-            callbacks.send(after.callbackUrl(), callbackKeys.of(systemId).orElseThrow(),
-                    dev.pitwall.operations.NotificationEvent.REVIEW_DECIDED, after.workflowKey(),
-                    "Review item " + after.externalReference() + " " + after.outcome(), reviewer.name() + " decided "
-                            + after.outcome() + ": " + after.summary(), "/api/v1/review-items/" + after.id(), data);
+            callbacks.send(after.callbackUrl(), callbackKeys.of(systems.get(after.systemKey()).id()).orElseThrow(),
+                    dev.pitwall.operations.NotificationEvent.REVIEW_DECIDED, after.workflowKey(), subject, said, path, data);
         }
+        callbacks.publish(dev.pitwall.operations.NotificationEvent.REVIEW_DECIDED, after.workflowKey(), subject, said,
+                path, data);
         auditLog.append(AuditRecord.updated(ENTITY, id, Map.of("status", item.status(), "outcome",
                 String.valueOf(item.outcome())), Map.of("status", after.status(), "outcome", after.outcome(), "by",
                 reviewer.name())));
