@@ -49,13 +49,15 @@ class DemoOrganization implements ApplicationRunner {
     private final dev.pitwall.platform.organization.OrganizationService organization;
     private final dev.pitwall.platform.tokens.ApiTokenService tokens;
     private final NorthwindOperations operations;
+    private final NorthwindReview review;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
             NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties,
             dev.pitwall.platform.organization.OrganizationService organization,
-            dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations) {
+            dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations, NorthwindReview review) {
         this.operations = operations;
+        this.review = review;
         this.organization = organization;
         this.tokens = tokens;
         this.measurement = measurement;
@@ -115,6 +117,10 @@ class DemoOrganization implements ApplicationRunner {
             operations.incidents();
             return null;
         });
+        SystemActor.runAs("demo-generator", () -> transaction.execute(status -> {
+            review.generate();
+            return null;
+        }));
     }
 
     private void createTeams() {

@@ -185,6 +185,23 @@ class DemoOrganizationIntegrationTest {
     }
 
     @Test
+    void claimsAboveTheLimitAndEveryHiringRecommendationWaitForAPersonsReview() throws Exception {
+        String inbox = mvc.perform(get("/api/v1/me/review-items").with(httpBasic("reviewer", "demo"))).andReturn()
+                .getResponse().getContentAsString();
+        List<String> workflowsInInbox = com.jayway.jsonpath.JsonPath.read(inbox, "$[*].workflowKey");
+        assertThat(workflowsInInbox).hasSize(14).containsOnly("claims-assistant");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Integer>>read(inbox, "$[*].attributes.amount"))
+                .allSatisfy(amount -> assertThat(amount).isGreaterThan(1000));
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(inbox, "$[*].assigneeRight")).containsOnly("OUTPUT_APPROVER");
+        Integer hiring = jdbc.sql("""
+                SELECT COUNT(*) FROM review_item i JOIN portfolio_workflow w ON w.id = i.workflow_id
+                WHERE w.workflow_key = 'hiring-screening' AND i.status = 'PENDING'""").query(Integer.class).single();
+        assertThat(hiring).isEqualTo(6);
+        mvc.perform(get("/api/v1/workflows/hiring-screening/review-policy").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.rules[0].always").value(true));
+    }
+
+    @Test
     void generationIsAuditedAndNotRepeatedOnRestart() {
         long before = people.search(PersonQuery.everyone(), PersonSort.NAME, new PageQuery(0, 1)).totalElements();
         demo.run(new DefaultApplicationArguments());
