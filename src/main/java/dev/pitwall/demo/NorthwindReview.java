@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class NorthwindReview {
 
-    private static final String[] CLAIMS = {"damaged pallet of glassware", "parcel lost in transit", "late delivery of "
-            + "perishables", "crushed carton of electronics", "water damage to furniture", "missing items from a multi-parcel "
-            + "order", "wrong address delivery", "refused delivery returned damaged"};
+    private static final String[] CLAIMS = {"a damaged pallet of glassware", "a parcel lost in transit",
+        "the late delivery of perishables", "a crushed carton of electronics", "water damage to furniture",
+        "items missing from a multi-parcel order", "a delivery to the wrong address", "a refused delivery returned damaged"};
 
     private final ReviewService reviews;
     private final ReviewPolicyService policies;
@@ -57,7 +57,7 @@ class NorthwindReview {
             int amount = 1_050 + random.nextInt(38) * 100;
             String claim = CLAIMS[random.nextInt(CLAIMS.length)];
             reviews.submit(new NewReviewItem("claims-assistant", "nw-agents", "claim-" + (48_210 + i * 7),
-                    "Settle " + String.format(java.util.Locale.ROOT, "%,d", amount) + " EUR for a " + claim,
+                    "Settle " + String.format(java.util.Locale.ROOT, "%,d", amount) + " EUR for " + claim,
                     "Proposed settlement of " + amount + " EUR. Policy limit for automatic settlement: 1,000 EUR.",
                     BigDecimal.valueOf(60 + random.nextInt(35), 2), amount > 3_000 ? List.of("high-amount") : List.of(),
                     Map.of("amount", amount, "currency", "EUR"), null));
