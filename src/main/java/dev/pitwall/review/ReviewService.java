@@ -214,6 +214,30 @@ public class ReviewService {
         return after;
     }
 
+    /** Whether an item counts as low risk for bulk acceptance: no risk flags and at least this confidence. */
+    public static boolean lowRisk(ReviewItem item, java.math.BigDecimal minConfidence) {
+        return item.pending() && item.riskFlags().isEmpty() && item.confidence() != null
+                && item.confidence().compareTo(minConfidence) >= 0;
+    }
+
+    /**
+     * Accepts, as the signed-in reviewer, every item of their inbox that is low risk (no risk flags,
+     * confidence at least {@code minConfidence}); each is a decision like any other. Returns them.
+     */
+    public List<ReviewItem> acceptLowRisk(java.math.BigDecimal minConfidence) {
+        if (minConfidence == null || minConfidence.compareTo(new java.math.BigDecimal("0.5")) < 0
+                || minConfidence.compareTo(java.math.BigDecimal.ONE) > 0) {
+            throw InvalidInputException.ofField("minConfidence", "between 0.5 and 1");
+        }
+        List<ReviewItem> accepted = new ArrayList<>();
+        for (ReviewItem item : inbox()) {
+            if (lowRisk(item, minConfidence)) {
+                accepted.add(decide(item.id(), new ReviewDecision(Outcome.ACCEPTED, null, null, null)));
+            }
+        }
+        return accepted;
+    }
+
     /** Escalates every pending item past its deadline to the next holder along the route; returns how many. */
     public int escalateOverdue() {
         Instant now = clock.instant();

@@ -219,6 +219,30 @@ class ReviewIntegrationTest {
     }
 
     @Test
+    void lowRiskItemsAreAcceptedInBulkByTheirReviewer() throws Exception {
+        long risky = submit("claim-8").<Number>read("$.id").longValue();
+        long safe = JsonPath.<Number>read(send(post("/api/v1/review-items"), """
+                {"workflowKey":"%s","systemKey":"%s","externalReference":"claim-9","summary":"Refund 40 EUR",
+                 "confidence":0.97}""".formatted(key, key), agent), "$.id").longValue();
+        assertThat(status(post("/api/v1/me/review-items/accept-low-risk").param("minConfidence", "0.2"), null,
+                user("approver"))).isEqualTo(400);
+        assertThat(JsonPath.<List<Integer>>read(send(post("/api/v1/me/review-items/accept-low-risk"), null,
+                user("approver")), "$[*].id")).containsExactly((int) safe);
+        assertThat(JsonPath.<String>read(send(get("/api/v1/review-items/" + safe), null, ADMIN), "$.outcome"))
+                .isEqualTo("ACCEPTED");
+        assertThat(JsonPath.<String>read(send(get("/api/v1/review-items/" + risky), null, ADMIN), "$.status"))
+                .as("flagged: left for a person").isEqualTo("PENDING");
+
+        // The page filters by workflow and by overdue items.
+        String page = mvc.perform(get("/review/inbox").param("workflow", key).with(user("approver")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"item-" + risky + "\"").contains("1 of 1 items shown.");
+        String overdue = mvc.perform(get("/review/inbox").param("overdue", "true").with(user("approver")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(overdue).contains("No item matches the filter.").doesNotContain("id=\"item-" + risky + "\"");
+    }
+
+    @Test
     void aMissedDeadlineEscalatesAlongTheRightsAndIsCounted() throws Exception {
         long id = submit("claim-6").<Number>read("$.id").longValue();
         clock.advance(properties.deadline().minusMinutes(1));

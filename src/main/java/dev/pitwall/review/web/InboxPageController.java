@@ -54,10 +54,29 @@ class InboxPageController {
         this.clock = clock;
     }
 
+    /** The confidence from which items without risk flags count as low risk on the page. */
+    static final java.math.BigDecimal LOW_RISK = new java.math.BigDecimal("0.9");
+
     @GetMapping("/review/inbox")
     @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
-    String inbox(Model model) {
+    String inbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String workflow,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean overdue, Model model) {
+        model.addAttribute("workflowFilter", workflow == null ? "" : workflow);
+        model.addAttribute("overdueFilter", overdue);
         return render(null, null, null, model);
+    }
+
+    @PostMapping("/review/inbox/accept-low-risk")
+    @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
+    String acceptLowRisk(RedirectAttributes redirect) {
+        try {
+            int accepted = reviews.acceptLowRisk(LOW_RISK).size();
+            redirect.addFlashAttribute("flashMessage", accepted + (accepted == 1 ? " low-risk item" : " low-risk items")
+                    + " accepted.");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/review/inbox";
     }
 
     @PostMapping("/review/items/{id}/decision")
@@ -76,8 +95,18 @@ class InboxPageController {
     }
 
     private String render(Long failedItem, DecisionForm typed, ProblemException problem, Model model) {
-        List<ReviewItem> items = reviews.inbox();
+        List<ReviewItem> all = reviews.inbox();
+        String workflow = (String) model.getAttribute("workflowFilter");
+        boolean overdue = Boolean.TRUE.equals(model.getAttribute("overdueFilter"));
+        java.time.Instant now = clock.instant();
+        List<ReviewItem> items = all.stream()
+                .filter(i -> workflow == null || workflow.isBlank() || i.workflowKey().equals(workflow))
+                .filter(i -> !overdue || i.dueAt() != null && i.dueAt().isBefore(now)).toList();
         model.addAttribute("items", items);
+        model.addAttribute("total", all.size());
+        model.addAttribute("workflows", all.stream().collect(java.util.stream.Collectors.toMap(ReviewItem::workflowKey,
+                ReviewItem::workflowName, (a, b) -> a, java.util.TreeMap::new)));
+        model.addAttribute("lowRisk", all.stream().filter(i -> ReviewService.lowRisk(i, LOW_RISK)).count());
         model.addAttribute("now", clock.instant());
         model.addAttribute("reasons", ReviewReason.values());
         model.addAttribute("failedItem", failedItem);

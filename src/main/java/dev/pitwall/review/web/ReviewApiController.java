@@ -95,6 +95,15 @@ class ReviewApiController {
         return reviews.inbox();
     }
 
+    @PostMapping("/api/v1/me/review-items/accept-low-risk")
+    @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
+    @Operation(summary = "Accept every low-risk item of my inbox", description = "Low risk: no risk flags and a "
+            + "confidence of at least minConfidence (default 0.9, between 0.5 and 1). Answers the items accepted.")
+    List<ReviewItem> acceptLowRisk(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0.9")
+            java.math.BigDecimal minConfidence) {
+        return reviews.acceptLowRisk(minConfidence);
+    }
+
     @PostMapping("/api/v1/review-items/{id}/decision")
     @PreAuthorize(Permission.Checks.REVIEW_DECIDE)
     @Operation(summary = "Decide an item", description = "{\"outcome\":\"OVERRIDDEN\",\"reason\":\"POLICY_BREACH\","

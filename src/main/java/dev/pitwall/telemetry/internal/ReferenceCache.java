@@ -50,14 +50,16 @@ public class ReferenceCache {
     }
 
     /**
-     * References that were read from the database at or after {@code notBefore}: the current ones
+     * References that were read from the database after {@code notBefore}: the current ones
      * when a load began since then (another thread's, or this batch's own earlier reload), else a
      * new load. A batch passes its own start, so whatever existed when it arrived is found, and
      * several unknown keys in one batch cost at most one load.
      */
     public References reload(Instant notBefore) {
         References references = current;
-        return references != null && !references.loadedAt().isBefore(notBefore) ? references : load();
+        // Strictly after: a load stamped with the very instant the batch began (a clock that did not
+        // move between them) may have begun before rows committed in that instant.
+        return references != null && references.loadedAt().isAfter(notBefore) ? references : load();
     }
 
     /** The cache's clock reading, for a batch to mark its start. */
