@@ -82,8 +82,10 @@ class ReviewApiController {
     }
 
     @GetMapping("/api/v1/review-items/{id}")
-    @PreAuthorize("hasAnyAuthority('review:submit', 'portfolio:read')")
-    @Operation(summary = "A review item with its decision (poll until status is DECIDED)")
+    @PreAuthorize("hasAnyAuthority('review:submit', 'review:decide')")
+    @Operation(summary = "A review item with its decision (poll until status is DECIDED)", description = "For the AI "
+            + "systems that submit (review:submit) and the people who decide (review:decide): items may hold personal "
+            + "data, so readers of the portfolio alone do not see them.")
     ReviewItem item(@PathVariable long id) {
         return reviews.get(id);
     }

@@ -91,6 +91,8 @@ class RoleAccessIntegrationTest {
         soft.assertThat(api(user, post("/api/v1/review-items/999999999/decision").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcome\":\"ACCEPTED\"}")))
                 .as("decide a review item").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 404));
+        soft.assertThat(api(user, get("/api/v1/review-items/999999999")))
+                .as("read a review item").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 404));
         soft.assertThat(api(user, post("/api/v1/review-items").contentType(MediaType.APPLICATION_JSON).content("{}")))
                 .as("submit a review item").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 400));
         soft.assertThat(api(user, get("/api/v1/subscriptions"))).as("notification subscriptions")
