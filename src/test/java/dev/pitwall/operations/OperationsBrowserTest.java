@@ -59,6 +59,8 @@ class OperationsBrowserTest extends DemoBrowserTest {
     @Test
     void anOwnerCreatesAMonitorIsRefusedABadWindowAndChangesItsThreshold() {
         WebDriverWait wait = signInAndOpen("owner", "/operations/monitors/new");
+        // The summary is read while the page reloads after saving.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.findElement(By.id("name")).sendKeys("Claims overrides");
         new Select(browser.findElement(By.id("target"))).selectByValue("workflow:claims-assistant");
         new Select(browser.findElement(By.id("signal"))).selectByValue("overrideRate");
