@@ -15,7 +15,6 @@ import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.TextPolicy;
 import dev.pitwall.platform.web.Violation;
 import dev.pitwall.portfolio.WorkflowService;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -214,24 +214,9 @@ public class NotificationService {
             violations.add(field("url", "is empty; give the http(s) address to post to"));
             return null;
         }
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                violations.add(field("url", uri.getScheme() == null ? "is not an absolute http(s) address"
-                        : !scheme.equals("http") && !scheme.equals("https") ? "uses the scheme '" + uri.getScheme()
-                                + "'; only http and https are allowed" : "has no host"));
-                return null;
-            }
-            if (uri.getUserInfo() != null) {
-                violations.add(field("url", "must not carry a user name or password"));
-                return null;
-            }
-            return uri.toString();
-        } catch (java.net.URISyntaxException e) {
-            violations.add(field("url", "is not a valid address: " + e.getReason()));
-            return null;
-        }
+        Optional<String> problem = dev.pitwall.platform.web.WebAddresses.problem(url);
+        problem.ifPresent(reason -> violations.add(field("url", reason)));
+        return problem.isPresent() ? null : url.trim();
     }
 
     private static Violation field(String field, String reason) {

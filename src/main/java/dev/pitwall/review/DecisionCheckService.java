@@ -74,9 +74,6 @@ public class DecisionCheckService {
     public CheckResult check(DecisionCheck request) {
         validator.validate(request);
         String key = request.workflowKey().trim();
-        if (workflows.findByKey(key).isEmpty()) {
-            throw InvalidInputException.ofField("workflowKey", "no workflow has the key '" + request.workflowKey() + "'");
-        }
         Snapshot s = snapshot(key);
         List<String> deny = new ArrayList<>();
         List<String> review = new ArrayList<>();
@@ -146,7 +143,13 @@ public class DecisionCheckService {
         if (s != null && s.sequence() == sequence) {
             return s;
         }
-        WorkflowDetails details = workflows.details(key);
+        // Looked up only when the snapshot is built: a check served from memory costs no workflow query.
+        WorkflowDetails details;
+        try {
+            details = workflows.details(key);
+        } catch (dev.pitwall.portfolio.WorkflowNotFound e) {
+            throw InvalidInputException.ofField("workflowKey", "no workflow has the key '" + key + "'");
+        }
         Set<String> emails = people.findAllById(intendedUsers.intendedUserIds(details)).stream().filter(Person::active)
                 .map(p -> p.email().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         boolean sev1 = incidents.find(true, key, 500).stream().anyMatch(i -> i.severity() == Severity.SEV1);

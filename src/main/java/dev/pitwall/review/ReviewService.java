@@ -23,7 +23,6 @@ import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.ParsedBatch;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEventIngestion;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,18 +312,9 @@ public class ReviewService {
     }
 
     private static String checkedUrl(String url, List<Violation> violations) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                violations.add(field("callbackUrl", "must be an absolute http(s) address"));
-                return null;
-            }
-            return uri.toString();
-        } catch (java.net.URISyntaxException e) {
-            violations.add(field("callbackUrl", "is not a valid address: " + e.getReason()));
-            return null;
-        }
+        Optional<String> problem = dev.pitwall.platform.web.WebAddresses.problem(url);
+        problem.ifPresent(reason -> violations.add(field("callbackUrl", reason)));
+        return problem.isPresent() ? null : url;
     }
 
     private static Violation field(String field, String reason) {

@@ -136,7 +136,7 @@ class NotificationIntegrationTest {
     @Test
     void theLastFailureDeadLettersTheDeliveryWhichIsReplayed() throws Exception {
         subscribe("""
-                {"name":"Slack %s","channel":"SLACK","url":"%s/slack/T000/B000/XXXX","eventTypes":["test"]}""");
+                {"name":"Slack %s","channel":"SLACK","url":"%s/slack/T000/B000/hook-key","eventTypes":["test"]}""");
         long slack = subscriptions.get(0);
         server.failNext(properties.maxAttempts());
         assertThat(JsonPath.<Integer>read(send(post("/api/v1/subscriptions/" + slack + "/test"), null), "$.queued")).isEqualTo(1);
