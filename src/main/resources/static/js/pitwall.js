@@ -93,13 +93,25 @@ document.addEventListener("DOMContentLoaded", function () {
     scrollers();
     window.addEventListener("resize", scrollers);
     // <input data-person-picker>: suggests people as one types (name, email, title), from the
-    // directory; the field takes the chosen person's email.
+    // directory; the field takes the chosen person's email. data-picker-roles='["Claims handler"]'
+    // also offers those roles, as "role:Claims handler" (a decision right shared by a role).
     document.querySelectorAll("[data-person-picker]").forEach(function (input, index) {
         var list = document.createElement("datalist");
         list.id = "person-picker-" + index;
         input.setAttribute("list", list.id);
         input.setAttribute("autocomplete", "off");
         input.parentNode.appendChild(list);
+        var roles = [];
+        try { roles = JSON.parse(input.getAttribute("data-picker-roles") || "[]"); } catch (e) { roles = []; }
+        var roleOptions = function () {
+            return roles.map(function (name) {
+                var option = document.createElement("option");
+                option.value = "role:" + name;
+                option.textContent = "Role " + name + " (its members share the right)";
+                return option;
+            });
+        };
+        list.replaceChildren.apply(list, roleOptions());
         var timer = null;
         var asked = "";
         input.addEventListener("input", function () {
@@ -114,12 +126,12 @@ document.addEventListener("DOMContentLoaded", function () {
                         headers: { "Accept": "application/json" } })
                     .then(function (r) { return r.ok ? r.json() : []; })
                     .then(function (people) {
-                        list.replaceChildren.apply(list, people.map(function (p) {
+                        list.replaceChildren.apply(list, roleOptions().concat(people.map(function (p) {
                             var option = document.createElement("option");
                             option.value = p.email;
                             option.textContent = p.label;
                             return option;
-                        }));
+                        })));
                     })
                     .catch(function () { /* no suggestions; typing an email still works */ });
             }, 200);

@@ -120,14 +120,21 @@ final class NorthwindWorkflows {
                 List.of(step("Receive the claim", SYSTEM, "Claims portal", false, false),
                         step("Assess the claim and propose a settlement", AI, "Claims agent", false, false),
                         step("Decide the settlement", HUMAN, "Claims portal", false, false)),
-                rights("VP Customer Service", "Customer Service Team Lead", "Customer Service Team Lead",
-                        "Machine Learning Engineer", "IT Support Specialist", "Customer Operations Analyst",
-                        "Head of IT Platform", "Customer Operations Analyst", "Customer Service Team Lead"),
+                claimsRights(),
                 List.of(new Role("claims handler", "Decides claims with the assistant", staff.all("Claims Specialist"),
                         List.of(skill("Evaluating AI output", 2)))),
                 people(staff.all("Claims Specialist")),
                 List.of(source("Claims portal", "Claims portal", staff.one("Customer Operations Analyst")),
                         source("Shipment events", "TMS", staff.one("Routing Analyst"))));
+    }
+
+    /** The claims handlers share the approval of settlements: one review queue for all of them. */
+    private Map<DecisionRight, String> claimsRights() {
+        Map<DecisionRight, String> rights = rights("VP Customer Service", null, "Customer Service Team Lead",
+                "Machine Learning Engineer", "IT Support Specialist", "Customer Operations Analyst",
+                "Head of IT Platform", "Customer Operations Analyst", "Customer Service Team Lead");
+        rights.put(DecisionRight.OUTPUT_APPROVER, "role:claims handler");
+        return rights;
     }
 
     private WorkflowDefinition chatDeflection() {

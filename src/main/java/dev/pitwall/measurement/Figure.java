@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param id the definition id, e.g. {@code adoptionDepth}
  * @param value the value, or {@code null}
  * @param unit {@code ratio} (0..1), {@code index} (0..100), {@code money}, {@code multiple} (money
- *     returned per money spent), {@code perMonth} or {@code count}
+ *     returned per money spent), {@code perMonth}, {@code count} or {@code hours}
  * @param reason why the value is {@code null}; {@code null} when there is a value
  * @param currency for money: the organization's ISO 4217 currency, e.g. {@code EUR}
  * @param period for money: {@code TO_DATE} (spend, cumulative impact, stranded capital, summed up to

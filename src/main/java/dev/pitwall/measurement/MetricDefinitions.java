@@ -66,6 +66,16 @@ public final class MetricDefinitions {
         add("expected", "Expected", "Potential × adoption depth × quality.");
         add("operatingModelResidual", "Operating-model residual", "Expected − realized impact.");
         add("realized", "Realized", "The realized impact.");
+        // Human review's part of a workflow's scorecard (docs/review.md): over the same window, UTC days.
+        add("reviewItemsSubmitted", "Items submitted for review", "Review items submitted in the window.");
+        add("reviewItemsDecided", "Items decided", "Review items whose (latest) decision falls in the window.");
+        add("reviewItemsPending", "Items waiting", "Review items submitted by the end of the window and not decided by then.");
+        add("reviewTimeMedian", "Median time to decision", "Median over the items decided in the window of decision "
+                + "time − submission time, in hours.");
+        add("reviewTimeP95", "95th percentile time to decision", "95th percentile of the same, in hours.");
+        add("reviewAcceptedShare", "Accepted as proposed", "Items decided ACCEPTED / items decided in the window.");
+        add("reviewDeadlineBreaches", "Review deadlines missed", "Σ over the items submitted in the window of the "
+                + "deadlines each missed (each escalated it along the decision rights).");
         add("returnOnSpend", "Return on AI spend to date", "Cumulative realized impact of the workflows in production "
                 + "/ (infrastructure + workforce spend) up to the as-of date.");
     }

@@ -61,13 +61,18 @@ public class ScorecardService {
     private final ConcurrentReads reads;
     private final dev.pitwall.platform.organization.OrganizationService organization;
 
+    // Parts other capabilities contribute (human review); looked up on use, as they depend on modules that use this one.
+    private final org.springframework.beans.factory.ObjectProvider<ScorecardPart> partProviders;
+
     ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
             TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
             UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
             MeasurementProperties properties, Clock clock, ScorecardCache cache,
             dev.pitwall.platform.audit.AuditLog auditLog,
             org.springframework.transaction.PlatformTransactionManager transactions, ConcurrentReads reads,
-            dev.pitwall.platform.organization.OrganizationService organization) {
+            dev.pitwall.platform.organization.OrganizationService organization,
+            org.springframework.beans.factory.ObjectProvider<ScorecardPart> partProviders) {
+        this.partProviders = partProviders;
         this.organization = organization;
         this.reads = reads;
         this.cache = cache;
@@ -103,7 +108,10 @@ public class ScorecardService {
 
     public WorkflowScorecard workflow(String key, LocalDate asOf) {
         LocalDate day = asOf(asOf);
-        return cached("workflow:" + key + ":" + day, () -> scoreWorkflow(key, day).card().inCurrency(currency()));
+        WorkflowScorecard card = cached("workflow:" + key + ":" + day,
+                () -> scoreWorkflow(key, day).card().inCurrency(currency()));
+        return card.withParts(partProviders.orderedStream().map(p -> p.of(key, card.windowFrom(), card.asOf()))
+                .flatMap(java.util.Optional::stream).toList());
     }
 
     /** The organization's currency; changing it is audited, so cached scorecards follow it. */

@@ -27,12 +27,14 @@ import java.util.List;
  * @param impactPeriod the period its impact figures are per: the cadence of its business-outcome
  *     KPIs ({@code MONTHLY}...), {@code KPI_PERIOD} when they differ, {@code null} without any
  * @param currency the organization's currency of its money figures
+ * @param parts what other capabilities contribute over the same window (human review), computed
+ *     on every read
  */
 public record WorkflowScorecard(String workflowKey, String name, WorkflowStage stage, Long initiativeId,
         String initiativeName, LocalDate asOf, LocalDate windowFrom, List<Figure> figures,
         List<LevelCount> levelDistribution, List<Figure> waterfall, String bindingConstraint, boolean highPerformer,
         List<SystemFigures> systems, List<KpiFigures> kpis, List<RoleCoverage> roles, String impactPeriod,
-        String currency) {
+        String currency, List<ScorecardPart.Part> parts) {
 
     /** The same scorecard with its money figures in {@code code}, per its impact period or to date. */
     public WorkflowScorecard inCurrency(String code) {
@@ -43,7 +45,14 @@ public record WorkflowScorecard(String workflowKey, String name, WorkflowStage s
                         k.unit(), k.direction(), k.baseline(), k.target(), k.current(), k.cadence(),
                         k.realizedImpact().inCurrency(code, k.cadence()), k.targetImpact().inCurrency(code, k.cadence()),
                         k.cumulativeRealizedImpact().inCurrency(code, null))).toList(),
-                roles, impactPeriod, code);
+                roles, impactPeriod, code, parts);
+    }
+
+    /** The same scorecard with the parts other capabilities contribute. */
+    public WorkflowScorecard withParts(List<ScorecardPart.Part> contributed) {
+        return new WorkflowScorecard(workflowKey, name, stage, initiativeId, initiativeName, asOf, windowFrom, figures,
+                levelDistribution, waterfall, bindingConstraint, highPerformer, systems, kpis, roles, impactPeriod,
+                currency, contributed);
     }
 
     /** The figure with this definition id. */

@@ -106,7 +106,8 @@ class WorkflowScoring {
                 workflow.initiativeId(), workflow.initiativeName(), asOf, ctx.from(), figures, levels(adoption),
                 waterfall.steps(), constraint == null ? null : constraint.name(), highPerformer,
                 systemFigures(ctx, facts), kpiFigures(values), roleCoverage(details, levels),
-                OrganizationScorecard.commonPeriod(values.stream().map(v -> v.kpi().cadence().name()).toList()), null);
+                OrganizationScorecard.commonPeriod(values.stream().map(v -> v.kpi().cadence().name()).toList()), null,
+                List.of());
         return new Scored(workflow, card, adoption, activeDays, users, requirements, trainedUsers);
     }
 

@@ -81,10 +81,11 @@ class DefinitionResolver {
         List<Long> systemIds = new ArrayList<>();
         List<String> systemKeys = resolveSystems(context, definition.systems(), systemIds);
         List<Step> steps = resolveSteps(context, definition.steps());
-        Map<DecisionRight, WorkflowParts.RightRow> rights = new EnumMap<>(DecisionRight.class);
-        Map<DecisionRight, String> canonicalRights = resolveRights(context, definition.decisionRights(), rights);
         List<WorkflowParts.RoleRow> roles = new ArrayList<>();
         List<Role> canonicalRoles = resolveRoles(context, definition.roles(), roles);
+        Map<DecisionRight, WorkflowParts.RightRow> rights = new EnumMap<>(DecisionRight.class);
+        Map<DecisionRight, String> canonicalRights = resolveRights(context, definition.decisionRights(), canonicalRoles,
+                rights);
         List<Long> personIds = new ArrayList<>();
         List<Long> teamIds = new ArrayList<>();
         IntendedUsers users = resolveUsers(context, definition.intendedUsers(), personIds, teamIds);
@@ -145,12 +146,31 @@ class DefinitionResolver {
                 s.manualDataAssembly())).toList();
     }
 
-    private Map<DecisionRight, String> resolveRights(Context context, Map<DecisionRight, String> given,
+    /** The prefix of a right held by a role: {@code OUTPUT_APPROVER: "role:Claims handler"}. */
+    static final String ROLE_PREFIX = "role:";
+
+    private Map<DecisionRight, String> resolveRights(Context context, Map<DecisionRight, String> given, List<Role> roles,
             Map<DecisionRight, WorkflowParts.RightRow> rows) {
         Map<DecisionRight, String> canonical = new LinkedHashMap<>();
         for (DecisionRight right : DecisionRight.values()) {
-            String email = given == null ? null : given.get(right);
-            Person holder = context.person("decisionRights." + right.name(), email);
+            String value = given == null ? null : given.get(right);
+            String field = "decisionRights." + right.name();
+            if (value != null && value.trim().regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
+                String name = value.trim().substring(ROLE_PREFIX.length()).trim();
+                Role role = roles.stream().filter(r -> r.name() != null && r.name().trim().equalsIgnoreCase(name))
+                        .findFirst().orElse(null);
+                if (right == DecisionRight.ACCOUNTABLE_OWNER) {
+                    context.fail(field, "the accountable owner is one named person, not a role");
+                } else if (role == null) {
+                    context.fail(field, "the workflow has no role named '" + name + "' (roles: "
+                            + roles.stream().map(Role::name).toList() + ")");
+                } else {
+                    rows.put(right, new WorkflowParts.RightRow(null, role.name().trim()));
+                    canonical.put(right, ROLE_PREFIX + role.name().trim());
+                }
+                continue;
+            }
+            Person holder = context.person(field, value);
             rows.put(right, new WorkflowParts.RightRow(holder == null ? null : holder.id()));
             canonical.put(right, holder == null ? null : holder.email());
         }
@@ -284,7 +304,8 @@ class DefinitionResolver {
 
     private static List<String> emailsIn(WorkflowDefinition definition) {
         Stream<String> rights = definition.decisionRights() == null ? Stream.empty()
-                : definition.decisionRights().values().stream();
+                : definition.decisionRights().values().stream()
+                        .filter(v -> v == null || !v.trim().regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length()));
         Stream<String> members = definition.roles() == null ? Stream.empty()
                 : definition.roles().stream().filter(Objects::nonNull).filter(r -> r.members() != null)
                         .flatMap(r -> r.members().stream());

@@ -98,7 +98,8 @@ public class OperatingModelService {
             WorkflowDocument.Lifecycle policy = section == null ? null
                     : section.onSev1(key).map(WorkflowDocument.Lifecycle::new).orElse(null);
             WorkflowDocument.Review rules = reviewSection == null ? null
-                    : reviewSection.rules(key).map(WorkflowDocument.Review::new).orElse(null);
+                    : reviewSection.policy(key).map(p -> new WorkflowDocument.Review(p.rules(), p.deadlineHours(),
+                            p.keepContent(), p.contentRetentionDays())).orElse(null);
             yaml.append(YAML.writeValueAsString(WorkflowDocument.of(workflows.definition(key), policy, rules)));
         }
         return yaml.toString();
@@ -174,7 +175,9 @@ public class OperatingModelService {
             return;
         }
         try {
-            section.apply(document.metadata().key(), rules.rules() == null ? List.of() : rules.rules());
+            section.apply(document.metadata().key(), new ReviewPolicySection.Policy(
+                    rules.rules() == null ? List.of() : rules.rules(), rules.deadlineHours(), rules.keepContent(),
+                    rules.contentRetentionDays()));
         } catch (InvalidInputException e) {
             e.violations().forEach(v -> violations.add(new Violation(number, null, "spec.review." + v.field(), v.reason())));
         }

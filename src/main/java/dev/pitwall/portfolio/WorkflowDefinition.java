@@ -18,7 +18,8 @@ import java.util.Map;
  * @param aiGoLive when AI started to take part in the work
  * @param systems the keys of the AI systems it uses
  * @param steps the steps in order
- * @param decisionRights who holds each right (email); a right left out or {@code null} is held by nobody
+ * @param decisionRights who holds each right: a person's email, or {@code role:<name>} for one of the workflow's
+ *     roles (not ACCOUNTABLE_OWNER); a right left out or {@code null} is held by nobody
  * @param roles the roles on the workflow
  * @param intendedUsers the people it was built for
  * @param dataSources the data it depends on

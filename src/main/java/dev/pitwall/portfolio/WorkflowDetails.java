@@ -47,29 +47,82 @@ public record WorkflowDetails(Workflow workflow, List<Step> steps, List<SystemRe
     public record RequiredSkill(long skillId, String skillName, int level) {
     }
 
-    /** Whether a right is held by a named, active person. */
+    /** Whether a right is held by a named, active person, or by a role with at least one active member. */
     public enum RightStatus { HELD, UNHELD, HOLDER_INACTIVE }
 
     /**
-     * A decision right and who holds it.
+     * A decision right and who holds it: a person, or one of the workflow's roles (whose members
+     * then share it, e.g. one review queue for every claims handler), or nobody.
      *
      * @param right the right
-     * @param holder the person holding it, or {@code null} when held by nobody
+     * @param holder the person holding it, or {@code null}
      * @param note a remark, e.g. "it depends on the case"
+     * @param role the role holding it, or {@code null}
      */
-    public record RightHolding(DecisionRight right, PersonRef holder, String note) {
+    public record RightHolding(DecisionRight right, PersonRef holder, String note, RoleHolder role) {
+
+        public RightHolding(DecisionRight right, PersonRef holder, String note) {
+            this(right, holder, note, null);
+        }
 
         @JsonProperty("status")
         public RightStatus status() {
-            if (holder == null) {
-                return RightStatus.UNHELD;
+            if (holder != null) {
+                return holder.active() ? RightStatus.HELD : RightStatus.HOLDER_INACTIVE;
             }
-            return holder.active() ? RightStatus.HELD : RightStatus.HOLDER_INACTIVE;
+            if (role != null && role.exists()) {
+                return role.members().stream().anyMatch(PersonRef::active) ? RightStatus.HELD : RightStatus.HOLDER_INACTIVE;
+            }
+            return RightStatus.UNHELD;
         }
 
         public boolean isGap() {
             return status() != RightStatus.HELD;
         }
+
+        /** The active people who hold the right: the holder, or the role's active members by name. */
+        public List<PersonRef> activeHolders() {
+            if (holder != null) {
+                return holder.active() ? List.of(holder) : List.of();
+            }
+            return role == null ? List.of() : role.members().stream().filter(PersonRef::active)
+                    .sorted(java.util.Comparator.comparing(PersonRef::name)).toList();
+        }
+
+        /** Whether this active person holds the right, in person or as an active member of its role. */
+        public boolean heldBy(long personId) {
+            return activeHolders().stream().anyMatch(p -> p.id() == personId);
+        }
+
+        /** Who holds it, in words: a name, "role Claims handler", or "nobody". */
+        @JsonProperty("holderName")
+        public String holderName() {
+            if (holder != null) {
+                return holder.name();
+            }
+            return role == null ? "nobody" : "role " + role.name();
+        }
+
+        /** Why the right is a gap, in words ({@code null} when held). */
+        public String gapReason() {
+            return switch (status()) {
+                case HELD -> null;
+                case HOLDER_INACTIVE -> holder != null ? right + " is held by " + holder.name() + ", who is no longer active"
+                        : right + " is held by the role " + role.name() + ", which has no active member";
+                case UNHELD -> role != null ? right + " is held by the role " + role.name() + ", which the workflow no longer has"
+                        : right + " is held by nobody";
+            };
+        }
+    }
+
+    /**
+     * A role holding a decision right.
+     *
+     * @param name the role's name
+     * @param exists whether the workflow still has a role of that name
+     * @param members its members
+     */
+    public record RoleHolder(String name, boolean exists, List<PersonRef> members) {
     }
 
     /** A data source with its latest readiness assessment ({@code null} when never assessed). */

@@ -14,7 +14,7 @@ import java.util.Map;
  * kind: Workflow
  * metadata: {key, name, description}
  * spec: {stage, aiGoLive, initiative, systems, steps, decisionRights, roles, intendedUsers, dataSources,
- *        lifecycle: {onSev1}, review: {rules}}
+ *        lifecycle: {onSev1}, review: {rules, deadlineHours, keepContent, contentRetentionDays}}
  * </pre>
  */
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "spec"})
@@ -36,8 +36,10 @@ public record WorkflowDocument(String apiVersion, String kind, Metadata metadata
             List<WorkflowDefinition.DataSourceSpec> dataSources, Lifecycle lifecycle, Review review) {
     }
 
-    /** The review policy's rules (docs/review.md). */
-    public record Review(List<ReviewPolicySection.Rule> rules) {
+    /** The review policy (docs/review.md): rules, deadline and whether content is kept. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Review(List<ReviewPolicySection.Rule> rules, Integer deadlineHours, Boolean keepContent,
+            Integer contentRetentionDays) {
     }
 
     /** What a SEV1 incident does to the workflow in production: DEMOTE, FALLBACK or NOTIFY. */

@@ -4,6 +4,7 @@ import dev.pitwall.people.PersonState;
 import dev.pitwall.portfolio.WorkflowDetails.DataSource;
 import dev.pitwall.portfolio.WorkflowDetails.PersonRef;
 import dev.pitwall.portfolio.WorkflowDetails.RightHolding;
+import dev.pitwall.portfolio.WorkflowDetails.RoleHolder;
 import dev.pitwall.portfolio.WorkflowDetails.Role;
 import dev.pitwall.portfolio.internal.StageChanges;
 import dev.pitwall.portfolio.internal.WorkflowParts;
@@ -95,7 +96,10 @@ class WorkflowHistory {
                     d.roles().stream().map(r -> new Role(r.id(), r.name(), r.description(),
                             r.members().stream().map(m -> then(m, people)).toList(), r.skills())).toList(),
                     d.decisionRights().stream().map(r -> new RightHolding(r.right(),
-                            r.holder() == null ? null : then(r.holder(), people), r.note())).toList(),
+                            r.holder() == null ? null : then(r.holder(), people), r.note(), r.role() == null ? null
+                                    : new RoleHolder(r.role().name(), r.role().exists(),
+                                            r.role().members().stream().map(m -> then(m, people)).toList())))
+                            .toList(),
                     d.dataSources().stream().map(s -> new DataSource(s.id(), s.name(), s.owningSystem(),
                             s.steward() == null ? null : then(s.steward(), people),
                             byName.containsKey(s.name()) ? byName.get(s.name()).latest() : null)).toList()));
@@ -128,7 +132,10 @@ class WorkflowHistory {
                 d.roles().stream().map(r -> new Role(0, r.name(), r.description(),
                         r.members().stream().map(WorkflowHistory::stable).toList(), r.skills())).toList(),
                 d.decisionRights().stream().map(r -> new RightHolding(r.right(),
-                        r.holder() == null ? null : stable(r.holder()), r.note())).toList(),
+                        r.holder() == null ? null : stable(r.holder()), r.note(), r.role() == null ? null
+                                : new RoleHolder(r.role().name(), r.role().exists(),
+                                        r.role().members().stream().map(WorkflowHistory::stable).toList())))
+                        .toList(),
                 d.dataSources().stream().map(s -> new DataSource(s.id(), s.name(), s.owningSystem(),
                         s.steward() == null ? null : stable(s.steward()), null)).toList()));
     }

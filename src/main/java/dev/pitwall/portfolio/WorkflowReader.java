@@ -58,7 +58,8 @@ class WorkflowReader {
     WorkflowDefinition definition(WorkflowDetails details) {
         Workflow w = details.workflow();
         Map<DecisionRight, String> rights = new LinkedHashMap<>();
-        details.decisionRights().forEach(r -> rights.put(r.right(), r.holder() == null ? null : r.holder().email()));
+        details.decisionRights().forEach(r -> rights.put(r.right(), r.holder() != null ? r.holder().email()
+                : r.role() != null ? DefinitionResolver.ROLE_PREFIX + r.role().name() : null));
         List<WorkflowDefinition.Role> roles = details.roles().stream().map(r -> new WorkflowDefinition.Role(r.name(),
                 r.description(), r.members().stream().map(PersonRef::email).sorted().toList(),
                 r.skills().stream().map(s -> new SkillRequirement(s.skillName(), s.level()))

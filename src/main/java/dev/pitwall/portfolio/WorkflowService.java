@@ -180,7 +180,7 @@ public class WorkflowService {
         parts.replaceSystems(id, resolved.systemIds());
         parts.replaceIntendedUsers(id, resolved.personIds(), resolved.teamIds());
         parts.replaceRoles(id, resolved.roles());
-        resolved.rights().forEach((right, row) -> parts.setHolder(id, right, row.personId()));
+        resolved.rights().forEach((right, row) -> parts.setHolder(id, right, row));
         parts.replaceDataSources(id, resolved.dataSources());
     }
 
@@ -194,8 +194,9 @@ public class WorkflowService {
     }
 
     /**
-     * Sets who holds one decision right ({@code null} for nobody) and its note, audited as a
-     * change of that right.
+     * Sets who holds one decision right and its note, audited as a change of that right. The
+     * holder is a person's email, {@code role:<name>} for one of the workflow's roles (whose
+     * members then share the right; never the accountable owner), or {@code null} for nobody.
      */
     @Transactional
     public WorkflowDetails.RightHolding assignRight(String key, DecisionRight right, String holderEmail, String note) {
@@ -207,12 +208,7 @@ public class WorkflowService {
             throw InvalidInputException.ofField("note", "must be at most 500 characters");
         }
         WorkflowDetails.RightHolding before = holding(workflow, right);
-        Long holderId = null;
-        if (holderEmail != null && !holderEmail.isBlank()) {
-            holderId = people.findByEmail(holderEmail).map(dev.pitwall.people.Person::id).orElseThrow(() ->
-                    InvalidInputException.ofField("holder", "no person has the email " + holderEmail.trim()));
-        }
-        parts.setHolder(workflow.id(), right, holderId);
+        parts.setHolder(workflow.id(), right, holderRow(workflow, right, holderEmail));
         parts.setNote(workflow.id(), right, note == null || note.isBlank() ? null : note.trim());
         history.record(workflow);
         WorkflowDetails.RightHolding after = holding(workflow, right);
@@ -235,7 +231,8 @@ public class WorkflowService {
                     : assignment.holderEmail().trim();
             String note = assignment.note() == null || assignment.note().isBlank() ? null : assignment.note().trim();
             WorkflowDetails.RightHolding now = current.get(right);
-            String nowHolder = now == null || now.holder() == null ? null : now.holder().email();
+            String nowHolder = now == null ? null : now.holder() != null ? now.holder().email()
+                    : now.role() != null ? DefinitionResolver.ROLE_PREFIX + now.role().name() : null;
             if (now != null && java.util.Objects.equals(nowHolder == null ? null : nowHolder.toLowerCase(java.util.Locale.ROOT),
                     holder == null ? null : holder.toLowerCase(java.util.Locale.ROOT)) && java.util.Objects.equals(now.note(), note)) {
                 return;
@@ -252,10 +249,31 @@ public class WorkflowService {
     /**
      * Who should hold a decision right, and a note on it.
      *
-     * @param holderEmail the person's email; blank for nobody
+     * @param holderEmail the person's email, or {@code role:<name>} for one of the workflow's roles; blank for nobody
      * @param note why, or what it depends on
      */
     public record RightAssignment(String holderEmail, String note) {
+    }
+
+    private WorkflowParts.RightRow holderRow(Workflow workflow, DecisionRight right, String holder) {
+        if (holder == null || holder.isBlank()) {
+            return new WorkflowParts.RightRow(null, null);
+        }
+        String value = holder.trim();
+        if (value.regionMatches(true, 0, DefinitionResolver.ROLE_PREFIX, 0, DefinitionResolver.ROLE_PREFIX.length())) {
+            String name = value.substring(DefinitionResolver.ROLE_PREFIX.length()).trim();
+            if (right == DecisionRight.ACCOUNTABLE_OWNER) {
+                throw InvalidInputException.ofField("holder", "the accountable owner is one named person, not a role");
+            }
+            List<WorkflowDetails.Role> roles = parts.roles(workflow.id());
+            return roles.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
+                    .map(r -> new WorkflowParts.RightRow(null, r.name()))
+                    .orElseThrow(() -> InvalidInputException.ofField("holder", "the workflow has no role named '" + name
+                            + "'" + (roles.isEmpty() ? "; add roles in its definition first"
+                            : " (roles: " + String.join(", ", roles.stream().map(WorkflowDetails.Role::name).toList()) + ")")));
+        }
+        return people.findByEmail(value).map(p -> new WorkflowParts.RightRow(p.id(), null)).orElseThrow(() ->
+                InvalidInputException.ofField("holder", "no person has the email " + value));
     }
 
     private WorkflowDetails.RightHolding holding(Workflow workflow, DecisionRight right) {

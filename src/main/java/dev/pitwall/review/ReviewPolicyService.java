@@ -58,9 +58,13 @@ public class ReviewPolicyService {
             throw new InvalidInputException("The review policy could not be saved.", violations);
         }
         ReviewPolicy before = get(workflowKey);
+        if (policy.contentRetentionDays() != null && !policy.keepsContent()) {
+            throw InvalidInputException.ofField("contentRetentionDays", "set keepContent to true to keep content at all");
+        }
         ReviewPolicy cleaned = new ReviewPolicy(policy.rules().stream().map(r -> Boolean.TRUE.equals(r.always())
                 ? new ReviewPolicy.Rule(true, null, null) : new ReviewPolicy.Rule(null, r.attribute().trim(), r.above()))
-                .toList());
+                .toList(), policy.deadlineHours(), policy.keepsContent() ? Boolean.TRUE : null,
+                policy.keepsContent() ? policy.contentRetentionDays() : null);
         policies.save(workflow.id(), cleaned, PitwallPrincipal.currentActorName(), clock.instant());
         auditLog.append(AuditRecord.updated("review-policy", workflowKey, before, cleaned));
         return cleaned;

@@ -49,6 +49,7 @@ public class ReviewService {
     }
 
     private final ReviewItems items;
+    private final dev.pitwall.review.internal.ReviewPolicies policies;
     private final ReviewRouter router;
     private final WorkflowService workflows;
     private final AiSystemService systems;
@@ -65,7 +66,9 @@ public class ReviewService {
     ReviewService(ReviewItems items, ReviewRouter router, WorkflowService workflows, AiSystemService systems,
             PersonService people, UserService users, UsageEventIngestion ingestion, InputValidator validator,
             AuditLog auditLog, ReviewProperties properties, Clock clock,
-            dev.pitwall.review.internal.CallbackKeys callbackKeys, dev.pitwall.operations.Callbacks callbacks) {
+            dev.pitwall.review.internal.CallbackKeys callbackKeys, dev.pitwall.operations.Callbacks callbacks,
+            dev.pitwall.review.internal.ReviewPolicies policies) {
+        this.policies = policies;
         this.callbackKeys = callbackKeys;
         this.callbacks = callbacks;
         this.items = items;
@@ -86,6 +89,18 @@ public class ReviewService {
      * before. Bad input is refused whole, naming each field.
      */
     public Submission submit(NewReviewItem request) {
+        return submit(clock.instant(), request);
+    }
+
+    /**
+     * Submits an item that was submitted at an earlier time (an import from another review tool,
+     * the demo's history): routed and given its deadline as of then, so an item already past its
+     * deadline escalates at the next check. Never later than now.
+     */
+    public Submission submit(Instant submittedAt, NewReviewItem request) {
+        if (submittedAt.isAfter(clock.instant())) {
+            throw InvalidInputException.ofField("submittedAt", "not later than now");
+        }
         validator.validate(request);
         List<Violation> violations = new ArrayList<>();
         Optional<Workflow> workflow = workflows.findByKey(request.workflowKey().trim());
@@ -109,6 +124,13 @@ public class ReviewService {
             };
             TextPolicy.problem(value).ifPresent(r -> violations.add(field(text, r)));
         }
+        ReviewPolicy policy = workflow.map(w -> policies.find(w.id()).orElse(new ReviewPolicy(List.of())))
+                .orElse(new ReviewPolicy(List.of()));
+        boolean hasContent = request.content() != null && !request.content().isEmpty();
+        if (hasContent && workflow.isPresent() && !policy.keepsContent()) {
+            violations.add(field("content", "the workflow " + workflow.get().key() + " does not keep the content of "
+                    + "reviewed output (its review policy's keepContent); send the summary only"));
+        }
         String callback = request.callbackUrl() == null || request.callbackUrl().isBlank() ? null
                 : checkedUrl(request.callbackUrl().trim(), violations);
         if (callback != null && system.isPresent() && callbackKeys.of(system.get().id()).isEmpty()) {
@@ -119,14 +141,17 @@ public class ReviewService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The review item could not be submitted.", violations);
         }
-        Instant now = clock.instant();
+        Instant now = submittedAt;
+        Instant contentExpires = !hasContent ? null : now.plus(policy.contentRetentionDays() == null
+                ? properties.contentRetention() : java.time.Duration.ofDays(policy.contentRetentionDays()));
         Optional<Long> id = items.insert(new ReviewItems.Row(workflow.get().id(), system.get().id(),
-                request.externalReference().trim(), request.summary().trim(), request.content(), request.confidence(),
-                request.riskFlags(), request.attributes(), callback), PitwallPrincipal.currentActorName(), now);
+                request.externalReference().trim(), request.summary().trim(), hasContent ? request.content() : null,
+                request.confidence(), request.riskFlags(), request.attributes(), callback, contentExpires),
+                PitwallPrincipal.currentActorName(), now);
         if (id.isEmpty()) {
             return new Submission(items.find(system.get().id(), request.externalReference().trim()).orElseThrow(), false);
         }
-        route(id.get(), workflows.details(workflow.get().key()), 0, now);
+        route(id.get(), workflow.get().id(), workflows.details(workflow.get().key()), 0, now);
         // A submission is the AI system's record, kept in the item itself (who, when); it changes no
         // operating model and is not audited, so the runtime check's snapshots stay valid under load.
         return new Submission(get(id.get()), true);
@@ -171,9 +196,14 @@ public class ReviewService {
         WorkflowDetails details = workflows.details(item.workflowKey());
         if (item.pending()) {
             boolean assignee = item.assigneeId() != null && item.assigneeId() == reviewer.id();
-            if (!assignee && !holds(details, DecisionRight.OUTPUT_APPROVER, reviewer.id())) {
+            // Anyone holding the right the item is routed under decides it: in a role's shared queue,
+            // every active member of the role; an approver may always take an item over.
+            boolean routedRight = item.assigneeRight() != null
+                    && holds(details, DecisionRight.valueOf(item.assigneeRight()), reviewer.id());
+            if (!assignee && !routedRight && !holds(details, DecisionRight.OUTPUT_APPROVER, reviewer.id())) {
                 throw new NotAReviewer("The item is routed to " + (item.assigneeName() == null ? "nobody"
-                        : item.assigneeName()) + "; only they or a holder of OUTPUT_APPROVER of " + item.workflowName()
+                        : item.assigneeName()) + (item.assigneeRole() == null ? "" : " in the queue of the role "
+                        + item.assigneeRole()) + "; only they or a holder of OUTPUT_APPROVER of " + item.workflowName()
                         + " decide it.");
             }
         } else if (!holds(details, DecisionRight.OVERRIDE_AUTHORITY, reviewer.id())) {
@@ -247,7 +277,8 @@ public class ReviewService {
                 continue;
             }
             items.breached(id);
-            route(id, workflows.details(item.workflowKey()), item.routeStep() + 1, now);
+            Workflow workflow = workflows.get(item.workflowKey());
+            route(id, workflow.id(), workflows.details(item.workflowKey()), item.routeStep() + 1, now);
             auditLog.append(AuditRecord.updated(ENTITY, id, Map.of("assignee", String.valueOf(item.assigneeName())),
                     Map.of("assignee", String.valueOf(get(id).assigneeName()), "why", "review deadline passed")));
             escalated++;
@@ -255,16 +286,24 @@ public class ReviewService {
         return escalated;
     }
 
-    private void route(long id, WorkflowDetails details, int fromStep, Instant now) {
+    /** Removes the content of items whose retention ended (the summary and decision stay); returns how many. */
+    public int removeExpiredContent() {
+        return items.removeExpiredContent(clock.instant());
+    }
+
+    private void route(long id, long workflowId, WorkflowDetails details, int fromStep, Instant now) {
         if (fromStep >= ReviewRouter.ROUTE.size()) {
             // Nobody is left along the route: the item stays with its last holder, counted as breached.
             ReviewItem item = get(id);
-            items.route(id, item.assigneeId(), item.assigneeRight(), item.routeStep(), item.gaps(), null);
+            items.route(id, item.assigneeId(), item.assigneeRight(), item.assigneeRole(), item.routeStep(), item.gaps(),
+                    null);
             return;
         }
         ReviewRouter.Destination to = router.route(details, fromStep);
-        items.route(id, to.personId(), to.right() == null ? null : to.right().name(), to.step(), to.gaps(),
-                to.personId() == null ? null : now.plus(properties.deadline()));
+        Integer hours = policies.find(workflowId).map(ReviewPolicy::deadlineHours).orElse(null);
+        java.time.Duration deadline = hours == null ? properties.deadline() : java.time.Duration.ofHours(hours);
+        items.route(id, to.personId(), to.right() == null ? null : to.right().name(), to.role(), to.step(), to.gaps(),
+                to.personId() == null ? null : now.plus(deadline));
     }
 
     /** The decision as a usage event: the reviewer's use of the workflow's AI output, with its outcome. */
@@ -300,8 +339,7 @@ public class ReviewService {
     }
 
     private static boolean holds(WorkflowDetails details, DecisionRight right, long personId) {
-        return details.decisionRights().stream().anyMatch(h -> h.right() == right && h.holder() != null
-                && h.holder().active() && h.holder().id() == personId);
+        return details.decisionRights().stream().anyMatch(h -> h.right() == right && h.heldBy(personId));
     }
 
     private Optional<Person> signedIn() {

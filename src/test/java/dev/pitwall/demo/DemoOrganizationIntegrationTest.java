@@ -193,6 +193,16 @@ class DemoOrganizationIntegrationTest {
         assertThat(com.jayway.jsonpath.JsonPath.<List<Integer>>read(inbox, "$[*].attributes.amount"))
                 .allSatisfy(amount -> assertThat(amount).isGreaterThan(1000));
         assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(inbox, "$[*].assigneeRight")).containsOnly("OUTPUT_APPROVER");
+        // The claims handlers share the queue: items spread over them by load, every one in the reviewer's inbox.
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(inbox, "$[*].assigneeRole")).containsOnly("claims handler");
+        assertThat(new java.util.HashSet<>(com.jayway.jsonpath.JsonPath.<List<String>>read(inbox, "$[*].assigneeName")))
+                .hasSize(14);
+        // Three came in this morning, missed the 4-hour deadline and went to the escalation contact.
+        List<Integer> breaches = jdbc.sql("""
+                SELECT i.breaches FROM review_item i JOIN portfolio_workflow w ON w.id = i.workflow_id
+                WHERE w.workflow_key = 'claims-assistant' AND i.assignee_right = 'ESCALATION_CONTACT'""")
+                .query(Integer.class).list();
+        assertThat(breaches).containsExactly(1, 1, 1);
         Integer hiring = jdbc.sql("""
                 SELECT COUNT(*) FROM review_item i JOIN portfolio_workflow w ON w.id = i.workflow_id
                 WHERE w.workflow_key = 'hiring-screening' AND i.status = 'PENDING'""").query(Integer.class).single();

@@ -34,6 +34,7 @@ public class FigureFormat {
             case "multiple" -> pattern("0.00").format(value) + " ×";
             case "perMonth" -> pattern("0.0").format(value) + " / month";
             case "count" -> pattern("#,##0").format(value);
+            case "hours" -> pattern("#,##0.0").format(value) + " h";
             default -> pattern("#,##0.##").format(value);
         };
     }

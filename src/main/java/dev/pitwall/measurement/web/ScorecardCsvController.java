@@ -71,6 +71,7 @@ class ScorecardCsvController {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
         List<Figure> all = new java.util.ArrayList<>(card.figures());
         all.addAll(card.waterfall());
+        card.parts().forEach(part -> all.addAll(part.figures()));
         return csv(key + "-figures-" + card.asOf() + ".csv", figures(all));
     }
 

@@ -55,13 +55,13 @@ public class Router {
         for (int step = fromStep; step < route.size(); step++) {
             DecisionRight right = route.get(step);
             RightHolding holding = rights.get(right);
-            if (holding == null || holding.holder() == null) {
-                gaps.add(right + " is held by nobody");
-            } else if (!holding.holder().active()) {
-                gaps.add(right + " is held by " + holding.holder().name() + ", who is no longer active");
+            if (holding == null || holding.isGap()) {
+                gaps.add(holding == null ? right + " is held by nobody" : holding.gapReason());
             } else {
-                return new Destination(holding.holder().id(), holding.holder().name(), holding.holder().email(), right,
-                        step, gaps);
+                // A right held by a role goes to its first active member by name: an incident needs one
+                // person who answers for it now (review items, by contrast, share the role's queue).
+                WorkflowDetails.PersonRef to = holding.activeHolders().get(0);
+                return new Destination(to.id(), to.name(), to.email(), right, step, gaps);
             }
         }
         return new Destination(null, null, null, null, route.size() - 1, gaps);

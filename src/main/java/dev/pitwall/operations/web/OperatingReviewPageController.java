@@ -209,8 +209,9 @@ class OperatingReviewPageController {
         LinkedHashSet<String> emails = new LinkedHashSet<>();
         for (DecisionRight right : List.of(DecisionRight.ACCOUNTABLE_OWNER, DecisionRight.QUALITY_MONITOR,
                 DecisionRight.TECHNICAL_OWNER, DecisionRight.SUPPORT_OWNER, DecisionRight.ESCALATION_CONTACT)) {
-            details.decisionRights().stream().filter(r -> r.right() == right && r.holder() != null && r.holder().active())
-                    .map(r -> r.holder().email()).filter(Objects::nonNull).forEach(emails::add);
+            details.decisionRights().stream().filter(r -> r.right() == right)
+                    .flatMap(r -> r.activeHolders().stream()).map(WorkflowDetails.PersonRef::email)
+                    .filter(Objects::nonNull).forEach(emails::add);
         }
         return emails.stream().limit(ATTENDEE_ROWS).toList();
     }

@@ -34,15 +34,12 @@ public class DecisionRightsCheck implements GateCheck {
     public Result check(Subject subject) {
         List<String> reasons = subject.details().decisionRights().stream().filter(RightHolding::isGap)
                 .map(DecisionRightsCheck::reason).toList();
-        return reasons.isEmpty() ? new Passed("All 9 decision rights are held by named, active people.")
+        return reasons.isEmpty() ? new Passed("All 9 decision rights are held by named, active people (or roles with active members).")
                 : new Failed(reasons);
     }
 
     private static String reason(RightHolding holding) {
-        if (holding.status() == RightStatus.HOLDER_INACTIVE) {
-            return holding.right() + " is held by " + holding.holder().name() + ", who is no longer active.";
-        }
-        String note = holding.note() == null ? "" : " (" + holding.note() + ")";
-        return holding.right() + " is held by nobody" + note + ".";
+        String note = holding.status() == RightStatus.UNHELD && holding.note() != null ? " (" + holding.note() + ")" : "";
+        return holding.gapReason() + note + ".";
     }
 }

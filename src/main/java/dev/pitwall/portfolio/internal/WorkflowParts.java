@@ -14,6 +14,7 @@ import dev.pitwall.portfolio.WorkflowDetails.PersonRef;
 import dev.pitwall.portfolio.WorkflowDetails.RequiredSkill;
 import dev.pitwall.portfolio.WorkflowDetails.RightHolding;
 import dev.pitwall.portfolio.WorkflowDetails.Role;
+import dev.pitwall.portfolio.WorkflowDetails.RoleHolder;
 import dev.pitwall.portfolio.WorkflowDetails.Step;
 import dev.pitwall.portfolio.WorkflowDetails.SystemRef;
 import java.sql.ResultSet;
@@ -45,8 +46,12 @@ public class WorkflowParts {
     public record SourceRow(String name, String owningSystem, Long stewardId) {
     }
 
-    /** A decision right's holder. */
-    public record RightRow(Long personId) {
+    /** A decision right's holder: a person, a role of the workflow by name, or neither (nobody). */
+    public record RightRow(Long personId, String roleName) {
+
+        public RightRow(Long personId) {
+            this(personId, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -207,15 +212,26 @@ public class WorkflowParts {
     public Map<Long, List<RightHolding>> rightsOf(Collection<Long> workflowIds) {
         Map<Long, Map<DecisionRight, RightHolding>> held = new HashMap<>();
         if (!workflowIds.isEmpty()) {
-            jdbc.sql("SELECT r.workflow_id, r.decision_right, r.note, " + PERSON + """
+            Map<Long, List<Role>> roles = new HashMap<>();
+            List<Long> withRoles = jdbc.sql("""
+                    SELECT DISTINCT workflow_id FROM portfolio_decision_right
+                    WHERE workflow_id IN (:ids) AND role_name IS NOT NULL""").param("ids", workflowIds)
+                    .query(Long.class).list();
+            if (!withRoles.isEmpty()) {
+                roles.putAll(rolesOf(withRoles));
+            }
+            jdbc.sql("SELECT r.workflow_id, r.decision_right, r.note, r.role_name, " + PERSON + """
                      FROM portfolio_decision_right r LEFT JOIN people_person p ON p.id = r.person_id
                     WHERE r.workflow_id IN (:ids)
                     """).param("ids", workflowIds)
                     .query(rs -> {
+                        long workflowId = rs.getLong("workflow_id");
                         DecisionRight right = DecisionRight.valueOf(rs.getString("decision_right"));
                         PersonRef holder = nullableLong(rs, "p_id") == null ? null : person(rs);
-                        held.computeIfAbsent(rs.getLong("workflow_id"), k -> new EnumMap<>(DecisionRight.class))
-                                .put(right, new RightHolding(right, holder, rs.getString("note")));
+                        String roleName = rs.getString("role_name");
+                        held.computeIfAbsent(workflowId, k -> new EnumMap<>(DecisionRight.class))
+                                .put(right, new RightHolding(right, holder, rs.getString("note"),
+                                        roleName == null ? null : roleHolder(roleName, roles.get(workflowId))));
                     });
         }
         Map<Long, List<RightHolding>> result = new HashMap<>();
@@ -227,13 +243,26 @@ public class WorkflowParts {
         return result;
     }
 
+    /** The role of that name among the workflow's roles (names compare ignoring case), with its members. */
+    private static RoleHolder roleHolder(String name, List<Role> roles) {
+        return (roles == null ? List.<Role>of() : roles).stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
+                .map(r -> new RoleHolder(r.name(), true, r.members()))
+                .orElse(new RoleHolder(name, false, List.of()));
+    }
+
     /** Sets who holds a right, keeping its note. */
     public void setHolder(long workflowId, DecisionRight right, Long personId) {
-        int updated = jdbc.sql("UPDATE portfolio_decision_right SET person_id = ? WHERE workflow_id = ? AND decision_right = ?")
-                .params(personId, workflowId, right.name()).update();
+        setHolder(workflowId, right, new RightRow(personId, null));
+    }
+
+    /** Sets who holds a right (a person, a role, or nobody), keeping its note. */
+    public void setHolder(long workflowId, DecisionRight right, RightRow holder) {
+        int updated = jdbc.sql("UPDATE portfolio_decision_right SET person_id = ?, role_name = ? "
+                + "WHERE workflow_id = ? AND decision_right = ?")
+                .params(holder.personId(), holder.roleName(), workflowId, right.name()).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO portfolio_decision_right (workflow_id, decision_right, person_id) VALUES (?, ?, ?)")
-                    .params(workflowId, right.name(), personId).update();
+            jdbc.sql("INSERT INTO portfolio_decision_right (workflow_id, decision_right, person_id, role_name) "
+                    + "VALUES (?, ?, ?, ?)").params(workflowId, right.name(), holder.personId(), holder.roleName()).update();
         }
     }
 

@@ -73,7 +73,7 @@ class PortfolioPageController {
                     case HOLDER_INACTIVE -> 1;
                     case UNHELD -> 2;
                 };
-                cells.add(List.of(x, y, value, holding.holder() == null ? "nobody" : holding.holder().name()));
+                cells.add(List.of(x, y, value, holding.holderName()));
             }
         }
         return Map.of("workflows", workflows, "keys", keys, "rights", rights, "cells", cells);

@@ -115,16 +115,25 @@ class WorkflowApiController {
         return rights.report(key);
     }
 
-    /** Who holds a right; {@code holder} {@code null} for nobody. */
-    record RightAssignment(String holder, String note) {
+    /** Who holds a right: a person ({@code holder}, an email), a role of the workflow ({@code role}), or nobody. */
+    record RightAssignment(String holder, String role, String note) {
     }
 
     @PutMapping("/workflows/{key}/decision-rights/{right}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
-    @Operation(summary = "Assign a decision right", description = "`holder` is a person's email, or null for nobody.")
+    @Operation(summary = "Assign a decision right", description = "`holder` is a person's email, or `role` the name of "
+            + "one of the workflow's roles, whose active members then share the right (e.g. one review queue); both null "
+            + "for nobody. ACCOUNTABLE_OWNER is always one person.")
     WorkflowDetails.RightHolding assign(@PathVariable String key, @PathVariable DecisionRight right,
             @RequestBody RightAssignment assignment) {
-        return workflows.assignRight(key, right, assignment.holder(), assignment.note());
+        boolean person = assignment.holder() != null && !assignment.holder().isBlank();
+        boolean role = assignment.role() != null && !assignment.role().isBlank();
+        if (person && role) {
+            throw dev.pitwall.platform.web.InvalidInputException.ofField("role", "give a person (holder) or a role, not both");
+        }
+        dev.pitwall.platform.web.TextPolicy.require("role", assignment.role());
+        return workflows.assignRight(key, right, role ? "role:" + assignment.role().trim() : assignment.holder(),
+                assignment.note());
     }
 
     @GetMapping("/decision-rights")

@@ -56,6 +56,9 @@ class WorkflowPageController {
     String workflow(@PathVariable String key, Model model) {
         WorkflowDetails details = workflows.details(key);
         model.addAttribute("details", details);
+        // The rights form's picker offers the workflow's roles beside people: "role:<name>".
+        model.addAttribute("pickerRoles", tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                details.roles().stream().map(WorkflowDetails.Role::name).toList()));
         model.addAttribute("workflow", details.workflow());
         model.addAttribute("gate", gate.evaluate(key));
         model.addAttribute("friction", friction.friction(key));

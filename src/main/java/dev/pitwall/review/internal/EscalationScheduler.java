@@ -49,6 +49,10 @@ class EscalationScheduler implements DisposableBean {
             if (escalated > 0) {
                 log.info("Review deadlines: {} items escalated.", escalated);
             }
+            int removed = SystemActor.runAs("pitwall", reviews::removeExpiredContent);
+            if (removed > 0) {
+                log.info("Review content retention: the content of {} items removed.", removed);
+            }
         } catch (RuntimeException e) {
             log.warn("Checking review deadlines failed; the next check tries again: {}", e.getMessage());
         }

@@ -25,16 +25,18 @@ class ReviewPolicyYamlSection implements ReviewPolicySection {
     }
 
     @Override
-    public Optional<List<Rule>> rules(String workflowKey) {
+    public Optional<Policy> policy(String workflowKey) {
         return workflows.findByKey(workflowKey).flatMap(w -> policies.find(w.id()))
-                .filter(p -> !p.rules().isEmpty())
-                .map(p -> p.rules().stream().map(r -> new Rule(r.always(), r.attribute(), r.above())).toList());
+                .filter(p -> !p.rules().isEmpty() || p.deadlineHours() != null || p.keepsContent())
+                .map(p -> new Policy(p.rules().stream().map(r -> new Rule(r.always(), r.attribute(), r.above())).toList(),
+                        p.deadlineHours(), p.keepContent(), p.contentRetentionDays()));
     }
 
     @Override
-    public void apply(String workflowKey, List<Rule> rules) {
-        List<ReviewPolicy.Rule> wanted = rules.stream()
+    public void apply(String workflowKey, Policy policy) {
+        List<ReviewPolicy.Rule> wanted = policy.rules().stream()
                 .map(r -> new ReviewPolicy.Rule(r.always(), r.attribute(), r.above())).toList();
-        service.getObject().set(workflowKey, new ReviewPolicy(wanted));
+        service.getObject().set(workflowKey, new ReviewPolicy(wanted, policy.deadlineHours(), policy.keepContent(),
+                policy.contentRetentionDays()));
     }
 }
