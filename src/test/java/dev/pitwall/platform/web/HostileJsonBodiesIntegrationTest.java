@@ -121,6 +121,8 @@ class HostileJsonBodiesIntegrationTest {
                 {"key":"hostile-workflow","name":"Hostile workflow","initiative":"Hostile initiative","stage":"PILOT",
                  "systems":["hostile-system"],"decisionRights":{%s},"dataSources":[{"name":"CRM","owningSystem":"CRM"}],
                  "intendedUsers":{"people":["hostile1@hostile.test"],"teams":[]}}""".formatted(rights));
+        send(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """
+                {"rules":[{"always":true}],"deadlineHours":4,"keepContent":true,"contentRetentionDays":30}""");
         kpi = id(send(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/kpis", """
                 {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER","cadence":"MONTHLY"}"""));
         dataSource = ((Number) JsonPath.read(send(HttpMethod.GET, "/api/v1/workflows/hostile-workflow", null)
@@ -280,6 +282,9 @@ class HostileJsonBodiesIntegrationTest {
                         .formatted(TODAY, TODAY.plusDays(7))),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-cadence", """
                         {"everyMonths":2}"""),
+                new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """
+                        {"rules":[{"attribute":"amount","above":1000}],"deadlineHours":4,"keepContent":true,
+                         "contentRetentionDays":30}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/review-items", """
                         {"workflowKey":"hostile-workflow","systemKey":"hostile-system","externalReference":"ref-{n}",
                          "summary":"Summary {n}","content":"c","confidence":0.5,"riskFlags":["f"],
