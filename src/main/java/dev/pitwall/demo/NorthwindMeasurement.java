@@ -98,6 +98,8 @@ class NorthwindMeasurement {
      */
     void history(LocalDate today) {
         java.util.Random random = new java.util.Random(42);
+        // The months before go-live come from a generator of their own, so the months after stay as they were.
+        java.util.Random before = new java.util.Random(7);
         for (Contract contract : CONTRACTS) {
             Workflow workflow = workflows.get(contract.workflow());
             Double share = REALIZATION.get(contract.workflow());
@@ -107,7 +109,8 @@ class NorthwindMeasurement {
             Kpi kpi = kpis.get(contract.workflow(), contract.name());
             // route planning never captured its baseline; its fuel bill still arrives every month
             double from = Double.isNaN(contract.baseline()) ? 450_000 : contract.baseline();
-            java.util.List<NewMeasurement> values = new java.util.ArrayList<>();
+            java.util.List<NewMeasurement> values = new java.util.ArrayList<>(monthsBefore(contract, workflow.aiGoLive(),
+                    from, today, before));
             LocalDate month = workflow.aiGoLive().withDayOfMonth(1).plusMonths(1).minusDays(1);
             for (int k = 1; !month.isAfter(today); k++, month = month.plusDays(1).plusMonths(1).minusDays(1)) {
                 double progress = share * Math.min(1.0, k / 4.0) * (1 + random.nextGaussian() * 0.02);
@@ -119,6 +122,28 @@ class NorthwindMeasurement {
             }
         }
         deploy(today);
+    }
+
+    /**
+     * The twelve months before go-live, for the insight's interrupted time series: the level of the
+     * baseline with month-to-month noise — 1.5 %, except the fuel bill's 4 %, which makes route
+     * planning's effect inconclusive. Only for workflows live for at least 60 days, so no month
+     * before go-live falls in a scorecard's window.
+     */
+    private static java.util.List<NewMeasurement> monthsBefore(Contract contract, LocalDate goLive, double level,
+            LocalDate today, java.util.Random random) {
+        java.util.List<NewMeasurement> months = new java.util.ArrayList<>();
+        if (goLive.isAfter(today.minusDays(60))) {
+            return months;
+        }
+        double noise = contract.workflow().equals("route-planning") ? 0.04 : 0.015;
+        LocalDate lastBefore = goLive.withDayOfMonth(1).minusDays(1);
+        for (int m = 11; m >= 0; m--) {
+            LocalDate month = lastBefore.minusMonths(m).withDayOfMonth(1).plusMonths(1).minusDays(1);
+            double value = level * (1 + random.nextGaussian() * noise);
+            months.add(new NewMeasurement(month, BigDecimal.valueOf(Math.round(value * 100) / 100.0), null));
+        }
+        return months;
     }
 
     /**

@@ -166,6 +166,9 @@ class NorthwindPortfolio {
         assess("claims-assistant", "Shipment events", today.minusDays(120), 4, 3, 4, 3);
         assess("chat-deflection", "Knowledge base", today.minusDays(30), 2, 3, 4, 3);
         assess("route-planning", "Telematics feed", today.minusDays(45), 4, 3, 3, 3);
+        // Load consolidation's data: depot spreadsheets merged by hand, and the TMS (Insight: first to redesign).
+        assess("load-consolidation", "Depot order lists", today.minusDays(25), 2, 1, 2, 1);
+        assess("load-consolidation", "Planned loads", today.minusDays(25), 3, 3, 3, 2);
         assess("route-planning", "Order book", today.minusDays(45), 3, 3, 4, 3);
         assess("hiring-screening", "Applicant tracking system", today.minusDays(50), 3, 3, 3, 2);
         assess("policy-qa", "Policy library", today.minusDays(150), 3, 4, 4, 3);

@@ -181,7 +181,9 @@ final class NorthwindWorkflows {
                         step("Call depots to confirm capacity", HUMAN, "Phone", true, false),
                         step("Enter consolidated loads", HUMAN, "TMS", true, true),
                         step("Release the loads", HUMAN, "TMS", false, false)),
-                rights, List.of(), people(staff.all("Dispatcher").subList(0, 30)), List.of());
+                rights, List.of(), people(staff.all("Dispatcher").subList(0, 30)),
+                List.of(source("Depot order lists", "Spreadsheets", staff.one("Routing Analyst")),
+                        source("Planned loads", "TMS", staff.one("Routing Analyst"))));
     }
 
     private WorkflowDefinition hiringScreening() {

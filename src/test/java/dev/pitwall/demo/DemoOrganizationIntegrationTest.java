@@ -212,6 +212,24 @@ class DemoOrganizationIntegrationTest {
     }
 
     @Test
+    void insightFindsInvoiceExceptionsEffectRealButSmallRoutePlanningsInconclusiveAndWhereToActFirst() throws Exception {
+        var admin = httpBasic("admin", "demo");
+        String effects = mvc.perform(get("/api/v1/insight/effects").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(effects,
+                "$.workflows[?(@.workflowKey == 'invoice-exceptions')].kpis[0].verdict")).containsExactly("DISTINGUISHABLE");
+        // Real but small: a sixth of what the target promises ((6,400 − 2,400) × 38 EUR a month).
+        List<Double> money = com.jayway.jsonpath.JsonPath.read(effects,
+                "$.workflows[?(@.workflowKey == 'invoice-exceptions')].kpis[0].money.estimate");
+        assertThat(money.get(0)).isPositive().isLessThan(0.25 * 4000 * 38);
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(effects,
+                "$.workflows[?(@.workflowKey == 'route-planning')].kpis[0].verdict")).containsExactly("NOT_YET_DISTINGUISHABLE");
+        String redesign = mvc.perform(get("/api/v1/insight/redesign").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(redesign, "$.candidates[0].workflowKey")).isEqualTo("load-consolidation");
+        String gaps = mvc.perform(get("/api/v1/insight/skill-gaps").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(gaps, "$.fundNext[0].skillName")).isEqualTo("Evaluating AI output");
+    }
+
+    @Test
     void generationIsAuditedAndNotRepeatedOnRestart() {
         long before = people.search(PersonQuery.everyone(), PersonSort.NAME, new PageQuery(0, 1)).totalElements();
         demo.run(new DefaultApplicationArguments());

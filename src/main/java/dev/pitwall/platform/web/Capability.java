@@ -42,7 +42,7 @@ public record Capability(String path, String title, String summary, List<String>
                     "Monitors, incidents routed along decision rights, and escalation, for live workflows.",
                     List.of("Is it still healthy?", "Who is called when it goes wrong?"), true),
             new Capability("/insight", "Insight",
-                    "Outcome variance decomposition, pulse surveys, alignment, recommendations and the board report.",
-                    List.of("How much of the variance in outcomes is organizational?",
-                            "Which workflow should be redesigned first?"), false));
+                    "Whether an effect is real, the first workflow to redesign, and the skill gaps to fund next.",
+                    List.of("Is the effect real, or noise?", "Which workflow should be redesigned first?",
+                            "Which skill gap blocks the most value?"), true));
 }

@@ -16,6 +16,7 @@ import dev.pitwall.platform.users.User;
 import dev.pitwall.platform.users.UserService;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import dev.pitwall.testing.TestUsers;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,10 @@ class RoleAccessIntegrationTest {
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
         soft.assertThat(api(user, post("/api/v1/deliveries/999999999/replay"))).as("replay a dead letter")
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
+        // Insight reads: every role (portfolio:read, directory:read); a token without the read scope is refused.
+        for (String path : List.of("/api/v1/insight/effects", "/api/v1/insight/redesign", "/api/v1/insight/skill-gaps")) {
+            soft.assertThat(api(user, get(path))).as(path).isEqualTo(200);
+        }
         soft.assertAll();
     }
 

@@ -55,13 +55,4 @@ class OperationsIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.java.version").exists());
     }
-
-    @Test
-    void capabilitiesNotBuiltYetSaySoPlainly() throws Exception {
-        for (String path : new String[] {"/insight"}) {
-            mvc.perform(get(path).with(httpBasic("admin", "test-admin-password")).accept(MediaType.TEXT_HTML))
-                    .andExpect(status().isOk())
-                    .andExpect(content().string(containsString("not built in this version")));
-        }
-    }
 }

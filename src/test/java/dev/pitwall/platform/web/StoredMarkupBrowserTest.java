@@ -84,8 +84,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
         long team = id(send("POST", "/api/v1/teams", "{\"name\":\"" + markup("team") + "\",\"description\":\"" + markup("team description") + "\"}"));
         long person = id(send("POST", "/api/v1/people", "{\"email\":\"" + email + "\",\"name\":\"" + markup("person")
                 + "\",\"title\":\"" + markup("title") + "\",\"teamId\":" + team + ",\"level\":\"MANAGER\",\"tier\":\"INTEGRATOR\"}"));
-        send("POST", "/api/v1/skills", "{\"name\":\"" + markup("skill " + suffix) + "\",\"category\":\"" + markup("category")
-                + "\",\"description\":\"" + markup("skill description") + "\"}");
+        long skill = id(send("POST", "/api/v1/skills", "{\"name\":\"" + markup("skill " + suffix) + "\",\"category\":\"" + markup("category")
+                + "\",\"description\":\"" + markup("skill description") + "\"}"));
         send("POST", "/api/v1/ai-systems", "{\"key\":\"" + key + "\",\"name\":\"" + markup("system") + "\",\"kind\":\"AGENT\","
                 + "\"provider\":\"" + markup("provider") + "\",\"description\":\"" + markup("system description") + "\"}");
         long initiative = id(send("POST", "/api/v1/initiatives", "{\"name\":\"" + markup("initiative " + suffix)
@@ -101,6 +101,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 markup("skill " + suffix), email, markup("data source"), markup("owning system")));
         send("PUT", "/api/v1/workflows/" + key + "/decision-rights/OUTPUT_APPROVER",
                 "{\"holder\":\"" + email + "\",\"note\":\"" + markup("right note") + "\"}");
+        send("PUT", "/api/v1/workflows/" + key + "/decision-rights/QUALITY_MONITOR",
+                "{\"role\":\"" + markup("role") + "\"}");
         send("POST", "/api/v1/workflows/" + key + "/kpis", "{\"name\":\"" + markup("kpi") + "\",\"unit\":\"<b class=\\\"planted\\\">u</b>"
                 + "\",\"level\":\"BUSINESS_OUTCOME\",\"direction\":\"LOWER_IS_BETTER\",\"cadence\":\"MONTHLY\",\"dataSource\":\""
                 + markup("kpi source") + "\"}");
@@ -144,7 +146,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/governance/mine", "/audit", "/admin/organization", "/operations", "/operations/monitors",
                 "/operations/monitors/" + monitor, "/operations/incidents/" + incident,
                 "/operations/workflows/" + key + "/fallback", "/operations/reviews", "/operations/reviews/" + review,
-                "/operations/workflows/" + key + "/reviews/new", "/operations/notifications");
+                "/operations/workflows/" + key + "/reviews/new", "/operations/notifications", "/insight",
+                "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill);
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;

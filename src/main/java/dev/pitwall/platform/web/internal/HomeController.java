@@ -9,7 +9,6 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 @Controller
 class HomeController {
@@ -37,14 +36,5 @@ class HomeController {
     String login(Model model) {
         model.addAttribute("demo", demo);
         return "platform/login";
-    }
-
-    /** The page of a capability that is not built yet says so instead of showing empty figures. */
-    @GetMapping("/{name:insight}")
-    String planned(@PathVariable String name, Model model) {
-        Capability capability = Capability.ALL.stream().filter(c -> c.path().equals("/" + name)).findFirst()
-                .orElseThrow();
-        model.addAttribute("capability", capability);
-        return "platform/planned";
     }
 }
