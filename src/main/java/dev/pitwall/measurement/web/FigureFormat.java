@@ -39,6 +39,15 @@ public class FigureFormat {
         };
     }
 
+    /** A number in a KPI's own unit, with the precision its size needs: 3,399 · 64.5 · 0.125. */
+    public String amount(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        double size = Math.abs(value);
+        return pattern(size >= 100 ? "#,##0" : size >= 1 ? "#,##0.#" : "0.###").format(value);
+    }
+
     /** An amount with its currency and, when given, its period: {@code 12,400 EUR per month}. */
     public String money(Double value, String currency, String period) {
         if (value == null) {
