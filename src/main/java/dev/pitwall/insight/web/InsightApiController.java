@@ -24,8 +24,11 @@ class InsightApiController {
     private final EffectService effects;
     private final RedesignService redesign;
     private final SkillGapService gaps;
+    private final dev.pitwall.insight.ExpectationService expectations;
 
-    InsightApiController(EffectService effects, RedesignService redesign, SkillGapService gaps) {
+    InsightApiController(EffectService effects, RedesignService redesign, SkillGapService gaps,
+            dev.pitwall.insight.ExpectationService expectations) {
+        this.expectations = expectations;
         this.effects = effects;
         this.redesign = redesign;
         this.gaps = gaps;
@@ -72,5 +75,46 @@ class InsightApiController {
     @Operation(summary = "A skill: its level distribution, the workflows requiring it and who lacks it")
     SkillGapService.SkillView skill(@PathVariable long id, @RequestParam(required = false) LocalDate asOf) {
         return gaps.skill(id, asOf);
+    }
+
+    /** An expectation with today's verdict and the verdicts on record. */
+    record ExpectationView(dev.pitwall.insight.Expectation expectation, dev.pitwall.insight.Verdict verdict,
+            List<Recorded> record) {
+    }
+
+    /** A verdict on record. */
+    record Recorded(String evaluatedOn, String verdict, String reason) {
+    }
+
+    @GetMapping("/expectations")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "Pre-registered expectations with today's verdicts")
+    List<ExpectationView> expectations() {
+        return expectations.all().stream().map(e -> view(e.workflowKey())).toList();
+    }
+
+    @GetMapping("/workflows/{workflowKey}/expectation")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A workflow's pre-registered expectation, its verdict today and the verdicts on record",
+            description = "404 when none was recorded.")
+    org.springframework.http.ResponseEntity<ExpectationView> expectation(@PathVariable String workflowKey) {
+        return expectations.of(workflowKey).isEmpty() ? org.springframework.http.ResponseEntity.notFound().build()
+                : org.springframework.http.ResponseEntity.ok(view(workflowKey));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/workflows/{workflowKey}/expectation")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "Pre-register the expected effect", description = "Before the AI go-live only (IDEA or PILOT): "
+            + "{\"kpi\":\"AP hours\",\"expectedEffect\":-500,\"horizonMonths\":6,\"note\":\"…\"}; the effect in the "
+            + "KPI's unit, signed in its better direction. Judged at the production gate (gate check 8).")
+    dev.pitwall.insight.Expectation record(@PathVariable String workflowKey,
+            @org.springframework.web.bind.annotation.RequestBody dev.pitwall.insight.ExpectationDraft draft) {
+        return expectations.record(workflowKey, draft);
+    }
+
+    private ExpectationView view(String workflowKey) {
+        return new ExpectationView(expectations.of(workflowKey).orElseThrow(),
+                expectations.verdict(workflowKey, null).orElse(null),
+                expectations.record(workflowKey).stream().map(r -> new Recorded(r[0], r[1], r[2])).toList());
     }
 }

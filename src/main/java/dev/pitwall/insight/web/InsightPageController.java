@@ -25,8 +25,16 @@ class InsightPageController {
     private final EffectService effects;
     private final RedesignService redesign;
     private final SkillGapService gaps;
+    private final dev.pitwall.insight.ExpectationService expectations;
+    private final dev.pitwall.portfolio.WorkflowService workflows;
+    private final dev.pitwall.measurement.KpiService kpis;
 
-    InsightPageController(EffectService effects, RedesignService redesign, SkillGapService gaps) {
+    InsightPageController(EffectService effects, RedesignService redesign, SkillGapService gaps,
+            dev.pitwall.insight.ExpectationService expectations, dev.pitwall.portfolio.WorkflowService workflows,
+            dev.pitwall.measurement.KpiService kpis) {
+        this.expectations = expectations;
+        this.workflows = workflows;
+        this.kpis = kpis;
         this.effects = effects;
         this.redesign = redesign;
         this.gaps = gaps;
@@ -61,6 +69,74 @@ class InsightPageController {
     String skill(@PathVariable long id, @RequestParam(required = false) LocalDate asOf, Model model) {
         model.addAttribute("view", gaps.skill(id, asOf));
         return "insight/skill";
+    }
+
+    /** One row of the expectations page, computed here (templates do not call services). */
+    record ExpectationRow(dev.pitwall.insight.Expectation expectation, dev.pitwall.insight.Verdict verdict,
+            java.util.List<String[]> record) {
+    }
+
+    /** The form's fields, kept when it is refused. */
+    record ExpectationForm(String workflow, String kpi, String expectedEffect, String horizonMonths, String note) {
+    }
+
+    @GetMapping("/insight/expectations")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    String expectations(@RequestParam(required = false) String workflow, Model model) {
+        return expectationsPage(new ExpectationForm(workflow, null, null, null, null), null, model);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/insight/expectations")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String recordExpectation(ExpectationForm form, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            java.math.BigDecimal effect;
+            try {
+                effect = form.expectedEffect() == null || form.expectedEffect().isBlank() ? null
+                        : new java.math.BigDecimal(form.expectedEffect().trim().replace(",", ""));
+            } catch (NumberFormatException e) {
+                throw dev.pitwall.platform.web.InvalidInputException.ofField("expectedEffect", "a number, e.g. -500");
+            }
+            Integer horizon;
+            try {
+                horizon = form.horizonMonths() == null || form.horizonMonths().isBlank() ? null
+                        : Integer.valueOf(form.horizonMonths().trim());
+            } catch (NumberFormatException e) {
+                throw dev.pitwall.platform.web.InvalidInputException.ofField("horizonMonths", "whole months, 1 to 36");
+            }
+            if (form.workflow() == null || form.workflow().isBlank()) {
+                throw dev.pitwall.platform.web.InvalidInputException.ofField("workflow", "choose the workflow");
+            }
+            expectations.record(form.workflow(), new dev.pitwall.insight.ExpectationDraft(form.kpi(), effect, horizon,
+                    form.note()));
+            redirect.addFlashAttribute("flashMessage", "The expectation was recorded; the production gate will judge it.");
+            return "redirect:/insight/expectations";
+        } catch (dev.pitwall.platform.web.ProblemException e) {
+            response.setStatus(e.status().value());
+            return expectationsPage(form, e, model);
+        }
+    }
+
+    private String expectationsPage(ExpectationForm form, dev.pitwall.platform.web.ProblemException problem, Model model) {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        var rows = expectations.all().stream().map(e -> new ExpectationRow(e,
+                expectations.verdict(e.workflowKey(), null).orElse(null), expectations.record(e.workflowKey()))).toList();
+        var open = workflows.find(null, null).stream()
+                .filter(w -> w.stage() == dev.pitwall.portfolio.WorkflowStage.IDEA
+                        || w.stage() == dev.pitwall.portfolio.WorkflowStage.PILOT)
+                .filter(w -> w.aiGoLive() == null || w.aiGoLive().isAfter(today))
+                .sorted(java.util.Comparator.comparing(dev.pitwall.portfolio.Workflow::name)).toList();
+        var outcomeKpis = open.stream().flatMap(w -> kpis.ofWorkflow(w.key()).stream()
+                .filter(dev.pitwall.measurement.Kpi::isBusinessOutcome).map(dev.pitwall.measurement.Kpi::name))
+                .distinct().sorted().toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("open", open);
+        model.addAttribute("outcomeKpis", outcomeKpis);
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        return "insight/expectations";
     }
 
     @GetMapping("/insight/effects.csv")

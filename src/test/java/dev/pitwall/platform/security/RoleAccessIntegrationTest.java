@@ -101,9 +101,13 @@ class RoleAccessIntegrationTest {
         soft.assertThat(api(user, post("/api/v1/deliveries/999999999/replay"))).as("replay a dead letter")
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
         // Insight reads: every role (portfolio:read, directory:read); a token without the read scope is refused.
-        for (String path : List.of("/api/v1/insight/effects", "/api/v1/insight/redesign", "/api/v1/insight/skill-gaps")) {
+        for (String path : List.of("/api/v1/insight/effects", "/api/v1/insight/redesign", "/api/v1/insight/skill-gaps",
+                "/api/v1/insight/expectations")) {
             soft.assertThat(api(user, get(path))).as(path).isEqualTo(200);
         }
+        soft.assertThat(api(user, put("/api/v1/insight/workflows/no-such-workflow/expectation")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"kpi\":\"Hours\",\"expectedEffect\":-1,\"horizonMonths\":6}")))
+                .as("record an expectation").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
         soft.assertAll();
     }
 

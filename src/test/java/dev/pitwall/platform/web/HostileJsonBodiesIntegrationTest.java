@@ -123,6 +123,10 @@ class HostileJsonBodiesIntegrationTest {
                  "intendedUsers":{"people":["hostile1@hostile.test"],"teams":[]}}""".formatted(rights));
         send(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """
                 {"rules":[{"always":true}],"deadlineHours":4,"keepContent":true,"contentRetentionDays":30}""");
+        send(HttpMethod.POST, "/api/v1/workflows", """
+                {"key":"hostile-planned","name":"Hostile planned workflow","stage":"IDEA"}""");
+        send(HttpMethod.POST, "/api/v1/workflows/hostile-planned/kpis", """
+                {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER","cadence":"MONTHLY"}""");
         kpi = id(send(HttpMethod.POST, "/api/v1/workflows/hostile-workflow/kpis", """
                 {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER","cadence":"MONTHLY"}"""));
         dataSource = ((Number) JsonPath.read(send(HttpMethod.GET, "/api/v1/workflows/hostile-workflow", null)
@@ -282,6 +286,8 @@ class HostileJsonBodiesIntegrationTest {
                         .formatted(TODAY, TODAY.plusDays(7))),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-cadence", """
                         {"everyMonths":2}"""),
+                new Endpoint(HttpMethod.PUT, "/api/v1/insight/workflows/hostile-planned/expectation", """
+                        {"kpi":"Hours","expectedEffect":-50,"horizonMonths":6,"note":"Half the exceptions"}"""),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """
                         {"rules":[{"attribute":"amount","above":1000}],"deadlineHours":4,"keepContent":true,
                          "contentRetentionDays":30}"""),
