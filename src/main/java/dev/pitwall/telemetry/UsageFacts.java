@@ -66,6 +66,18 @@ public class UsageFacts {
     }
 
     /**
+     * Events of people of the directory by AI system and workflow in [from, to].
+     *
+     * @param workflowId the workflow the events are attributed to, 0 for none
+     */
+    public record PersonSystemActivity(long personId, long systemId, long workflowId, long events) {
+    }
+
+    public List<PersonSystemActivity> personSystemActivity(LocalDate from, LocalDate to) {
+        return queries.personSystemActivity(from, to);
+    }
+
+    /**
      * The latest evaluation score of each AI system up to {@code asOf}: the mean of the scores in
      * 0..1 reported on the latest day that has any, as an evaluation run reports many scores at once.
      * Keyed system id → workflow id → score, where workflow 0 holds the system's score over all its

@@ -25,9 +25,11 @@ class InsightApiController {
     private final RedesignService redesign;
     private final SkillGapService gaps;
     private final dev.pitwall.insight.ExpectationService expectations;
+    private final dev.pitwall.insight.MisalignedUseService misaligned;
 
     InsightApiController(EffectService effects, RedesignService redesign, SkillGapService gaps,
-            dev.pitwall.insight.ExpectationService expectations) {
+            dev.pitwall.insight.ExpectationService expectations, dev.pitwall.insight.MisalignedUseService misaligned) {
+        this.misaligned = misaligned;
         this.expectations = expectations;
         this.effects = effects;
         this.redesign = redesign;
@@ -116,5 +118,34 @@ class InsightApiController {
         return new ExpectationView(expectations.of(workflowKey).orElseThrow(),
                 expectations.verdict(workflowKey, null).orElse(null),
                 expectations.record(workflowKey).stream().map(r -> new Recorded(r[0], r[1], r[2])).toList());
+    }
+
+    @GetMapping("/misaligned-use")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    @Operation(summary = "Misaligned use explained", description = "Use of AI outside any workflow the person is intended "
+            + "for, by team and AI system, with the workflow it probably belongs to.")
+    dev.pitwall.insight.MisalignedUseService.Report misalignedUse() {
+        return misaligned.report();
+    }
+
+    /** A suggestion to accept: the team, the AI system and the workflow. */
+    record Acceptance(String teamName, String systemKey, String workflowKey) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/misaligned-use/rules")
+    @PreAuthorize(Permission.Checks.TELEMETRY_MANAGE)
+    @Operation(summary = "Accept a suggestion as an attribution rule", description = "The team's use of the AI system is "
+            + "attributed to the workflow from now on; POST /api/v1/attribution-rules/reattribute applies it to the past.")
+    dev.pitwall.telemetry.AttributionRule acceptAsRule(
+            @org.springframework.web.bind.annotation.RequestBody Acceptance acceptance) {
+        return misaligned.acceptAsRule(acceptance.teamName(), acceptance.systemKey(), acceptance.workflowKey());
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/misaligned-use/intended-users")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    @Operation(summary = "Accept a suggestion by making the team intended users of the workflow")
+    dev.pitwall.portfolio.WorkflowDefinition acceptAsIntendedUsers(
+            @org.springframework.web.bind.annotation.RequestBody Acceptance acceptance) {
+        return misaligned.acceptAsIntendedUsers(acceptance.teamName(), acceptance.workflowKey());
     }
 }

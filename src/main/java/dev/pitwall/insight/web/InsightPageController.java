@@ -28,10 +28,12 @@ class InsightPageController {
     private final dev.pitwall.insight.ExpectationService expectations;
     private final dev.pitwall.portfolio.WorkflowService workflows;
     private final dev.pitwall.measurement.KpiService kpis;
+    private final dev.pitwall.insight.MisalignedUseService misaligned;
 
-    InsightPageController(EffectService effects, RedesignService redesign, SkillGapService gaps,
+    InsightPageController(dev.pitwall.insight.MisalignedUseService misaligned, EffectService effects, RedesignService redesign, SkillGapService gaps,
             dev.pitwall.insight.ExpectationService expectations, dev.pitwall.portfolio.WorkflowService workflows,
             dev.pitwall.measurement.KpiService kpis) {
+        this.misaligned = misaligned;
         this.expectations = expectations;
         this.workflows = workflows;
         this.kpis = kpis;
@@ -137,6 +139,57 @@ class InsightPageController {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
         return "insight/expectations";
+    }
+
+    @GetMapping("/insight/misaligned")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    String misaligned(Model model) {
+        model.addAttribute("report", misaligned.report());
+        return "insight/misaligned";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/insight/misaligned/rules")
+    @PreAuthorize(Permission.Checks.TELEMETRY_MANAGE)
+    String acceptAsRule(@RequestParam String teamName, @RequestParam String systemKey, @RequestParam String workflowKey,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            misaligned.acceptAsRule(teamName, systemKey, workflowKey);
+            redirect.addFlashAttribute("flashMessage", "An attribution rule now sends " + teamName + "'s use of " + systemKey
+                    + " to " + workflowKey + ". Re-attribute past events on the attribution rules page.");
+        } catch (dev.pitwall.platform.web.ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/insight/misaligned";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/insight/misaligned/intended-users")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_WRITE)
+    String acceptAsIntendedUsers(@RequestParam String teamName, @RequestParam String workflowKey,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            misaligned.acceptAsIntendedUsers(teamName, workflowKey);
+            redirect.addFlashAttribute("flashMessage", teamName + " are now intended users of " + workflowKey + ".");
+        } catch (dev.pitwall.platform.web.ProblemException e) {
+            redirect.addFlashAttribute("actionError", e.describe());
+        }
+        return "redirect:/insight/misaligned";
+    }
+
+    @GetMapping("/insight/misaligned.csv")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
+    ResponseEntity<String> misalignedCsv() {
+        var report = misaligned.report();
+        try (CsvExport file = CsvExport.create()) {
+            file.row("team", "system", "people", "events", "probableWorkflow", "teamMembersIntended", "ruleExists", "from",
+                    "asOf");
+            for (var g : report.groups()) {
+                file.row(g.teamName(), g.systemKey(), g.people(), g.events(),
+                        g.suggestion() == null ? null : g.suggestion().workflowKey(),
+                        g.suggestion() == null ? null : g.suggestion().teamMembersIntended(),
+                        g.suggestion() == null ? null : g.suggestion().ruleExists(), report.from(), report.asOf());
+            }
+            return csv("misaligned-use-" + report.asOf() + ".csv", file.text());
+        }
     }
 
     @GetMapping("/insight/effects.csv")

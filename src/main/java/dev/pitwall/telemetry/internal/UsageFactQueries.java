@@ -95,6 +95,18 @@ public class UsageFactQueries {
                 .list();
     }
 
+    /** Events of known people by system and workflow (0: none) in [from, to]. */
+    public List<dev.pitwall.telemetry.UsageFacts.PersonSystemActivity> personSystemActivity(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT r.person_id, r.system_id, r.workflow_id, SUM(r.events) AS events FROM telemetry_daily_rollup r
+                WHERE r.event_day BETWEEN %s AND %s AND r.person_id > 0
+                GROUP BY r.person_id, r.system_id, r.workflow_id
+                """.formatted(dateLiteral(from), dateLiteral(to)))
+                .query((rs, n) -> new dev.pitwall.telemetry.UsageFacts.PersonSystemActivity(rs.getLong("person_id"),
+                        rs.getLong("system_id"), rs.getLong("workflow_id"), rs.getLong("events")))
+                .list();
+    }
+
     /** system id → workflow id (0 = all of the system's evaluations) → latest day's mean score. */
     public Map<Long, Map<Long, Double>> latestEvaluationScores(Collection<Long> systemIds, LocalDate asOf) {
         Map<Long, Map<Long, Double>> scores = new HashMap<>();

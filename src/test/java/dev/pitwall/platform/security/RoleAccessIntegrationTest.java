@@ -108,6 +108,8 @@ class RoleAccessIntegrationTest {
         soft.assertThat(api(user, put("/api/v1/insight/workflows/no-such-workflow/expectation")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kpi\":\"Hours\",\"expectedEffect\":-1,\"horizonMonths\":6}")))
                 .as("record an expectation").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
+        soft.assertThat(api(user, get("/api/v1/insight/misaligned-use"))).as("misaligned use names people")
+                .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER, CONTRIBUTOR), 200));
         soft.assertAll();
     }
 

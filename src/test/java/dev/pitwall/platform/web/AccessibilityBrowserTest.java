@@ -63,7 +63,7 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/operations", "/operations/monitors", "/operations/monitors/" + monitor, "/operations/monitors/new",
                 "/operations/incidents/" + incident, "/operations/incidents/" + incident + "/report",
                 "/operations/incidents/new",
-                "/operations/workflows/email-triage/fallback", "/my-work", "/insight", "/insight/redesign", "/insight/skill-gaps", "/insight/expectations",
+                "/operations/workflows/email-triage/fallback", "/my-work", "/insight", "/insight/redesign", "/insight/skill-gaps", "/insight/expectations", "/insight/misaligned",
                 "/insight/skills/" + first("SELECT id FROM people_skill WHERE name = 'Evaluating AI output'"), "/operations/reviews",
                 "/operations/reviews/" + first("SELECT id FROM operations_review ORDER BY id DESC"),
                 "/operations/workflows/damage-detection/reviews/new", "/operations/notifications",

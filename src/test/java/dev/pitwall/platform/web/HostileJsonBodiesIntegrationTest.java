@@ -286,6 +286,10 @@ class HostileJsonBodiesIntegrationTest {
                         .formatted(TODAY, TODAY.plusDays(7))),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-cadence", """
                         {"everyMonths":2}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/insight/misaligned-use/rules", """
+                        {"teamName":"Hostile team","systemKey":"hostile-system","workflowKey":"hostile-workflow"}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/insight/misaligned-use/intended-users", """
+                        {"teamName":"Hostile team","workflowKey":"hostile-planned"}"""),
                 new Endpoint(HttpMethod.PUT, "/api/v1/insight/workflows/hostile-planned/expectation", """
                         {"kpi":"Hours","expectedEffect":-50,"horizonMonths":6,"note":"Half the exceptions"}"""),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """

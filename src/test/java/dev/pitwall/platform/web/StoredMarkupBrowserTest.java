@@ -147,7 +147,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/operations/monitors/" + monitor, "/operations/incidents/" + incident,
                 "/operations/workflows/" + key + "/fallback", "/operations/reviews", "/operations/reviews/" + review,
                 "/operations/workflows/" + key + "/reviews/new", "/operations/notifications", "/insight",
-                "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill, "/insight/expectations");
+                "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill, "/insight/expectations",
+                "/insight/misaligned");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
