@@ -175,6 +175,15 @@ public class MisalignedUseService {
         return workflows.definition(workflowKey);
     }
 
+    private static void check(List<dev.pitwall.platform.web.Violation> violations, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(dev.pitwall.platform.web.Violation.ofField(field, "at most " + max + " characters"));
+        } else {
+            dev.pitwall.platform.web.TextPolicy.problem(value)
+                    .ifPresent(reason -> violations.add(dev.pitwall.platform.web.Violation.ofField(field, reason)));
+        }
+    }
+
     private static void require(String teamName, String systemKey, String workflowKey) {
         List<dev.pitwall.platform.web.Violation> violations = new ArrayList<>();
         if (teamName == null || teamName.isBlank()) {
@@ -186,6 +195,9 @@ public class MisalignedUseService {
         if (workflowKey == null || workflowKey.isBlank()) {
             violations.add(dev.pitwall.platform.web.Violation.ofField("workflowKey", "name the workflow"));
         }
+        check(violations, "teamName", teamName, 200);
+        check(violations, "systemKey", systemKey, 100);
+        check(violations, "workflowKey", workflowKey, 100);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("The suggestion could not be accepted.", violations);
         }
