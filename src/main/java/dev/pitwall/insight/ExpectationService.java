@@ -99,13 +99,25 @@ public class ExpectationService {
     /** The verdicts on record, the latest first: day, verdict, reason. */
     @Transactional(readOnly = true)
     public List<String[]> record(String workflowKey) {
-        return of(workflowKey).map(e -> expectations.verdicts(e.id())).orElse(List.of());
+        return of(workflowKey).map(this::record).orElse(List.of());
     }
 
     /** The verdict on the day, from the interrupted time series of the expectation's KPI. */
     @Transactional(readOnly = true)
     public Optional<Verdict> verdict(String workflowKey, LocalDate day) {
-        return of(workflowKey).map(e -> judge(e, effects.of(workflowKey, day)));
+        return of(workflowKey).map(e -> verdict(e, day));
+    }
+
+    /** The verdict on an expectation already read ({@code day} null: today). */
+    @Transactional(readOnly = true)
+    public Verdict verdict(Expectation expectation, LocalDate day) {
+        return judge(expectation, effects.of(expectation.workflowKey(), day));
+    }
+
+    /** The verdicts on record for an expectation already read, the latest first: day, verdict, reason. */
+    @Transactional(readOnly = true)
+    public List<String[]> record(Expectation expectation) {
+        return expectations.verdicts(expectation.id());
     }
 
     /** Keeps a verdict on record (the gate's, once a day). */

@@ -149,14 +149,21 @@ class DefinitionResolver {
     /** The prefix of a right held by a role: {@code OUTPUT_APPROVER: "role:Claims handler"}. */
     static final String ROLE_PREFIX = "role:";
 
+    /** The role a holder names ({@code role:<name>}, any case), trimmed; {@code null} for a person or nobody. */
+    static String roleNamed(String holder) {
+        String value = holder == null ? "" : holder.trim();
+        return value.regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())
+                ? value.substring(ROLE_PREFIX.length()).trim() : null;
+    }
+
     private Map<DecisionRight, String> resolveRights(Context context, Map<DecisionRight, String> given, List<Role> roles,
             Map<DecisionRight, WorkflowParts.RightRow> rows) {
         Map<DecisionRight, String> canonical = new LinkedHashMap<>();
         for (DecisionRight right : DecisionRight.values()) {
             String value = given == null ? null : given.get(right);
             String field = "decisionRights." + right.name();
-            if (value != null && value.trim().regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length())) {
-                String name = value.trim().substring(ROLE_PREFIX.length()).trim();
+            String name = roleNamed(value);
+            if (name != null) {
                 Role role = roles.stream().filter(r -> r.name() != null && r.name().trim().equalsIgnoreCase(name))
                         .findFirst().orElse(null);
                 if (right == DecisionRight.ACCOUNTABLE_OWNER) {
@@ -305,7 +312,7 @@ class DefinitionResolver {
     private static List<String> emailsIn(WorkflowDefinition definition) {
         Stream<String> rights = definition.decisionRights() == null ? Stream.empty()
                 : definition.decisionRights().values().stream()
-                        .filter(v -> v == null || !v.trim().regionMatches(true, 0, ROLE_PREFIX, 0, ROLE_PREFIX.length()));
+                        .filter(v -> roleNamed(v) == null);
         Stream<String> members = definition.roles() == null ? Stream.empty()
                 : definition.roles().stream().filter(Objects::nonNull).filter(r -> r.members() != null)
                         .flatMap(r -> r.members().stream());

@@ -260,8 +260,8 @@ public class WorkflowService {
             return new WorkflowParts.RightRow(null, null);
         }
         String value = holder.trim();
-        if (value.regionMatches(true, 0, DefinitionResolver.ROLE_PREFIX, 0, DefinitionResolver.ROLE_PREFIX.length())) {
-            String name = value.substring(DefinitionResolver.ROLE_PREFIX.length()).trim();
+        String name = DefinitionResolver.roleNamed(value);
+        if (name != null) {
             if (right == DecisionRight.ACCOUNTABLE_OWNER) {
                 throw InvalidInputException.ofField("holder", "the accountable owner is one named person, not a role");
             }

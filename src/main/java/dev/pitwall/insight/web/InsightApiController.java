@@ -92,7 +92,7 @@ class InsightApiController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     @Operation(summary = "Pre-registered expectations with today's verdicts")
     List<ExpectationView> expectations() {
-        return expectations.all().stream().map(e -> view(e.workflowKey())).toList();
+        return expectations.all().stream().map(this::view).toList();
     }
 
     @GetMapping("/workflows/{workflowKey}/expectation")
@@ -100,8 +100,8 @@ class InsightApiController {
     @Operation(summary = "A workflow's pre-registered expectation, its verdict today and the verdicts on record",
             description = "404 when none was recorded.")
     org.springframework.http.ResponseEntity<ExpectationView> expectation(@PathVariable String workflowKey) {
-        return expectations.of(workflowKey).isEmpty() ? org.springframework.http.ResponseEntity.notFound().build()
-                : org.springframework.http.ResponseEntity.ok(view(workflowKey));
+        return expectations.of(workflowKey).map(this::view).map(org.springframework.http.ResponseEntity::ok)
+                .orElse(org.springframework.http.ResponseEntity.notFound().build());
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/workflows/{workflowKey}/expectation")
@@ -114,10 +114,9 @@ class InsightApiController {
         return expectations.record(workflowKey, draft);
     }
 
-    private ExpectationView view(String workflowKey) {
-        return new ExpectationView(expectations.of(workflowKey).orElseThrow(),
-                expectations.verdict(workflowKey, null).orElse(null),
-                expectations.record(workflowKey).stream().map(r -> new Recorded(r[0], r[1], r[2])).toList());
+    private ExpectationView view(dev.pitwall.insight.Expectation expectation) {
+        return new ExpectationView(expectation, expectations.verdict(expectation, null),
+                expectations.record(expectation).stream().map(r -> new Recorded(r[0], r[1], r[2])).toList());
     }
 
     @GetMapping("/misaligned-use")

@@ -30,9 +30,12 @@ class InsightPageController {
     private final dev.pitwall.measurement.KpiService kpis;
     private final dev.pitwall.insight.MisalignedUseService misaligned;
 
-    InsightPageController(dev.pitwall.insight.MisalignedUseService misaligned, EffectService effects, RedesignService redesign, SkillGapService gaps,
+    private final java.time.Clock clock;
+
+    InsightPageController(java.time.Clock clock, dev.pitwall.insight.MisalignedUseService misaligned, EffectService effects, RedesignService redesign, SkillGapService gaps,
             dev.pitwall.insight.ExpectationService expectations, dev.pitwall.portfolio.WorkflowService workflows,
             dev.pitwall.measurement.KpiService kpis) {
+        this.clock = clock;
         this.misaligned = misaligned;
         this.expectations = expectations;
         this.workflows = workflows;
@@ -47,7 +50,7 @@ class InsightPageController {
     String effects(@RequestParam(required = false) LocalDate asOf, Model model) {
         var all = effects.all(asOf);
         model.addAttribute("effects", all);
-        model.addAttribute("asOf", all.isEmpty() ? (asOf == null ? LocalDate.now() : asOf) : all.get(0).asOf());
+        model.addAttribute("asOf", all.isEmpty() ? (asOf == null ? LocalDate.now(clock) : asOf) : all.get(0).asOf());
         model.addAttribute("method", EffectService.METHOD);
         return "insight/effects";
     }
@@ -122,9 +125,9 @@ class InsightPageController {
     }
 
     private String expectationsPage(ExpectationForm form, dev.pitwall.platform.web.ProblemException problem, Model model) {
-        java.time.LocalDate today = java.time.LocalDate.now();
-        var rows = expectations.all().stream().map(e -> new ExpectationRow(e,
-                expectations.verdict(e.workflowKey(), null).orElse(null), expectations.record(e.workflowKey()))).toList();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        var rows = expectations.all().stream().map(e -> new ExpectationRow(e, expectations.verdict(e, null),
+                expectations.record(e))).toList();
         var open = workflows.find(null, null).stream()
                 .filter(w -> w.stage() == dev.pitwall.portfolio.WorkflowStage.IDEA
                         || w.stage() == dev.pitwall.portfolio.WorkflowStage.PILOT)
