@@ -50,12 +50,15 @@ class DemoOrganization implements ApplicationRunner {
     private final dev.pitwall.platform.tokens.ApiTokenService tokens;
     private final NorthwindOperations operations;
     private final NorthwindReview review;
+    private final NorthwindPulse pulse;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
             NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties,
             dev.pitwall.platform.organization.OrganizationService organization,
-            dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations, NorthwindReview review) {
+            dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations, NorthwindReview review,
+            NorthwindPulse pulse) {
+        this.pulse = pulse;
         this.operations = operations;
         this.review = review;
         this.organization = organization;
@@ -119,6 +122,7 @@ class DemoOrganization implements ApplicationRunner {
         });
         SystemActor.runAs("demo-generator", () -> transaction.execute(status -> {
             review.generate();
+            pulse.generate(files.persons());
             return null;
         }));
     }

@@ -88,7 +88,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            SessionRegistry sessionRegistry) throws Exception {
+            SessionRegistry sessionRegistry, java.util.List<dev.pitwall.platform.security.PublicPages> publicPages)
+            throws Exception {
+        String[] open = publicPages.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         ContentNegotiationStrategy negotiation = new HeaderContentNegotiationStrategy();
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(negotiation, MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
@@ -105,11 +107,15 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(loginPage(), html)
                         .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), AnyRequestMatcher.INSTANCE))
                 .headers(SecurityConfiguration::pageHeaders)
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico").permitAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(auth -> {
+                    auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                            .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                    "/favicon.ico").permitAll();
+                    if (open.length > 0) {
+                        auth.requestMatchers(open).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                });
         return http.build();
     }
 
