@@ -442,45 +442,44 @@ public class PulseService {
     }
 
     /**
-     * A question's result per team in the latest pulse that asked it and took its last answer by
-     * {@code asOf}: team id → share agreeing (agreement scale) or mean score. Only teams shown in that
-     * pulse's results (withheld teams are absent); empty when no such pulse.
+     * A question's result per team, each team's from the latest pulse that asked it, took its last
+     * answer by {@code asOf} and showed that team: team id → share agreeing (agreement scale) or mean
+     * score. Teams withheld in every such pulse are absent.
      */
     @Transactional(readOnly = true)
     public TeamFigures teamFigures(PulseQuestion question, LocalDate asOf) {
         int minimum = minGroupSize();
         LocalDate today = LocalDate.now(clock);
-        Optional<Pulse> latest = pulses.all().stream().filter(p -> p.template().asks(question))
+        List<Pulse> asked = pulses.all().stream().filter(p -> p.template().asks(question))
                 .filter(p -> !p.openOn(today) && !p.endsOn().isAfter(asOf))
-                .max(java.util.Comparator.comparing(Pulse::endsOn).thenComparing(Pulse::id));
-        if (latest.isEmpty()) {
-            return new TeamFigures(null, Map.of());
-        }
-        List<Pulses.Answer> answers = pulses.answers(latest.get().id()).stream()
-                .filter(a -> a.values().get(question) != null && a.teamId() != null).toList();
-        Map<Long, List<Pulses.Answer>> byTeam = answers.stream().collect(Collectors.groupingBy(Pulses.Answer::teamId));
-        Map<String, Integer> counts = new TreeMap<>();
-        byTeam.forEach((team, list) -> counts.put(String.valueOf(team), list.size()));
-        // Answers without a team form a group of their own in the results; withhold alike.
-        long teamless = pulses.answers(latest.get().id()).stream()
-                .filter(a -> a.values().get(question) != null && a.teamId() == null).count();
-        if (teamless > 0) {
-            counts.put("none", (int) teamless);
-        }
-        Set<String> withheld = GroupSuppression.suppressed(counts, minimum);
+                .sorted(java.util.Comparator.comparing(Pulse::endsOn).thenComparing(Pulse::id)).toList();
         Map<Long, Double> figures = new java.util.HashMap<>();
-        byTeam.forEach((team, list) -> {
-            if (!withheld.contains(String.valueOf(team))) {
-                figures.put(team, question.agreement()
-                        ? (double) list.stream().filter(a -> a.values().get(question) >= 4).count() / list.size()
-                        : list.stream().mapToInt(a -> a.values().get(question)).average().orElse(0));
+        List<String> used = new ArrayList<>();
+        for (Pulse pulse : asked) {
+            List<Pulses.Answer> answers = pulses.answers(pulse.id()).stream()
+                    .filter(a -> a.values().get(question) != null).toList();
+            Map<String, List<Pulses.Answer>> byTeam = answers.stream().collect(Collectors.groupingBy(
+                    a -> a.teamId() == null ? "none" : String.valueOf(a.teamId())));
+            Map<String, Integer> counts = new TreeMap<>();
+            byTeam.forEach((team, list) -> counts.put(team, list.size()));
+            Set<String> withheld = answers.size() < minimum ? counts.keySet()
+                    : GroupSuppression.suppressed(counts, minimum);
+            byTeam.forEach((team, list) -> {
+                if (!team.equals("none") && !withheld.contains(team)) {
+                    figures.put(Long.valueOf(team), question.agreement()
+                            ? (double) list.stream().filter(a -> a.values().get(question) >= 4).count() / list.size()
+                            : list.stream().mapToInt(a -> a.values().get(question)).average().orElse(0));
+                }
+            });
+            if (byTeam.keySet().stream().anyMatch(t -> !t.equals("none") && !withheld.contains(t))) {
+                used.add(pulse.title());
             }
-        });
-        return new TeamFigures(latest.get(), figures);
+        }
+        return new TeamFigures(used, figures);
     }
 
-    /** A question's result by team from one pulse ({@code null} when no pulse asked it). */
-    public record TeamFigures(Pulse pulse, Map<Long, Double> byTeam) {
+    /** A question's result by team, and the pulses it comes from (oldest first). */
+    public record TeamFigures(List<String> pulses, Map<Long, Double> byTeam) {
     }
 
     /** The confidence divide by level across every pulse that asked it and takes no more answers. */

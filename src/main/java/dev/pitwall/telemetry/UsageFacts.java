@@ -66,6 +66,25 @@ public class UsageFacts {
     }
 
     /**
+     * What each person of the directory did in each workflow in [from, to]: active days, events,
+     * errors and the outcomes of the AI output they worked with (what explains outcomes per person).
+     *
+     * @param workflowId the workflow, 0 for use tied to none
+     */
+    public record PersonWorkflowUse(long personId, long workflowId, int activeDays, long events, long errors,
+            long accepted, long edited, long overridden, long rejected) {
+
+        /** Outcomes decided: accepted, edited, overridden or rejected. */
+        public long decided() {
+            return accepted + edited + overridden + rejected;
+        }
+    }
+
+    public List<PersonWorkflowUse> personWorkflowUse(LocalDate from, LocalDate to) {
+        return queries.personWorkflowUse(from, to);
+    }
+
+    /**
      * Events of people of the directory by AI system and workflow in [from, to].
      *
      * @param workflowId the workflow the events are attributed to, 0 for none

@@ -22,7 +22,7 @@ class ExpectationVerdictTest {
         assertThat(verdict(-600, -1200, 50).outcome()).as("contains no effect").isEqualTo(Verdict.Outcome.INCONCLUSIVE);
         Verdict none = ExpectationService.judge(EXPECTED, new EffectService.WorkflowEffect("w", "W", "PILOT", null,
                 LocalDate.of(2026, 11, 30), "EUR", List.of(new EffectService.KpiEffect(7, "Hours", "hours", "MONTHLY",
-                "LOWER_IS_BETTER", 2, 1, null, null, null, null, null, null, null, "too few periods")), null));
+                "LOWER_IS_BETTER", 2, 1, null, null, null, null, null, null, null, "too few periods", null)), null));
         assertThat(none.outcome()).isEqualTo(Verdict.Outcome.INCONCLUSIVE);
         assertThat(none.reason()).contains("no estimate yet (too few periods)");
     }
@@ -32,6 +32,6 @@ class ExpectationVerdictTest {
         return ExpectationService.judge(EXPECTED, new EffectService.WorkflowEffect("w", "W", "PILOT",
                 LocalDate.of(2026, 5, 1), LocalDate.of(2026, 11, 30), "EUR", List.of(new EffectService.KpiEffect(7,
                 "Hours", "hours", "MONTHLY", "LOWER_IS_BETTER", 8, 6, null, null, effect, null, effect, null,
-                EffectService.Verdict.DISTINGUISHABLE, null)), null));
+                EffectService.Verdict.DISTINGUISHABLE, null, null)), null));
     }
 }

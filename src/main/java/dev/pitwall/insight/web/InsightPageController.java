@@ -203,14 +203,24 @@ class InsightPageController {
             String currency = all.isEmpty() ? "" : all.get(0).currency();
             file.row("workflow", "kpi", "unit", "cadence", "periodsBefore", "periodsAfter", "effect", "effectLow",
                     "effectHigh", "money (" + currency + " per KPI period)", "moneyLow", "moneyHigh", "verdict",
-                    "refusal", "asOf");
+                    "refusal", "asOf", "method");
             for (var w : all) {
                 for (var k : w.kpis()) {
                     file.row(w.workflowKey(), k.kpiName(), k.unit(), k.cadence(), k.periodsBefore(), k.periodsAfter(),
                             k.effect() == null ? null : k.effect().estimate(), k.effect() == null ? null : k.effect().low(),
                             k.effect() == null ? null : k.effect().high(), k.money() == null ? null : k.money().estimate(),
                             k.money() == null ? null : k.money().low(), k.money() == null ? null : k.money().high(),
-                            k.verdict(), k.refusal() == null ? w.refusal() : k.refusal(), w.asOf());
+                            k.verdict(), k.refusal() == null ? w.refusal() : k.refusal(), w.asOf(),
+                            "interrupted time series");
+                    var t = k.teams();
+                    if (t != null) {
+                        file.row(w.workflowKey(), k.kpiName(), k.unit(), k.cadence(), null, null,
+                                t.effect() == null ? null : t.effect().estimate(), t.effect() == null ? null : t.effect().low(),
+                                t.effect() == null ? null : t.effect().high(), t.money() == null ? null : t.money().estimate(),
+                                t.money() == null ? null : t.money().low(), t.money() == null ? null : t.money().high(),
+                                t.verdict(), t.refusal(), w.asOf(), "difference-in-differences across " + t.teams()
+                                        + " teams (" + t.teamsLive() + " live), per team");
+                    }
                 }
             }
             return csv("effects-" + (all.isEmpty() ? "" : all.get(0).asOf()) + ".csv", file.text());

@@ -107,6 +107,21 @@ public class UsageFactQueries {
                 .list();
     }
 
+    public List<dev.pitwall.telemetry.UsageFacts.PersonWorkflowUse> personWorkflowUse(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT r.person_id, r.workflow_id, COUNT(DISTINCT r.event_day) AS active_days, SUM(r.events) AS events,
+                    SUM(r.errors) AS errors, SUM(r.accepted) AS accepted, SUM(r.edited) AS edited,
+                    SUM(r.overridden) AS overridden, SUM(r.rejected) AS rejected
+                FROM telemetry_daily_rollup r
+                WHERE r.event_day BETWEEN %s AND %s AND r.person_id > 0
+                GROUP BY r.person_id, r.workflow_id
+                """.formatted(dateLiteral(from), dateLiteral(to)))
+                .query((rs, n) -> new dev.pitwall.telemetry.UsageFacts.PersonWorkflowUse(rs.getLong("person_id"),
+                        rs.getLong("workflow_id"), rs.getInt("active_days"), rs.getLong("events"), rs.getLong("errors"),
+                        rs.getLong("accepted"), rs.getLong("edited"), rs.getLong("overridden"), rs.getLong("rejected")))
+                .list();
+    }
+
     /** system id → workflow id (0 = all of the system's evaluations) → latest day's mean score. */
     public Map<Long, Map<Long, Double>> latestEvaluationScores(Collection<Long> systemIds, LocalDate asOf) {
         Map<Long, Map<Long, Double>> scores = new HashMap<>();

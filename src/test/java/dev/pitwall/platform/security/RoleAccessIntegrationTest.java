@@ -102,12 +102,23 @@ class RoleAccessIntegrationTest {
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
         // Insight reads: every role (portfolio:read, directory:read); a token without the read scope is refused.
         for (String path : List.of("/api/v1/insight/effects", "/api/v1/insight/redesign", "/api/v1/insight/skill-gaps",
-                "/api/v1/insight/expectations")) {
+                "/api/v1/insight/expectations", "/api/v1/insight/pulses", "/api/v1/insight/pulse-templates",
+                "/api/v1/insight/confidence-divide", "/api/v1/insight/explanations")) {
             soft.assertThat(api(user, get(path))).as(path).isEqualTo(200);
         }
         soft.assertThat(api(user, put("/api/v1/insight/workflows/no-such-workflow/expectation")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kpi\":\"Hours\",\"expectedEffect\":-1,\"horizonMonths\":6}")))
                 .as("record an expectation").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 404));
+        soft.assertThat(api(user, post("/api/v1/kpis/999999999/team-measurements").contentType(MediaType.APPLICATION_JSON)
+                .content("[]"))).as("record values per team").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 404));
+        soft.assertThat(api(user, put("/api/v1/workflows/no-such-workflow/team-go-lives").contentType(MediaType.APPLICATION_JSON)
+                .content("[]"))).as("set team go-lives").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER, CONTRIBUTOR), 404));
+        soft.assertThat(api(user, post("/api/v1/insight/pulses").contentType(MediaType.APPLICATION_JSON).content("{}")))
+                .as("send a pulse").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 400));
+        soft.assertThat(api(user, post("/api/v1/insight/pulses/999999999/links")))
+                .as("issue pulse links").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 404));
+        soft.assertThat(api(user, post("/api/v1/insight/pulses/999999999/close")))
+                .as("close a pulse").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 404));
         soft.assertThat(api(user, get("/api/v1/insight/misaligned-use"))).as("misaligned use names people")
                 .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER, CONTRIBUTOR), 200));
         soft.assertAll();

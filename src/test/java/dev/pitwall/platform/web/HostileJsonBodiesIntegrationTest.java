@@ -231,6 +231,10 @@ class HostileJsonBodiesIntegrationTest {
                 new Endpoint(HttpMethod.POST, "/api/v1/kpis/" + kpi + "/measurements/batch", """
                         [{"periodEnd":"%s","value":900},{"periodEnd":"%s","value":800}]"""
                         .formatted(TODAY.minusDays(40), TODAY.minusDays(10))),
+                new Endpoint(HttpMethod.POST, "/api/v1/kpis/" + kpi + "/team-measurements", """
+                        [{"team":"Hostile team","periodEnd":"%s","value":41.5,"note":"n"}]""".formatted(day)),
+                new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/team-go-lives", """
+                        [{"team":"Hostile team","liveOn":"%s"}]""".formatted(TODAY.minusDays(30))),
                 new Endpoint(HttpMethod.POST, "/api/v1/governance/controls", """
                         {"key":"control-{n}","name":"Control","description":"d","evidence":"e","requiredTiers":["HIGH"],
                          "requiredEuObligations":[],"references":[{"framework":"NIST_AI_RMF","ref":"GOVERN 1.1"}]}"""),
@@ -290,6 +294,9 @@ class HostileJsonBodiesIntegrationTest {
                         {"teamName":"Hostile team","systemKey":"hostile-system","workflowKey":"hostile-workflow"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/insight/misaligned-use/intended-users", """
                         {"teamName":"Hostile team","workflowKey":"hostile-planned"}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/insight/pulses", """
+                        {"title":"Pulse {n}","template":"CONFIDENCE_CHECK","population":{"levels":["PRACTITIONER"],
+                         "tiers":[],"teams":[]},"closesOn":"%s"}""".formatted(TODAY.plusDays(10))),
                 new Endpoint(HttpMethod.PUT, "/api/v1/insight/workflows/hostile-planned/expectation", """
                         {"kpi":"Hours","expectedEffect":-50,"horizonMonths":6,"note":"Half the exceptions"}"""),
                 new Endpoint(HttpMethod.PUT, "/api/v1/workflows/hostile-workflow/review-policy", """

@@ -131,6 +131,10 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 + LocalDate.now().plusDays(5) + "\"}],\"notes\":\"" + markup("review notes") + "\"}"));
         send("POST", "/api/v1/subscriptions", "{\"name\":\"" + markup("subscription") + "\",\"channel\":\"WEBHOOK\","
                 + "\"url\":\"https://example.org/hook\",\"eventTypes\":[\"incident.opened\"],\"workflowKey\":\"" + key + "\"}");
+        send("PUT", "/api/v1/workflows/" + key + "/team-go-lives", "[{\"team\":\"" + markup("team") + "\",\"liveOn\":\""
+                + LocalDate.now().minusDays(10) + "\"}]");
+        long pulse = id(send("POST", "/api/v1/insight/pulses", "{\"title\":\"" + markup("pulse") + "\",\"template\":"
+                + "\"CONFIDENCE_CHECK\",\"closesOn\":\"" + LocalDate.now().plusDays(5) + "\"}"));
 
         browser = BrowserSupport.chromium(1400, 1000);
         browser.get("http://localhost:" + port + "/login");
@@ -148,7 +152,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/operations/workflows/" + key + "/fallback", "/operations/reviews", "/operations/reviews/" + review,
                 "/operations/workflows/" + key + "/reviews/new", "/operations/notifications", "/insight",
                 "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill, "/insight/expectations",
-                "/insight/misaligned");
+                "/insight/misaligned", "/insight/pulses", "/insight/pulses/" + pulse, "/insight/pulses/" + pulse + "/answer",
+                "/insight/explain", "/insight/explain?workflow=" + key, "/scorecards/workflows/" + key + "/teams");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
