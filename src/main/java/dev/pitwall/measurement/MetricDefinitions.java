@@ -76,6 +76,11 @@ public final class MetricDefinitions {
         add("reviewAcceptedShare", "Accepted as proposed", "Items decided ACCEPTED / items decided in the window.");
         add("reviewDeadlineBreaches", "Review deadlines missed", "Σ over the items submitted in the window of the "
                 + "deadlines each missed (each escalated it along the decision rights).");
+        // Insight's part of a workflow's scorecard (docs/insight.md, "Is the effect real?").
+        add("estimatedImpact", "Impact estimated from the KPI series", "Σ over business-outcome KPIs of d × (b2 + b3·h) "
+                + "× value per unit: the interrupted time series' effect at the latest period, per KPI period.");
+        add("estimatedImpactLow", "Its 95 % interval: low", "Estimate − √(Σ half-width²) over the KPIs' 95 % intervals.");
+        add("estimatedImpactHigh", "Its 95 % interval: high", "Estimate + √(Σ half-width²) over the KPIs' 95 % intervals.");
         add("returnOnSpend", "Return on AI spend to date", "Cumulative realized impact of the workflows in production "
                 + "/ (infrastructure + workforce spend) up to the as-of date.");
     }

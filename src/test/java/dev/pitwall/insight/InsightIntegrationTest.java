@@ -79,6 +79,13 @@ class InsightIntegrationTest {
         assertThat(effect.<Double>read("$.kpis[0].effect.estimate")).isCloseTo(-60, within(1e-6));
         assertThat(effect.<Double>read("$.kpis[0].money.estimate")).isCloseTo(2400, within(1e-4));
         assertThat(effect.<String>read("$.kpis[0].verdict")).isEqualTo("DISTINGUISHABLE");
+        // The workflow scorecard shows the same estimate beside its realized impact, with its interval.
+        DocumentContext card = JsonPath.parse(send(get("/api/v1/scorecards/workflows/" + key), null));
+        assertThat(card.<List<Number>>read("$.parts[?(@.id == 'effect')].figures[?(@.id == 'estimatedImpact')].value")
+                .get(0).doubleValue()).isCloseTo(2400, within(1e-4));
+        assertThat(card.<List<String>>read("$.parts[?(@.id == 'effect')].title").get(0)).endsWith("Distinguishable from noise");
+        assertThat(card.<List<String>>read("$.parts[?(@.id == 'effect')].figures[?(@.id == 'estimatedImpact')].currency"))
+                .hasSize(1);
 
         // As of two months after go-live there are too few periods with AI: the answer says so.
         DocumentContext early = JsonPath.parse(send(get("/api/v1/insight/effects/" + key)
