@@ -123,6 +123,97 @@ class DemoOrganizationIntegrationTest {
         assertThat(invoiceQuality).isGreaterThan(0.98);
     }
 
+    /**
+     * The organization's value-capture waterfall is the sum of its production workflows' own
+     * waterfalls, today and at a past as-of date, and the board question quotes the scorecard.
+     */
+    @ParameterizedTest
+    @CsvSource({"0", "30"})
+    void theOrganizationWaterfallIsTheSumOfItsProductionWorkflowsWaterfalls(int daysAgo) throws Exception {
+        var admin = httpBasic("admin", "demo");
+        LocalDate asOf = LocalDate.now(clock).minusDays(daysAgo);
+        String answer = mvc.perform(get("/api/v1/scorecards/organization/value-capture").param("asOf", asOf.toString())
+                .with(admin)).andReturn().getResponse().getContentAsString();
+        var json = com.jayway.jsonpath.JsonPath.parse(answer);
+        List<String> summed = json.read("$.waterfall.workflows");
+        java.util.Map<String, Object> leftOut = json.read("$.waterfall.leftOut");
+        String ranking = mvc.perform(get("/api/v1/scorecards/organization").param("asOf", asOf.toString()).with(admin))
+                .andReturn().getResponse().getContentAsString();
+        List<String> production = com.jayway.jsonpath.JsonPath.read(ranking,
+                "$.workflows[?(@.stage == 'PRODUCTION')].workflowKey");
+        assertThat(summed).isNotEmpty();
+        java.util.Set<String> covered = new java.util.HashSet<>(summed);
+        covered.addAll(leftOut.keySet());
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(production);
+        for (String step : List.of("potential", "lostToAdoption", "lostToQuality", "expected", "operatingModelResidual",
+                "realized")) {
+            double byHand = 0;
+            for (String key : summed) {
+                String card = mvc.perform(get("/api/v1/scorecards/workflows/" + key).param("asOf", asOf.toString())
+                        .with(admin)).andReturn().getResponse().getContentAsString();
+                byHand += com.jayway.jsonpath.JsonPath.<List<Number>>read(card,
+                        "$.waterfall[?(@.id == '" + step + "')].value").get(0).doubleValue();
+            }
+            double total = json.<List<Number>>read("$.waterfall.steps[?(@.figure.id == '" + step + "')].figure.value")
+                    .get(0).doubleValue();
+            assertThat(total).as(step).isCloseTo(byHand, org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, byHand)));
+        }
+        // Most value is lost to adoption (DEMO.md, Board), and the words say so with the workforce's share of spend.
+        assertThat(json.<String>read("$.waterfall.largestLoss")).isEqualTo("lostToAdoption");
+        double share = com.jayway.jsonpath.JsonPath.<List<Number>>read(ranking,
+                "$.figures[?(@.id == 'workforceSpendShare')].value").get(0).doubleValue();
+        assertThat(json.<String>read("$.boardQuestion")).startsWith("Workforce gets "
+                + String.format(java.util.Locale.ROOT, "%.1f %%", 100 * share)).contains("lost to adoption");
+        if (daysAgo == 0) {
+            String home = mvc.perform(get("/").with(admin)).andReturn().getResponse().getContentAsString();
+            assertThat(home).contains("id=\"board-question\"").contains("data-step=\"lostToAdoption\"");
+        }
+    }
+
+    /** A scorecard compared with the previous month: both dates' values are those of the scorecards at both dates. */
+    @ParameterizedTest
+    @CsvSource({"/scorecards/figures.csv, /api/v1/scorecards/organization",
+            "/scorecards/workflows/invoice-exceptions/figures.csv, /api/v1/scorecards/workflows/invoice-exceptions"})
+    void aComparisonWithThePreviousMonthShowsTheScorecardsOfBothDates(String csvPath, String apiPath) throws Exception {
+        var admin = httpBasic("admin", "demo");
+        LocalDate today = LocalDate.now(clock);
+        String now = mvc.perform(get(apiPath).with(admin)).andReturn().getResponse().getContentAsString();
+        String then = mvc.perform(get(apiPath).param("asOf", today.minusMonths(1).toString()).with(admin)).andReturn()
+                .getResponse().getContentAsString();
+        String csv = mvc.perform(get(csvPath).param("compare", "previous-month").with(admin)).andReturn().getResponse()
+                .getContentAsString();
+        var records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(records).isNotEmpty();
+        int compared = 0;
+        for (var r : records) {
+            if (!com.jayway.jsonpath.JsonPath.<List<Object>>read(now, "$.figures[?(@.id == '" + r.get("id") + "')]").isEmpty()) {
+                Object valueNow = com.jayway.jsonpath.JsonPath.<List<Object>>read(now, "$.figures[?(@.id == '" + r.get("id")
+                        + "')].value").get(0);
+                Object valueThen = com.jayway.jsonpath.JsonPath.<List<Object>>read(then, "$.figures[?(@.id == '" + r.get("id")
+                        + "')].value").get(0);
+                assertThat(r.get("compareAsOf")).isEqualTo(today.minusMonths(1).toString());
+                assertThat(r.get("value").isEmpty() ? null : Double.valueOf(r.get("value")))
+                        .isEqualTo(valueNow == null ? null : ((Number) valueNow).doubleValue());
+                assertThat(r.get("compareValue").isEmpty() ? null : Double.valueOf(r.get("compareValue"))).as(r.get("id"))
+                        .isEqualTo(valueThen == null ? null : ((Number) valueThen).doubleValue());
+                if (valueNow != null && valueThen != null) {
+                    assertThat(Double.parseDouble(r.get("change"))).isCloseTo(((Number) valueNow).doubleValue()
+                            - ((Number) valueThen).doubleValue(), org.assertj.core.data.Offset.offset(1e-9));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isPositive();
+        String page = mvc.perform(get(csvPath.replace("/figures.csv", "").replace("/scorecards", "/scorecards"))
+                .param("compare", "previous-month").with(admin)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("since " + today.minusMonths(1)).contains("figure-change")
+                .containsPattern("value=\"previous-month\"[^>]*selected");
+        var refused = mvc.perform(get(csvPath).param("compare", "last-year").with(admin)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("compare");
+    }
+
     @Test
     void emailTriagePassedADrillLastMonthAndHiringScreeningWasNeverDrilled() throws Exception {
         String schedule = mvc.perform(get("/api/v1/drills/schedule").with(httpBasic("admin", "demo")))

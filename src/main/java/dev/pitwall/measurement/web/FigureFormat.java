@@ -39,6 +39,34 @@ public class FigureFormat {
         };
     }
 
+    /**
+     * The change of a figure since an earlier one, signed, in its unit: {@code +3.2 pts} for ratios,
+     * {@code −1,200 EUR per month} for money; {@code null} when either value is unknown.
+     */
+    public String change(Figure now, Figure before) {
+        if (now == null || before == null || now.value() == null || before.value() == null) {
+            return null;
+        }
+        double delta = now.value() - before.value();
+        String sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        double size = Math.abs(delta);
+        String text = switch (now.unit()) {
+            case "ratio" -> pattern("0.0").format(size * 100) + " pts";
+            case "money" -> money(size, now.currency(), now.period());
+            default -> format(size, now.unit());
+        };
+        return sign + text;
+    }
+
+    /** ▲, ▼ or = for the direction of a change ({@code null} when unknown). */
+    public String arrow(Figure now, Figure before) {
+        if (now == null || before == null || now.value() == null || before.value() == null) {
+            return null;
+        }
+        int sign = Double.compare(now.value(), before.value());
+        return sign > 0 ? "▲" : sign < 0 ? "▼" : "=";
+    }
+
     /** A number in a KPI's own unit, with the precision its size needs: 3,399 · 64.5 · 0.125. */
     public String amount(Double value) {
         if (value == null) {

@@ -23,8 +23,25 @@ class ScorecardApiController {
 
     private final ScorecardService scorecards;
 
-    ScorecardApiController(ScorecardService scorecards) {
+    private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
+
+    ScorecardApiController(ScorecardService scorecards, dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
+        this.valueCapture = valueCapture;
         this.scorecards = scorecards;
+    }
+
+    /** The organization's value capture and the board question in words. */
+    record ValueCapture(dev.pitwall.measurement.OrganizationValueCapture.Waterfall waterfall, String boardQuestion) {
+    }
+
+    @GetMapping("/organization/value-capture")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "The organization's value-capture waterfall", description = "Each step (potential, lost to "
+            + "adoption, lost to quality, expected, operating-model residual, realized) summed over the workflows in "
+            + "production with a complete waterfall, the workflows and binding constraints behind each loss, and the "
+            + "board question answered in words.")
+    ValueCapture valueCapture(@RequestParam(required = false) LocalDate asOf) {
+        return new ValueCapture(valueCapture.organization(asOf), valueCapture.boardQuestion(asOf));
     }
 
     @GetMapping("/organization")

@@ -37,9 +37,11 @@ class ScorecardCsvController {
     @GetMapping("/scorecards/figures.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> organizationFigures(@RequestParam(required = false)
-            LocalDate asOf) {
+            LocalDate asOf, @RequestParam(required = false) String compare) {
         OrganizationScorecard card = scorecards.organization(asOf);
-        return csv("organization-figures-" + card.asOf() + ".csv", figures(card.figures()));
+        LocalDate against = dev.pitwall.measurement.ScorecardComparison.resolve(compare, card.asOf());
+        return csv("organization-figures-" + card.asOf() + ".csv", figures(card.asOf(), card.figures(), against,
+                against == null ? List.of() : scorecards.organization(against).figures()));
     }
 
     @GetMapping("/scorecards/workflows.csv")
@@ -67,12 +69,18 @@ class ScorecardCsvController {
     @GetMapping("/scorecards/workflows/{key}/figures.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> workflowFigures(@PathVariable String key, @RequestParam(required = false)
-            LocalDate asOf) {
+            LocalDate asOf, @RequestParam(required = false) String compare) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
+        LocalDate against = dev.pitwall.measurement.ScorecardComparison.resolve(compare, card.asOf());
+        return csv(key + "-figures-" + card.asOf() + ".csv", figures(card.asOf(), all(card), against,
+                against == null ? List.of() : all(scorecards.workflow(key, against))));
+    }
+
+    private static List<Figure> all(WorkflowScorecard card) {
         List<Figure> all = new java.util.ArrayList<>(card.figures());
         all.addAll(card.waterfall());
         card.parts().forEach(part -> all.addAll(part.figures()));
-        return csv(key + "-figures-" + card.asOf() + ".csv", figures(all));
+        return all;
     }
 
     @GetMapping("/scorecards/workflows/{key}/people.csv")
@@ -101,12 +109,27 @@ class ScorecardCsvController {
         }
     }
 
-    private static String figures(List<Figure> figures) {
+    /** The figures, and when compared the earlier date's value and the change beside each. */
+    private static String figures(LocalDate asOf, List<Figure> figures, LocalDate against, List<Figure> earlier) {
+        java.util.Map<String, Figure> before = new java.util.HashMap<>();
+        earlier.forEach(f -> before.putIfAbsent(f.id(), f));
         try (CsvExport file = CsvExport.create()) {
-            file.row("id", "name", "value", "unit", "currency", "period", "reason", "definition");
+            List<Object> header = new java.util.ArrayList<>(List.of("id", "name", "value", "unit", "currency", "period",
+                    "reason", "definition"));
+            if (against != null) {
+                header.addAll(List.of("asOf", "compareAsOf", "compareValue", "compareReason", "change"));
+            }
+            file.row(header);
             for (Figure f : figures) {
                 MetricDefinitions.Definition d = MetricDefinitions.of(f.id());
-                file.row(f.id(), d.name(), f.value(), f.unit(), f.currency(), f.period(), f.reason(), d.formula());
+                List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(f.id(), d.name(), f.value(), f.unit(),
+                        f.currency(), f.period(), f.reason(), d.formula()));
+                if (against != null) {
+                    Figure b = before.get(f.id());
+                    row.addAll(java.util.Arrays.asList(asOf, against, b == null ? null : b.value(), b == null ? "not computed then"
+                            : b.reason(), b == null || b.value() == null || f.value() == null ? null : f.value() - b.value()));
+                }
+                file.row(row);
             }
             return file.text();
         }

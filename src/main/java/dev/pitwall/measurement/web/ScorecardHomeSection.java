@@ -18,7 +18,11 @@ class ScorecardHomeSection implements HomeSection {
     private final ScorecardService scorecards;
     private final ScorecardCharts charts;
 
-    ScorecardHomeSection(ScorecardService scorecards, ScorecardCharts charts) {
+    private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
+
+    ScorecardHomeSection(ScorecardService scorecards, ScorecardCharts charts,
+            dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
+        this.valueCapture = valueCapture;
         this.scorecards = scorecards;
         this.charts = charts;
     }
@@ -38,6 +42,7 @@ class ScorecardHomeSection implements HomeSection {
         OrganizationScorecard card = scorecards.organization(null);
         List<OrganizationScorecard.WorkflowRank> constrained = card.mostConstrained(5);
         return Map.of("card", card, "charts", charts.organization(card), "definitions", MetricDefinitions.all(),
-                "constrained", constrained);
+                "constrained", constrained, "valueCapture", valueCapture.organization(null),
+                "boardQuestion", valueCapture.boardQuestion(null));
     }
 }

@@ -32,8 +32,12 @@ class ScorecardPageController {
     private final MeasurementService measurements;
     private final GateService gates;
 
+    private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
+
     ScorecardPageController(ScorecardService scorecards, ScorecardCharts charts, KpiService kpis,
-            MeasurementService measurements, GateService gates) {
+            MeasurementService measurements, GateService gates,
+            dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
+        this.valueCapture = valueCapture;
         this.scorecards = scorecards;
         this.charts = charts;
         this.kpis = kpis;
@@ -44,22 +48,44 @@ class ScorecardPageController {
     @GetMapping("/scorecards")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String organization(@RequestParam(required = false) LocalDate asOf,
-            Model model) {
-        return scope(scorecards.organization(asOf), model);
+            @RequestParam(required = false) String compare,
+            @RequestParam(required = false) String compareDate, Model model) {
+        model.addAttribute("valueCapture", valueCapture.organization(asOf));
+        model.addAttribute("boardQuestion", valueCapture.boardQuestion(asOf));
+        OrganizationScorecard card = scorecards.organization(asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.organization(day).figures(), model);
+        return scope(card, model);
+    }
+
+    /** Puts the comparison with an earlier as-of date in the model when one is asked for. */
+    private static void compare(String compare, LocalDate asOf,
+            java.util.function.Function<LocalDate, java.util.List<dev.pitwall.measurement.Figure>> figuresOn, Model model) {
+        LocalDate against = dev.pitwall.measurement.ScorecardComparison.resolve(compare, asOf);
+        model.addAttribute("compare", compare == null ? "" : compare.trim());
+        if (against != null) {
+            model.addAttribute("comparison", dev.pitwall.measurement.ScorecardComparison.of(against,
+                    dev.pitwall.measurement.ScorecardComparison.label(compare.trim(), against), figuresOn.apply(against)));
+        }
     }
 
     @GetMapping("/scorecards/initiatives/{id}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String initiative(@PathVariable long id,
-            @RequestParam(required = false) LocalDate asOf, Model model) {
-        return scope(scorecards.initiative(id, asOf), model);
+            @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
+            @RequestParam(required = false) String compareDate, Model model) {
+        OrganizationScorecard card = scorecards.initiative(id, asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.initiative(id, day).figures(), model);
+        return scope(card, model);
     }
 
     @GetMapping("/scorecards/teams/{id}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String team(@PathVariable long id,
-            @RequestParam(required = false) LocalDate asOf, Model model) {
-        return scope(scorecards.team(id, asOf), model);
+            @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
+            @RequestParam(required = false) String compareDate, Model model) {
+        OrganizationScorecard card = scorecards.team(id, asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.team(id, day).figures(), model);
+        return scope(card, model);
     }
 
     private String scope(OrganizationScorecard card, Model model) {
@@ -72,8 +98,16 @@ class ScorecardPageController {
     @GetMapping("/scorecards/workflows/{key}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String workflow(@PathVariable String key,
-            @RequestParam(required = false) LocalDate asOf, Model model) {
+            @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
+            @RequestParam(required = false) String compareDate, Model model) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> {
+            WorkflowScorecard then = scorecards.workflow(key, day);
+            java.util.List<dev.pitwall.measurement.Figure> all = new java.util.ArrayList<>(then.figures());
+            all.addAll(then.waterfall());
+            then.parts().forEach(p -> all.addAll(p.figures()));
+            return all;
+        }, model);
         model.addAttribute("card", card);
         model.addAttribute("definitions", MetricDefinitions.all());
         model.addAttribute("charts", charts.workflow(card));
