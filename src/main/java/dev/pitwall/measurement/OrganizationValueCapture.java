@@ -66,9 +66,7 @@ public class OrganizationValueCapture {
      * The board question answered in words from the figures: the workforce's share of AI spend and
      * its split by tier, and where most of the potential is lost and behind which workflow.
      */
-    public String boardQuestion(LocalDate requested) {
-        OrganizationScorecard card = scorecards.organization(requested);
-        Waterfall waterfall = organization(requested);
+    public String boardQuestion(OrganizationScorecard card, Waterfall waterfall) {
         String currency = card.currency();
         StringBuilder text = new StringBuilder();
         Figure share = card.figure("workforceSpendShare");
@@ -132,7 +130,8 @@ public class OrganizationValueCapture {
         String currency = null;
         for (Workflow w : workflows.findOn(asOf).stream().filter(w -> w.stage() == WorkflowStage.PRODUCTION)
                 .sorted(Comparator.comparing(Workflow::key)).toList()) {
-            WorkflowScorecard card = scorecards.workflow(w.key(), asOf);
+            // The cached figures alone: the parts other capabilities add are not needed for the waterfall.
+            WorkflowScorecard card = scorecards.workflowWithoutParts(w.key(), asOf);
             currency = card.currency();
             Figure missing = card.waterfall().stream().filter(f -> f.value() == null).findFirst().orElse(null);
             if (missing != null) {

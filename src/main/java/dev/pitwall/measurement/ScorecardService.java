@@ -107,11 +107,15 @@ public class ScorecardService {
     }
 
     public WorkflowScorecard workflow(String key, LocalDate asOf) {
-        LocalDate day = asOf(asOf);
-        WorkflowScorecard card = cached("workflow:" + key + ":" + day,
-                () -> scoreWorkflow(key, day).card().inCurrency(currency()));
+        WorkflowScorecard card = workflowWithoutParts(key, asOf);
         return card.withParts(partProviders.orderedStream().map(p -> p.of(key, card.windowFrom(), card.asOf()))
                 .flatMap(java.util.Optional::stream).toList());
+    }
+
+    /** The workflow's cached scorecard without the parts other capabilities compute on every read. */
+    WorkflowScorecard workflowWithoutParts(String key, LocalDate asOf) {
+        LocalDate day = asOf(asOf);
+        return cached("workflow:" + key + ":" + day, () -> scoreWorkflow(key, day).card().inCurrency(currency()));
     }
 
     /** The organization's currency; changing it is audited, so cached scorecards follow it. */

@@ -41,7 +41,8 @@ class ScorecardApiController {
             + "production with a complete waterfall, the workflows and binding constraints behind each loss, and the "
             + "board question answered in words.")
     ValueCapture valueCapture(@RequestParam(required = false) LocalDate asOf) {
-        return new ValueCapture(valueCapture.organization(asOf), valueCapture.boardQuestion(asOf));
+        var waterfall = valueCapture.organization(asOf);
+        return new ValueCapture(waterfall, valueCapture.boardQuestion(scorecards.organization(asOf), waterfall));
     }
 
     @GetMapping("/organization")

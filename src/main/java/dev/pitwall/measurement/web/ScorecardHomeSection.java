@@ -41,8 +41,9 @@ class ScorecardHomeSection implements HomeSection {
     public Map<String, Object> model() {
         OrganizationScorecard card = scorecards.organization(null);
         List<OrganizationScorecard.WorkflowRank> constrained = card.mostConstrained(5);
+        var waterfall = valueCapture.organization(null);
         return Map.of("card", card, "charts", charts.organization(card), "definitions", MetricDefinitions.all(),
-                "constrained", constrained, "valueCapture", valueCapture.organization(null),
-                "boardQuestion", valueCapture.boardQuestion(null));
+                "constrained", constrained, "valueCapture", waterfall,
+                "boardQuestion", valueCapture.boardQuestion(card, waterfall));
     }
 }

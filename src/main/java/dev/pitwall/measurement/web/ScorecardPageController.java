@@ -50,9 +50,10 @@ class ScorecardPageController {
     String organization(@RequestParam(required = false) LocalDate asOf,
             @RequestParam(required = false) String compare,
             @RequestParam(required = false) String compareDate, Model model) {
-        model.addAttribute("valueCapture", valueCapture.organization(asOf));
-        model.addAttribute("boardQuestion", valueCapture.boardQuestion(asOf));
         OrganizationScorecard card = scorecards.organization(asOf);
+        var waterfall = valueCapture.organization(asOf);
+        model.addAttribute("valueCapture", waterfall);
+        model.addAttribute("boardQuestion", valueCapture.boardQuestion(card, waterfall));
         compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.organization(day).figures(), model);
         return scope(card, model);
     }
