@@ -428,15 +428,11 @@ public class PulseService {
         }
         List<PulseResults.Figure> figures = new ArrayList<>();
         for (PulseQuestion question : template.questions()) {
-            List<Integer> values = answers.stream().map(a -> a.values().get(question)).filter(v -> v != null).toList();
-            if (values.isEmpty()) {
-                continue;
+            Double value = result(question, answers);
+            if (value != null) {
+                figures.add(new PulseResults.Figure(question.field(), question.statement(),
+                        question.agreement() ? "agreeing share" : "mean score", value));
             }
-            double value = question.agreement()
-                    ? (double) values.stream().filter(v -> v >= 4).count() / values.size()
-                    : values.stream().mapToInt(Integer::intValue).average().orElse(0);
-            figures.add(new PulseResults.Figure(question.field(), question.statement(),
-                    question.agreement() ? "agreeing share" : "mean score", value));
         }
         return new PulseResults.Group(name, answers.size(), false, figures);
     }
@@ -466,9 +462,7 @@ public class PulseService {
                     : GroupSuppression.suppressed(counts, minimum);
             byTeam.forEach((team, list) -> {
                 if (!team.equals("none") && !withheld.contains(team)) {
-                    figures.put(Long.valueOf(team), question.agreement()
-                            ? (double) list.stream().filter(a -> a.values().get(question) >= 4).count() / list.size()
-                            : list.stream().mapToInt(a -> a.values().get(question)).average().orElse(0));
+                    figures.put(Long.valueOf(team), result(question, list));
                 }
             });
             if (byTeam.keySet().stream().anyMatch(t -> !t.equals("none") && !withheld.contains(t))) {
@@ -480,6 +474,19 @@ public class PulseService {
 
     /** A question's result by team, and the pulses it comes from (oldest first). */
     public record TeamFigures(List<String> pulses, Map<Long, Double> byTeam) {
+    }
+
+    /**
+     * A question's result over answers: the share answering 4 or 5 on the agreement scale, the mean
+     * score on the 0–100 scale; {@code null} when none of them answered it.
+     */
+    private static Double result(PulseQuestion question, List<Pulses.Answer> answers) {
+        List<Integer> values = answers.stream().map(a -> a.values().get(question)).filter(v -> v != null).toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        return question.agreement() ? (double) values.stream().filter(v -> v >= 4).count() / values.size()
+                : values.stream().mapToInt(Integer::intValue).average().orElse(0);
     }
 
     /** The confidence divide by level across every pulse that asked it and takes no more answers. */
@@ -513,8 +520,7 @@ public class PulseService {
                 if (suppressed.contains(level)) {
                     shares.add(new ConfidenceDivide.LevelShare(level, null, null));
                 } else {
-                    double share = (double) list.stream().filter(a -> a.values().get(PulseQuestion.CONFIDENCE) >= 4).count()
-                            / list.size();
+                    double share = result(PulseQuestion.CONFIDENCE, list);
                     shares.add(new ConfidenceDivide.LevelShare(level, list.size(), share));
                     shownShare.put(level, share);
                 }
