@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   phase setup   url= user= password= people= workflows= tokenFile= ownerTokenFile=
  *   phase events  url= tokenFile= events= clients= people= workflows=
  *   phase query   url= tokenFile= runs= workflows=
+ *   phase packs   url= tokenFile= runs=   (issue 14: board packs against the organization scorecard)
  */
 public class ScorecardBench {
 
@@ -52,7 +53,8 @@ public class ScorecardBench {
             case "setup" -> setup(o);
             case "events" -> events(o);
             case "query" -> query(o);
-            default -> throw new IllegalArgumentException("phase: setup, events or query");
+            case "packs" -> packs(o);
+            default -> throw new IllegalArgumentException("phase: setup, events, query or packs");
         }
     }
 
@@ -249,6 +251,42 @@ public class ScorecardBench {
         String org = api.get("/api/v1/scorecards/organization?asOf=" + TODAY).body();
         System.out.println("organization: " + org.substring(0, Math.min(600, org.length())));
         System.out.println("stored events: " + field(api.get("/api/v1/usage-events?size=1").body(), "totalElements"));
+    }
+
+    // ---- packs (issue 14) -----------------------------------------------------------------------
+
+    /**
+     * Board packs made afresh (each month a new as-of date: no scorecard of it is cached) and their
+     * PDFs, against the baseline of the same run: the organization scorecard computed afresh at
+     * other dates.
+     */
+    static void packs(Map<String, String> o) throws Exception {
+        Client api = new Client(o.get("url"), "Bearer " + Files.readString(Path.of(o.get("tokenFile"))).trim());
+        int runs = Integer.parseInt(o.getOrDefault("runs", "6"));
+        for (int i = 0; i < 600 && !api.get("/api/v1/usage-rollups/status").body().matches(".*\"pendingBatches\":0\\D.*"); i++) {
+            Thread.sleep(1000);
+        }
+        java.time.YearMonth month = java.time.YearMonth.from(TODAY).minusMonths(1);
+        long[] packs = new long[runs];
+        long[] pdfs = new long[runs];
+        long[] scorecards = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            // Baseline first, at a date no pack uses: the organization scorecard computed afresh.
+            scorecards[i] = time(api, "/api/v1/scorecards/organization?asOf=" + TODAY.minusDays(40 + i));
+            long t0 = System.nanoTime();
+            String pack = api.expect(201, api.post("/api/v1/board-packs", "application/json",
+                    "{\"period\":\"" + month.minusMonths(i) + "\"}")).body();
+            packs[i] = System.nanoTime() - t0;
+            pdfs[i] = time(api, "/api/v1/board-packs/" + field(pack, "id") + "/pdf");
+        }
+        Arrays.sort(packs);
+        Arrays.sort(pdfs);
+        Arrays.sort(scorecards);
+        System.out.printf(Locale.ROOT, "board pack made afresh: p50 %.0f ms, max %.0f ms (%d periods); its PDF: p50 %.0f ms, "
+                + "max %.0f ms; baseline, the organization scorecard afresh: p50 %.0f ms, max %.0f ms; ratio pack / "
+                + "scorecard (p50) %.2f%n", pct(packs, 50) / 1e6, packs[runs - 1] / 1e6, runs, pct(pdfs, 50) / 1e6,
+                pdfs[runs - 1] / 1e6, pct(scorecards, 50) / 1e6, scorecards[runs - 1] / 1e6,
+                (double) pct(packs, 50) / pct(scorecards, 50));
     }
 
     static long time(Client api, String path) throws Exception {

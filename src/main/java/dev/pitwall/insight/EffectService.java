@@ -76,6 +76,36 @@ public class EffectService {
     /** A workflow's effects on an as-of date. */
     public record WorkflowEffect(String workflowKey, String workflowName, String stage, LocalDate aiGoLive,
             LocalDate asOf, String currency, List<KpiEffect> kpis, String refusal) {
+
+        /** The KPIs with an estimate in money. */
+        public List<KpiEffect> priced() {
+            return kpis.stream().filter(k -> k.money() != null).toList();
+        }
+
+        /**
+         * The impact the KPI series estimate, in money per KPI period, with its 95 % interval: the
+         * priced KPIs' estimates add up and their intervals combine as independent (half-widths in
+         * quadrature); {@code null} when no KPI has an estimate in money.
+         */
+        public Interval impact() {
+            List<KpiEffect> priced = priced();
+            if (priced.isEmpty()) {
+                return null;
+            }
+            double estimate = priced.stream().mapToDouble(k -> k.money().estimate()).sum();
+            double half = Math.sqrt(priced.stream().mapToDouble(k -> halfWidth(k.money()) * halfWidth(k.money())).sum());
+            return new Interval(estimate, estimate - half, estimate + half);
+        }
+
+        /** The common cadence of the priced KPIs, or {@code KPI_PERIOD} when they differ. */
+        public String impactPeriod() {
+            List<String> cadences = priced().stream().map(KpiEffect::cadence).distinct().toList();
+            return cadences.size() == 1 ? cadences.get(0) : dev.pitwall.measurement.Figure.KPI_PERIOD;
+        }
+
+        private static double halfWidth(Interval interval) {
+            return (interval.high() - interval.low()) / 2;
+        }
     }
 
     private final WorkflowService workflows;

@@ -30,6 +30,12 @@ public record OrganizationScorecard(String scope, Long scopeId, String scopeName
                 impactPeriod, code);
     }
 
+    /** The same scorecard with only {@code shown} in its ranking (a filtered view); the figures stay the scope's. */
+    public OrganizationScorecard withWorkflows(List<WorkflowRank> shown) {
+        return new OrganizationScorecard(scope, scopeId, scopeName, asOf, windowFrom, figures, shown, tiers, pipelines,
+                impactPeriod, currency);
+    }
+
     /**
      * The period that impact figures of several workflows share: their common cadence, or
      * {@code KPI_PERIOD} when they differ ({@code null} when none has one).

@@ -184,6 +184,23 @@ public class ScorecardService {
                 budgetLines(initiatives.findAll().stream().map(Initiative::id).toList(), day));
     }
 
+    /**
+     * The scorecard the filters choose (a team's, an initiative's or the organization's) with its
+     * ranking restricted to the workflows that pass them (see {@link ScorecardFilter}).
+     */
+    public OrganizationScorecard filtered(ScorecardFilter filter, LocalDate asOf) {
+        OrganizationScorecard base = filter.team() != null ? team(filter.team(), asOf)
+                : filter.initiative() != null ? initiative(filter.initiative(), asOf) : organization(asOf);
+        if (!filter.restrictsWorkflows()) {
+            return base;
+        }
+        Set<String> keys = filter.team() != null && filter.initiative() != null
+                ? new HashSet<>(initiative(filter.initiative(), asOf).workflows().stream()
+                        .map(OrganizationScorecard.WorkflowRank::workflowKey).toList())
+                : null;
+        return base.withWorkflows(base.workflows().stream().filter(r -> filter.admits(r, keys)).toList());
+    }
+
     public OrganizationScorecard initiative(long id, LocalDate asOf) {
         LocalDate day = asOf(asOf);
         return cached("initiative:" + id + ":" + day, () -> computeInitiative(id, day).inCurrency(currency()));

@@ -20,6 +20,8 @@ public enum NotificationEvent {
     REVIEW_RECORDED("review.recorded"),
     /** A review item was decided (to the AI system's callback, docs/review.md). */
     REVIEW_DECIDED("review.decided"),
+    /** A board pack was made (and is emailed to its subscribers, docs/board-pack.md). */
+    BOARD_PACK_PUBLISHED("board-pack.published"),
     /** Sent by hand from the notifications page to try a subscription. */
     TEST("test");
 

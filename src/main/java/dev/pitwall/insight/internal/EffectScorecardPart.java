@@ -33,9 +33,8 @@ class EffectScorecardPart implements ScorecardPart {
         if (effect.kpis().isEmpty()) {
             return Optional.empty();
         }
-        List<EffectService.KpiEffect> priced = effect.kpis().stream().filter(k -> k.money() != null).toList();
-        String cadence = priced.stream().map(EffectService.KpiEffect::cadence).distinct().count() == 1
-                ? priced.get(0).cadence() : Figure.KPI_PERIOD;
+        List<EffectService.KpiEffect> priced = effect.priced();
+        String cadence = effect.impactPeriod();
         List<Figure> figures = new ArrayList<>();
         String title;
         if (priced.isEmpty()) {
@@ -44,19 +43,13 @@ class EffectScorecardPart implements ScorecardPart {
             figures.add(new Figure("estimatedImpact", null, "money", "no estimate: " + why, effect.currency(), cadence));
             title = "Is the realized impact real? Not yet estimable";
         } else {
-            double estimate = priced.stream().mapToDouble(k -> k.money().estimate()).sum();
-            double half = Math.sqrt(priced.stream().mapToDouble(k -> halfWidth(k.money()) * halfWidth(k.money())).sum());
-            Interval combined = new Interval(estimate, estimate - half, estimate + half);
-            figures.add(new Figure("estimatedImpact", estimate, "money", null, effect.currency(), cadence));
+            Interval combined = effect.impact();
+            figures.add(new Figure("estimatedImpact", combined.estimate(), "money", null, effect.currency(), cadence));
             figures.add(new Figure("estimatedImpactLow", combined.low(), "money", null, effect.currency(), cadence));
             figures.add(new Figure("estimatedImpactHigh", combined.high(), "money", null, effect.currency(), cadence));
             title = combined.containsZero() ? "Is the realized impact real? Not yet distinguishable from noise"
                     : "Is the realized impact real? Distinguishable from noise";
         }
         return Optional.of(new Part("effect", title, figures, "", List.of(), "docs/insight.md"));
-    }
-
-    private static double halfWidth(Interval interval) {
-        return (interval.high() - interval.low()) / 2;
     }
 }

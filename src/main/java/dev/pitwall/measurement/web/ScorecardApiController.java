@@ -49,10 +49,13 @@ class ScorecardApiController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     @Operation(summary = "The organization's scorecard", description = "Realized vs target impact, the technical and "
             + "workforce indices, stranded capital, alignment, investment balance and the workflows ranked by binding "
-            + "constraint. asOf defaults to today.")
-    OrganizationScorecard organization(@RequestParam(required = false)
-            LocalDate asOf) {
-        return scorecards.organization(asOf);
+            + "constraint. asOf defaults to today. Filters: initiative or team (id) choose that scorecard (a team's "
+            + "restricted to the initiative's workflows when both are given); stage (IDEA, PILOT, PRODUCTION, RETIRED) "
+            + "and constraint (TECHNOLOGY, WORKFORCE, OPERATING_MODEL) restrict the ranked workflows.")
+    OrganizationScorecard organization(@RequestParam(required = false) LocalDate asOf,
+            @RequestParam(required = false) Long initiative, @RequestParam(required = false) Long team,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) String constraint) {
+        return scorecards.filtered(dev.pitwall.measurement.ScorecardFilter.of(initiative, team, stage, constraint), asOf);
     }
 
     @GetMapping("/initiatives/{id}")

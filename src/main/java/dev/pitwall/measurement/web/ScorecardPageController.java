@@ -6,6 +6,7 @@ import dev.pitwall.measurement.MeasurementSource;
 import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.NewMeasurement;
 import dev.pitwall.measurement.OrganizationScorecard;
+import dev.pitwall.measurement.ScorecardFilter;
 import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.platform.security.Permission;
@@ -33,10 +34,15 @@ class ScorecardPageController {
     private final GateService gates;
 
     private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
+    private final dev.pitwall.portfolio.InitiativeService initiatives;
+    private final dev.pitwall.people.TeamService teams;
 
     ScorecardPageController(ScorecardService scorecards, ScorecardCharts charts, KpiService kpis,
             MeasurementService measurements, GateService gates,
-            dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
+            dev.pitwall.measurement.OrganizationValueCapture valueCapture,
+            dev.pitwall.portfolio.InitiativeService initiatives, dev.pitwall.people.TeamService teams) {
+        this.initiatives = initiatives;
+        this.teams = teams;
         this.valueCapture = valueCapture;
         this.scorecards = scorecards;
         this.charts = charts;
@@ -49,13 +55,20 @@ class ScorecardPageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String organization(@RequestParam(required = false) LocalDate asOf,
             @RequestParam(required = false) String compare,
-            @RequestParam(required = false) String compareDate, Model model) {
-        OrganizationScorecard card = scorecards.organization(asOf);
-        var waterfall = valueCapture.organization(asOf);
-        model.addAttribute("valueCapture", waterfall);
-        model.addAttribute("boardQuestion", valueCapture.boardQuestion(card, waterfall));
-        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.organization(day).figures(), model);
-        return scope(card, model);
+            @RequestParam(required = false) String compareDate, @RequestParam(required = false) Long initiative,
+            @RequestParam(required = false) Long team, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String constraint, Model model) {
+        ScorecardFilter filter = ScorecardFilter.of(initiative, team, stage, constraint);
+        OrganizationScorecard card = scorecards.filtered(filter, asOf);
+        if (filter.initiative() == null && filter.team() == null) {
+            var waterfall = valueCapture.organization(asOf);
+            model.addAttribute("valueCapture", waterfall);
+            model.addAttribute("boardQuestion", valueCapture.boardQuestion(card, waterfall));
+        }
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(),
+                day -> scorecards.filtered(filter, day).figures(), model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.filtered(filter, day).figures()));
+        return scope(card, filter, "/scorecards", model);
     }
 
     /** Puts the comparison with an earlier as-of date in the model when one is asked for. */
@@ -73,24 +86,46 @@ class ScorecardPageController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String initiative(@PathVariable long id,
             @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
-            @RequestParam(required = false) String compareDate, Model model) {
-        OrganizationScorecard card = scorecards.initiative(id, asOf);
+            @RequestParam(required = false) String compareDate, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String constraint, Model model) {
+        ScorecardFilter filter = ScorecardFilter.of(id, null, stage, constraint);
+        OrganizationScorecard card = scorecards.filtered(filter, asOf);
         compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.initiative(id, day).figures(), model);
-        return scope(card, model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.initiative(id, day).figures()));
+        return scope(card, new ScorecardFilter(null, null, filter.stage(), filter.constraint()),
+                "/scorecards/initiatives/" + id, model);
     }
 
     @GetMapping("/scorecards/teams/{id}")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String team(@PathVariable long id,
             @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
-            @RequestParam(required = false) String compareDate, Model model) {
-        OrganizationScorecard card = scorecards.team(id, asOf);
+            @RequestParam(required = false) String compareDate, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String constraint, Model model) {
+        ScorecardFilter filter = ScorecardFilter.of(null, id, stage, constraint);
+        OrganizationScorecard card = scorecards.filtered(filter, asOf);
         compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.team(id, day).figures(), model);
-        return scope(card, model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.team(id, day).figures()));
+        return scope(card, new ScorecardFilter(null, null, filter.stage(), filter.constraint()),
+                "/scorecards/teams/" + id, model);
     }
 
-    private String scope(OrganizationScorecard card, Model model) {
+    private String scope(OrganizationScorecard card, ScorecardFilter filter, String path, Model model) {
         model.addAttribute("card", card);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterTotals", filter.restrictsWorkflows()
+                ? ScorecardFilter.Totals.of(card.workflows()) : null);
+        model.addAttribute("viewPath", path);
+        String query = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest().build()
+                .getQuery();
+        model.addAttribute("viewQuery", query == null ? "" : query);
+        model.addAttribute("stages", java.util.Arrays.stream(dev.pitwall.portfolio.WorkflowStage.values()).map(Enum::name).toList());
+        model.addAttribute("constraints", ScorecardFilter.CONSTRAINTS);
+        if ("/scorecards".equals(path)) {
+            model.addAttribute("initiatives", initiatives.findAll());
+            model.addAttribute("teams", teams.findAll().stream()
+                    .sorted(java.util.Comparator.comparing(dev.pitwall.people.Team::name)).toList());
+        }
         model.addAttribute("definitions", MetricDefinitions.all());
         model.addAttribute("charts", charts.organization(card));
         return "scorecards/organization";
@@ -102,13 +137,15 @@ class ScorecardPageController {
             @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
             @RequestParam(required = false) String compareDate, Model model) {
         WorkflowScorecard card = scorecards.workflow(key, asOf);
-        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> {
-            WorkflowScorecard then = scorecards.workflow(key, day);
+        java.util.function.Function<LocalDate, java.util.List<dev.pitwall.measurement.Figure>> figuresOn = day -> {
+            WorkflowScorecard then = day.equals(card.asOf()) ? card : scorecards.workflow(key, day);
             java.util.List<dev.pitwall.measurement.Figure> all = new java.util.ArrayList<>(then.figures());
             all.addAll(then.waterfall());
             then.parts().forEach(p -> all.addAll(p.figures()));
             return all;
-        }, model);
+        };
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), figuresOn, model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), figuresOn));
         model.addAttribute("card", card);
         model.addAttribute("definitions", MetricDefinitions.all());
         model.addAttribute("charts", charts.workflow(card));

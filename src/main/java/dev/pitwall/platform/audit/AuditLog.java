@@ -137,6 +137,13 @@ public class AuditLog {
         return new AuditVerification(valid, checked, head.lastSequence(), broken, checkpoints, clock.instant());
     }
 
+    /** The end of the chain as it is now, for records that say which state of the data they saw. */
+    @Transactional(readOnly = true)
+    public AuditChainHead chainHead() {
+        AuditEntries.Head head = entries.head();
+        return new AuditChainHead(head.lastSequence(), head.lastHash());
+    }
+
     /** The end of the chain as it is now, for a checkpoint. */
     @Transactional(readOnly = true)
     public AuditEntries.Head head() {

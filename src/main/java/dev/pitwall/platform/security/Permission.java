@@ -23,6 +23,7 @@ public enum Permission {
     NOTIFICATIONS_MANAGE("notifications:manage", ApiScope.WRITE),
     REVIEW_SUBMIT("review:submit", ApiScope.REVIEW),
     REVIEW_DECIDE("review:decide", ApiScope.WRITE),
+    BOARD_PUBLISH("board:publish", ApiScope.WRITE),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
     ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
     SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
@@ -70,6 +71,8 @@ public enum Permission {
         public static final String REVIEW_SUBMIT = "hasAuthority('review:submit')";
         /** Decide review items; the holder check decides which. */
         public static final String REVIEW_DECIDE = "hasAuthority('review:decide')";
+        /** Make board packs (and subscribe to them). */
+        public static final String BOARD_PUBLISH = "hasAuthority('board:publish')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
         /** The organization's name and currency. */

@@ -13,12 +13,13 @@ import java.util.Set;
 public enum Role {
     /** Runs the installation: everything, including users and the audit log. */
     ADMIN("Administrator", EnumSet.allOf(Permission.class)),
-    /** Sees the whole organization and the audit trail; changes nothing. */
-    EXECUTIVE("Executive", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, TELEMETRY_READ, AUDIT_READ, ACCOUNT_MANAGE)),
+    /** Sees the whole organization and the audit trail; changes nothing, but makes board packs and subscribes to them. */
+    EXECUTIVE("Executive", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, TELEMETRY_READ, AUDIT_READ, BOARD_PUBLISH,
+            ACCOUNT_MANAGE)),
     /** Owns workflows: maintains the operating model of the portfolio and how usage maps to it. */
     OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, TELEMETRY_READ,
             TELEMETRY_MANAGE, MEASUREMENT_WRITE, GOVERNANCE_WRITE, MONITORS_MANAGE, INCIDENTS_RESPOND, REVIEWS_RECORD,
-            NOTIFICATIONS_MANAGE, REVIEW_SUBMIT, REVIEW_DECIDE, ACCOUNT_MANAGE)),
+            NOTIFICATIONS_MANAGE, REVIEW_SUBMIT, REVIEW_DECIDE, BOARD_PUBLISH, ACCOUNT_MANAGE)),
     /** Keeps the people directory and its data feeds current (HR, L&D, data stewards). */
     CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_READ,
             TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, INCIDENTS_RESPOND, REVIEW_SUBMIT, REVIEW_DECIDE,

@@ -44,5 +44,9 @@ public record Capability(String path, String title, String summary, List<String>
             new Capability("/insight", "Insight",
                     "Whether an effect is real, the first workflow to redesign, and the skill gaps to fund next.",
                     List.of("Is the effect real, or noise?", "Which workflow should be redesigned first?",
-                            "Which skill gap blocks the most value?"), true));
+                            "Which skill gap blocks the most value?"), true),
+            new Capability("/board", "Board",
+                    "Board packs for a month or a quarter, as a page and a PDF, stored and verifiable later; saved views and subscriptions.",
+                    List.of("Is AI paying, and is the workforce getting an investment to match the technology's?",
+                            "What changed since the last board pack, and can its figures be reproduced?"), true));
 }

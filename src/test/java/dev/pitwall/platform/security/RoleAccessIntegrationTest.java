@@ -119,6 +119,16 @@ class RoleAccessIntegrationTest {
                 .as("issue pulse links").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 404));
         soft.assertThat(api(user, post("/api/v1/insight/pulses/999999999/close")))
                 .as("close a pulse").isEqualTo(expect(role, Set.of(ADMIN, CONTRIBUTOR), 404));
+        // Board packs: everyone reads them; executives, owners and administrators make them and subscribe.
+        soft.assertThat(api(user, get("/api/v1/board-packs"))).as("board packs").isEqualTo(200);
+        soft.assertThat(api(user, get("/api/v1/board-packs/999999999/verification"))).as("verify a pack").isEqualTo(404);
+        soft.assertThat(api(user, post("/api/v1/board-packs").contentType(MediaType.APPLICATION_JSON).content("{}")))
+                .as("make a board pack").isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER), 400));
+        soft.assertThat(api(user, get("/api/v1/board-pack-subscriptions"))).as("board pack subscriptions")
+                .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER), 200));
+        soft.assertThat(api(user, get("/api/v1/saved-views"))).as("saved views").isEqualTo(200);
+        soft.assertThat(api(user, post("/api/v1/saved-views").contentType(MediaType.APPLICATION_JSON).content("{}")))
+                .as("save a view").isEqualTo(400);
         soft.assertThat(api(user, get("/api/v1/insight/misaligned-use"))).as("misaligned use names people")
                 .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER, CONTRIBUTOR), 200));
         soft.assertAll();
@@ -158,6 +168,9 @@ class RoleAccessIntegrationTest {
         soft.assertThat(ui(session, post("/portfolio/workflows/" + key + "/rights/all").with(csrf())
                         .param("note.SUPPORT_OWNER", "by role " + role)))
                 .as("assign all rights").isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 302));
+        soft.assertThat(ui(session, get("/board"))).as("board").isEqualTo(200);
+        soft.assertThat(ui(session, post("/board/packs").with(csrf()).param("period", "1999-13"))).as("make a pack")
+                .isEqualTo(expect(role, Set.of(ADMIN, EXECUTIVE, Role.OWNER), 400));
         soft.assertThat(ui(session, get("/scorecards/workflows/" + key + "/kpis/new"))).as("KPI form")
                 .isEqualTo(expect(role, Set.of(ADMIN, Role.OWNER), 200));
         soft.assertAll();

@@ -27,6 +27,8 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
     dev.pitwall.operations.MonitorEvaluation evaluation;
     @Autowired
     dev.pitwall.operations.IncidentService incidents;
+    @Autowired
+    dev.pitwall.board.BoardPackService packs;
 
     private long first(String sql) {
         return jdbc.sql(sql).query(Long.class).list().get(0);
@@ -45,7 +47,14 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
         long incident = dev.pitwall.platform.security.SystemActor.runAs("accessibility-test", () -> incidents.open(
                 new dev.pitwall.operations.NewIncident("Harmful reply reported", "A customer was promised a refund.",
                         dev.pitwall.operations.Severity.SEV2, "email-triage", null, null)).id());
-        return List.of("/", "/scorecards", "/scorecards/workflows/" + workflow, "/scorecards/workflows/route-planning",
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+        long earlier = dev.pitwall.platform.security.SystemActor.runAs("accessibility-test",
+                () -> packs.generate(lastMonth.minusMonths(1).toString()).id());
+        long pack = dev.pitwall.platform.security.SystemActor.runAs("accessibility-test",
+                () -> packs.generate(lastMonth.toString()).id());
+        return List.of("/", "/scorecards", "/scorecards/workflows/" + workflow,
+                "/scorecards?stage=PRODUCTION&constraint=WORKFORCE", "/board", "/board/packs/" + pack,
+                "/board/packs/" + pack + "/verification", "/board/compare?left=" + earlier + "&right=" + pack, "/scorecards/workflows/route-planning",
                 "/scorecards/initiatives/" + initiative, "/scorecards/teams/" + team,
                 "/scorecards/workflows/" + workflow + "/people?level=1", "/scorecards/kpis/" + kpi + "/edit",
                 "/scorecards/workflows/" + workflow + "/kpis/new",

@@ -306,6 +306,10 @@ class HostileJsonBodiesIntegrationTest {
                         {"workflowKey":"hostile-workflow","systemKey":"hostile-system","externalReference":"ref-{n}",
                          "summary":"Summary {n}","content":"c","confidence":0.5,"riskFlags":["f"],
                          "attributes":{"currency":"EUR"},"callbackUrl":"https://hooks.hostile.test/{n}"}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/saved-views", """
+                        {"name":"View {n}","path":"/scorecards","query":"stage=PRODUCTION&constraint=WORKFORCE"}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/board-packs", """
+                        {"period":"%s"}""".formatted(java.time.YearMonth.from(TODAY).minusMonths(1))),
                 new Endpoint(HttpMethod.POST, "/api/v1/subscriptions", """
                         {"name":"Subscription {n}","channel":"WEBHOOK","url":"https://hooks.hostile.test/{n}",
                          "eventTypes":["incident.opened"],"workflowKey":"hostile-workflow"}"""),

@@ -135,6 +135,10 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 + LocalDate.now().minusDays(10) + "\"}]");
         long pulse = id(send("POST", "/api/v1/insight/pulses", "{\"title\":\"" + markup("pulse") + "\",\"template\":"
                 + "\"CONFIDENCE_CHECK\",\"closesOn\":\"" + LocalDate.now().plusDays(5) + "\"}"));
+        send("POST", "/api/v1/saved-views", "{\"name\":\"" + markup("saved view") + "\",\"path\":\"/scorecards\","
+                + "\"query\":\"stage=PILOT\"}");
+        long pack = id(send("POST", "/api/v1/board-packs", "{\"period\":\""
+                + java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1) + "\"}"));
 
         browser = BrowserSupport.chromium(1400, 1000);
         browser.get("http://localhost:" + port + "/login");
@@ -153,7 +157,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/operations/workflows/" + key + "/reviews/new", "/operations/notifications", "/insight",
                 "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill, "/insight/expectations",
                 "/insight/misaligned", "/insight/pulses", "/insight/pulses/" + pulse, "/insight/pulses/" + pulse + "/answer",
-                "/insight/explain", "/insight/explain?workflow=" + key, "/scorecards/workflows/" + key + "/teams");
+                "/insight/explain", "/insight/explain?workflow=" + key, "/scorecards/workflows/" + key + "/teams",
+                "/board", "/board/packs/" + pack, "/board/packs/" + pack + "/verification");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
