@@ -51,14 +51,16 @@ class DemoOrganization implements ApplicationRunner {
     private final NorthwindOperations operations;
     private final NorthwindReview review;
     private final NorthwindPulse pulse;
+    private final NorthwindBoard board;
 
     DemoOrganization(DirectoryOverview directory, TeamService teams, PeopleImportService imports, UserService users,
             NorthwindPortfolio portfolio, NorthwindTelemetry telemetry, NorthwindMeasurement measurement,
             NorthwindGovernance governance, TransactionTemplate transaction, Clock clock, DemoProperties properties,
             dev.pitwall.platform.organization.OrganizationService organization,
             dev.pitwall.platform.tokens.ApiTokenService tokens, NorthwindOperations operations, NorthwindReview review,
-            NorthwindPulse pulse) {
+            NorthwindPulse pulse, NorthwindBoard board) {
         this.pulse = pulse;
+        this.board = board;
         this.operations = operations;
         this.review = review;
         this.organization = organization;
@@ -125,6 +127,11 @@ class DemoOrganization implements ApplicationRunner {
             pulse.generate(files.persons());
             return null;
         }));
+        // The board packs come last: they read every other capability's figures.
+        SystemActor.runAs("demo-generator", () -> {
+            board.generate(today);
+            return null;
+        });
     }
 
     private void createTeams() {

@@ -168,6 +168,14 @@ class BoardPackIntegrationTest {
         assertThat(late.<List<String>>read("$.changesSince")).anyMatch(c -> c.contains("created MEASUREMENT " + kpi + "@"));
         assertThat(late.<String>read("$.summary")).contains("data changed after the pack was made");
 
+        // The metric definitions changed since (simulated by the stored version): that reason comes first.
+        jdbc.sql("UPDATE board_pack SET definitions_version = :v WHERE id = :id").param("v", "0".repeat(64))
+                .param("id", id).update();
+        DocumentContext redefined = JsonPath.parse(send(get("/api/v1/board-packs/" + id + "/verification"), null, 200));
+        assertThat(redefined.<Boolean>read("$.definitionsChanged")).isTrue();
+        assertThat(redefined.<Boolean>read("$.contentIntact")).isTrue();
+        assertThat(redefined.<List<String>>read("$.differences[*].reason")).isNotEmpty().containsOnly("DEFINITIONS_CHANGED");
+
         // Tampered: a stored figure altered in the database.
         String stored = jdbc.sql("SELECT content FROM board_pack WHERE id = :id").param("id", againId).query(String.class).single();
         ObjectNode content = (ObjectNode) JSON.readTree(stored);

@@ -53,7 +53,8 @@ class DemoOrganizationTest {
     private final dev.pitwall.platform.tokens.ApiTokenService tokens = mock(dev.pitwall.platform.tokens.ApiTokenService.class);
     private final DemoOrganization demo = new DemoOrganization(directory, teams, imports, users, portfolio, telemetry,
             measurement, governance, transaction, clock, new DemoProperties(true), organization, tokens,
-            mock(NorthwindOperations.class), mock(NorthwindReview.class), mock(NorthwindPulse.class));
+            mock(NorthwindOperations.class), mock(NorthwindReview.class), mock(NorthwindPulse.class),
+            mock(NorthwindBoard.class));
 
     @Test
     void generatesNothingWhenTheDirectoryHasPeople() {
