@@ -9,10 +9,13 @@ cd "$(dirname "$0")/../.."
 PEOPLE=${1:-10000}
 WORKFLOWS=${2:-500}
 EVENTS=${3:-10000000}
-PG_URL="jdbc:postgresql://127.0.0.1:5432/pitwall_scorebench"
-PORT=18081
+# bench/board/run.sh runs the same organization with its own phase, database and output directory.
+PHASE=${BENCH_PHASE:-query}
+DB=${BENCH_DB:-pitwall_scorebench}
+PG_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+PORT=${BENCH_PORT:-18081}
 PASSWORD=bench-admin-password
-OUT=target/bench-scorecards
+OUT=${BENCH_OUT:-target/bench-scorecards}
 mkdir -p "$OUT"
 
 ./mvnw -q -B package -DskipTests -Dpitwall.test.prepare.skip=true
@@ -21,7 +24,7 @@ bench() { java bench/scorecards/ScorecardBench.java "$@"; }
 psql_admin() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -c "$1"; }
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(java -version 2>&1 | head -1), $(psql --version)"
-psql_admin "DROP DATABASE IF EXISTS pitwall_scorebench WITH (FORCE)" && psql_admin "CREATE DATABASE pitwall_scorebench"
+psql_admin "DROP DATABASE IF EXISTS $DB WITH (FORCE)" && psql_admin "CREATE DATABASE $DB"
 java -Xmx2g -jar "$JAR" --server.port=$PORT --pitwall.admin-password=$PASSWORD --logging.level.root=WARN \
   --spring.datasource.url=$PG_URL --spring.datasource.username=postgres --spring.datasource.password= \
   > "$OUT/pitwall.log" 2>&1 &
@@ -32,4 +35,4 @@ for _ in $(seq 1 240); do curl -sf "http://localhost:$PORT/actuator/health" > /d
 common=(url=http://localhost:$PORT tokenFile=$OUT/token people=$PEOPLE workflows=$WORKFLOWS)
 bench setup "${common[@]}" user=admin password=$PASSWORD
 bench events "${common[@]}" events="$EVENTS" clients=4
-bench query "${common[@]}" runs=10
+bench "$PHASE" "${common[@]}" runs="${BENCH_RUNS:-10}"
