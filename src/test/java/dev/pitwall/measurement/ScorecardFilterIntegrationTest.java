@@ -90,6 +90,13 @@ class ScorecardFilterIntegrationTest {
         String expected = targets.isEmpty() ? "—" : FigureText.money(targets.stream().mapToDouble(Double::doubleValue).sum(),
                 currency, period);
         assertThat(page.replaceAll("\\s+", " ")).contains("target <span>" + expected + "</span>");
+        // The ranking's CSV follows the filters the page has.
+        assertThat(page).containsPattern("href=\"/scorecards/workflows.csv\\?asOf=[0-9-]+[^\"]*stage=PILOT");
+        String csv = mvc.perform(get("/scorecards/workflows.csv").param("stage", "PILOT").with(ADMIN)).andReturn()
+                .getResponse().getContentAsString();
+        List<String> csvKeys = csv.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+        assertThat(csvKeys).containsExactlyElementsOf(pilotRows.stream().map(r -> (String) r.get("workflowKey")).toList());
+
         var refused = mvc.perform(get("/api/v1/scorecards/organization").param("stage", "LIVE").param("constraint", "MONEY")
                 .with(ADMIN)).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);

@@ -46,9 +46,12 @@ class ScorecardCsvController {
 
     @GetMapping("/scorecards/workflows.csv")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
-    ResponseEntity<String> ranking(@RequestParam(required = false)
-            LocalDate asOf) {
-        OrganizationScorecard card = scorecards.organization(asOf);
+    ResponseEntity<String> ranking(@RequestParam(required = false) LocalDate asOf,
+            @RequestParam(required = false) Long initiative, @RequestParam(required = false) Long team,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) String constraint) {
+        // The ranking as the page shows it: the same filters (docs/board-pack.md, "Filters and saved views").
+        OrganizationScorecard card = scorecards.filtered(
+                dev.pitwall.measurement.ScorecardFilter.of(initiative, team, stage, constraint), asOf);
         try (CsvExport file = CsvExport.create()) {
             // Money columns name their currency and basis: impact per each row's KPI period, capital to date.
             String perPeriod = " (" + card.currency() + " per impactPeriod)";
