@@ -71,6 +71,11 @@ public class BoardSubscriptionService {
         return subscriptions.find(id).orElseThrow();
     }
 
+    /** Whether packs can be emailed at all on this installation. */
+    public boolean emailConfigured() {
+        return callbacks.emailConfigured();
+    }
+
     @Transactional(readOnly = true)
     public List<BoardSubscription> mine() {
         return PitwallPrincipal.current().map(me -> subscriptions.ofUser(me.userId())).orElse(List.of());

@@ -66,6 +66,8 @@ class BoardBrowserTest extends DemoBrowserTest {
         // The quarter's pack: made, read, downloaded.
         wait = signInAndOpen("exec", "/board");
         assertThat(AxeCheck.seriousViolations(browser)).isEmpty();
+        // The demo sends no email: the page says why subscriptions cannot be emailed yet.
+        assertThat(browser.findElement(By.id("email-not-configured")).getText()).contains("spring.mail.host");
         BrowserSupport.click(browser, By.cssSelector("#pack-form button[type=submit]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download-pdf")));
         assertThat(browser.findElement(By.id("board-question")).getText()).startsWith("Workforce gets");

@@ -91,6 +91,7 @@ class BoardPageController {
         model.addAttribute("periods", BoardPackPeriod.recent(today, 12).stream().map(BoardPackPeriod::label).toList());
         model.addAttribute("defaultPeriod", BoardPackPeriod.latestEnded(BoardPackPeriod.Cadence.QUARTERLY, today).label());
         model.addAttribute("subscriptions", subscriptions.mine());
+        model.addAttribute("emailConfigured", subscriptions.emailConfigured());
         model.addAttribute("views", views.mine());
         model.addAttribute("problem", problem);
         model.addAttribute("problemForm", form);
