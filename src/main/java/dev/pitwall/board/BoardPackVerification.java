@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A stored pack checked against itself and against its figures computed again now.
  *
- * @param contentIntact the stored content still has the SHA-256 it was stored with
+ * @param contentIntact the stored content still has the SHA-256 it was stored with, which is also the
+ *     one the audit log recorded when the pack was made
+ * @param auditedSha256 the SHA-256 the audit log recorded when the pack was made
  * @param reproduced intact, and every figure computed again equals the stored one
  * @param definitionsChanged the metric definitions (or the pack's format) changed since
  * @param dataChanged audited changes or usage data arrived since the pack was made
@@ -14,7 +16,7 @@ import java.util.List;
  * @param differences every figure that differs, with the reason
  */
 public record BoardPackVerification(long packId, String period, boolean contentIntact, String storedSha256,
-        String contentSha256, boolean reproduced, boolean definitionsChanged, String storedDefinitionsVersion,
+        String contentSha256, String auditedSha256, boolean reproduced, boolean definitionsChanged, String storedDefinitionsVersion,
         String currentDefinitionsVersion, boolean dataChanged, String storedUsageVersion, String currentUsageVersion,
         long storedAuditSequence, long currentAuditSequence, List<String> changesSince, List<Difference> differences,
         String summary, Instant verifiedAt) {

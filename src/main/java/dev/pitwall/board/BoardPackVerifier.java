@@ -30,6 +30,7 @@ class BoardPackVerifier {
     /** Changes of the board's own records do not change any figure. */
     private static final Set<String> OWN_ENTITIES = Set.of(BoardPackService.ENTITY, "board-subscription", "saved-view");
     private static final double TOLERANCE = 1e-9;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final AuditLog auditLog;
     private final UsageFacts usage;
@@ -44,7 +45,10 @@ class BoardPackVerifier {
     BoardPackVerification verify(BoardPacks.Stored stored, BoardPackContent recomputed) {
         BoardPack pack = stored.pack();
         String contentSha = PackJson.sha256(stored.contentJson());
-        boolean intact = contentSha.equals(pack.sha256());
+        // The SHA-256 the audit log recorded when the pack was made: the hash-chained log anchors it,
+        // so rewriting both the content and its stored hash is caught too.
+        String audited = auditedSha256(pack.id());
+        boolean intact = contentSha.equals(pack.sha256()) && (audited == null || audited.equals(contentSha));
         String definitions = PackJson.definitionsVersion();
         boolean definitionsChanged = !definitions.equals(pack.definitionsVersion());
         String usageNow = usage.version();
@@ -56,13 +60,22 @@ class BoardPackVerifier {
         List<Difference> differences = differences(pack.content(), recomputed, reason, why);
         boolean reproduced = intact && differences.isEmpty();
         String summary = reproduced ? "Reproduced: the stored pack is intact and every figure computed again equals it."
-                : (intact ? "" : "The stored pack was altered after it was stored: its content no longer matches its "
-                        + "SHA-256. ") + (differences.isEmpty() ? "Every figure computed again equals the stored one."
+                : (intact ? "" : "The stored pack was altered after it was stored: its content no longer matches "
+                        + (contentSha.equals(pack.sha256()) ? "the SHA-256 the audit log recorded when it was made. "
+                                : "its SHA-256. ")) + (differences.isEmpty() ? "Every figure computed again equals the stored one."
                         : differences.size() + " figure" + (differences.size() == 1 ? " differs" : "s differ")
                                 + " from the figures computed again: " + why);
-        return new BoardPackVerification(pack.id(), pack.period(), intact, pack.sha256(), contentSha, reproduced,
+        return new BoardPackVerification(pack.id(), pack.period(), intact, pack.sha256(), contentSha, audited, reproduced,
                 definitionsChanged, pack.definitionsVersion(), definitions, dataChanged, pack.usageVersion(), usageNow,
                 pack.auditSequence(), auditLog.lastSequence(), changes, differences, summary, clock.instant());
+    }
+
+    /** The SHA-256 in the audit entry that recorded the pack's making, or {@code null} when there is none. */
+    private String auditedSha256(long packId) {
+        return auditLog.find(new AuditQuery(BoardPackService.ENTITY, String.valueOf(packId), null,
+                        dev.pitwall.platform.audit.AuditAction.CREATE, null, null), new PageQuery(0, 1)).content().stream()
+                .findFirst().map(e -> e.after() == null ? null : JSON.readTree(e.after()).path("sha256").asString(null))
+                .orElse(null);
     }
 
     /** Audited changes after the pack's audit head, except the board's own records, newest first. */

@@ -197,6 +197,13 @@ class BoardPackIntegrationTest {
         String page = mvc.perform(get("/board/packs/" + againId + "/verification").with(ADMIN)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("no: its SHA-256 does not match").contains("STORED_CONTENT_ALTERED");
+        // Rewriting the stored hash too does not hide it: the audit log recorded the hash when the pack was made.
+        jdbc.sql("UPDATE board_pack SET content_sha256 = :h WHERE id = :id")
+                .param("h", dev.pitwall.board.internal.PackJson.sha256(JSON.writeValueAsString(content))).param("id", againId).update();
+        DocumentContext rehashed = JsonPath.parse(send(get("/api/v1/board-packs/" + againId + "/verification"), null, 200));
+        assertThat(rehashed.<Boolean>read("$.contentIntact")).isFalse();
+        assertThat(rehashed.<String>read("$.auditedSha256")).isEqualTo(again.read("$.sha256"));
+        assertThat(rehashed.<String>read("$.summary")).contains("the SHA-256 the audit log recorded when it was made");
 
         refusals(month);
         subscribersAreEmailedOncePerPeriod(s, month);
