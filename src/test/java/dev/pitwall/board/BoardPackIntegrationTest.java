@@ -229,6 +229,8 @@ class BoardPackIntegrationTest {
             checked.add(figures.group(1));
         }
         assertThat(checked).hasSizeGreaterThan(40).contains("org.realizedImpact", "waterfall.realized", "risk.missingControls");
+        // Names print as written (the fonts are embedded), in the table and the chart.
+        assertThat(text).contains("Board Łódź Ковальски");
         assertThat(text).contains(normalize(PdfText.safe(HtmlUtils.htmlUnescape(Pattern.compile(
                 "id=\"board-question\"[^>]*>([^<]*)<").matcher(html).results().findFirst().orElseThrow().group(1)))));
         // The charts are drawn on the page as SVG from the same layout as the PDF's.
@@ -310,7 +312,7 @@ class BoardPackIntegrationTest {
             rights.append(rights.isEmpty() ? "" : ",").append('"').append(right).append("\":\"").append(owner).append('"');
         }
         send(post("/api/v1/workflows"), """
-                {"key":"%s","name":"Board %s","stage":"PILOT","aiGoLive":"%s","systems":["%s"],"decisionRights":{%s},
+                {"key":"%s","name":"Board Łódź Ковальски %s","stage":"PILOT","aiGoLive":"%s","systems":["%s"],"decisionRights":{%s},
                  "intendedUsers":{"people":["%s"],"teams":[]}}""".formatted(key, s, TODAY.minusDays(60), key, rights, owner), 201);
         long kpi = JsonPath.<Number>read(send(post("/api/v1/workflows/" + key + "/kpis"), """
                 {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER",

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a stored pack as a PDF with Apache PDFBox: the same sections, figures and tables as the
- * page, the charts drawn as vector shapes from the same layout ({@link PackChart}), and a last
- * section that says what the pack was computed on and how to verify it. No browser is involved.
+ * page, the charts drawn as vector shapes from the same layout ({@link PackChart}), the text in
+ * embedded DejaVu Sans ({@link PdfText}), and a last section that says what the pack was computed on and how to verify it. No browser is involved.
  */
 @Component
 public class BoardPackPdf {
@@ -39,11 +39,11 @@ public class BoardPackPdf {
             PdfCursor cursor = new PdfCursor(document, "Pitwall board pack " + pack.period() + " · "
                     + pack.content().organization());
             BoardPackContent content = pack.content();
-            cursor.text(PdfText.BOLD, 18, "Board pack " + content.period(), 0);
-            cursor.text(PdfText.REGULAR, 10, content.organization() + " · as of " + content.asOf() + " (period "
+            cursor.text(cursor.bold, 18, "Board pack " + content.period(), 0);
+            cursor.text(cursor.regular, 10, content.organization() + " · as of " + content.asOf() + " (period "
                     + content.from() + " to " + content.asOf() + ") · money in " + content.currency(), 0.35f);
             cursor.gap(8);
-            cursor.paragraph(PdfText.BOLD, 11, content.boardQuestion(), 0);
+            cursor.paragraph(cursor.bold, 11, content.boardQuestion(), 0);
             for (Section section : content.sections()) {
                 section(cursor, section, content);
             }
@@ -70,8 +70,8 @@ public class BoardPackPdf {
     private static void section(PdfCursor cursor, Section section, BoardPackContent content) throws IOException {
         cursor.need(60);
         cursor.gap(10);
-        cursor.text(PdfText.BOLD, 13, section.title(), 0);
-        cursor.paragraph(PdfText.REGULAR, 9.5f, section.lead(), 0.35f);
+        cursor.text(cursor.bold, 13, section.title(), 0);
+        cursor.paragraph(cursor.regular, 9.5f, section.lead(), 0.35f);
         for (PackFigure f : section.figures()) {
             cursor.figure(f.label(), f.display() + (f.value() == null && f.note() != null && !"text".equals(f.unit())
                     ? " (" + f.note() + ")" : ""));
@@ -90,8 +90,8 @@ public class BoardPackPdf {
     private static void table(PdfCursor cursor, Table table) throws IOException {
         cursor.need(40);
         cursor.gap(4);
-        cursor.text(PdfText.BOLD, 10, table.title(), 0);
-        float first = table.columns().size() > 4 ? 120 : 170;
+        cursor.text(cursor.bold, 10, table.title(), 0);
+        float first = table.columns().size() > 5 ? 110 : table.columns().size() > 3 ? 140 : 170;
         float[] widths = new float[table.columns().size() + 1];
         widths[0] = first;
         for (int i = 1; i < widths.length; i++) {
@@ -100,26 +100,26 @@ public class BoardPackPdf {
         List<String> header = new ArrayList<>();
         header.add("");
         header.addAll(table.columns());
-        cursor.row(PdfText.BOLD, widths, header);
+        cursor.row(cursor.bold, 7.5f, widths, header);
         for (Row row : table.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.label());
             row.cells().forEach(c -> cells.add(c.display()));
-            cursor.row(PdfText.REGULAR, widths, cells);
+            cursor.row(cursor.regular, 8, widths, cells);
         }
     }
 
     private static void provenance(PdfCursor cursor, BoardPack pack) throws IOException {
         cursor.need(120);
         cursor.gap(10);
-        cursor.text(PdfText.BOLD, 13, "What this pack was computed on", 0);
+        cursor.text(cursor.bold, 13, "What this pack was computed on", 0);
         cursor.figure("Pack", "#" + pack.id() + ", made " + pack.generatedAt() + " by " + pack.generatedBy());
         cursor.figure("As of", pack.asOf().toString());
         cursor.figure("Usage data version", pack.usageVersion());
         cursor.figure("Audit chain head", "entry " + pack.auditSequence() + ", " + pack.auditHash());
         cursor.figure("Metric definitions version", pack.definitionsVersion());
         cursor.figure("Content SHA-256", pack.sha256());
-        cursor.paragraph(PdfText.REGULAR, 9, "Verify it at any time: GET /api/v1/board-packs/" + pack.id()
+        cursor.paragraph(cursor.regular, 9, "Verify it at any time: GET /api/v1/board-packs/" + pack.id()
                 + "/verification computes every figure again and names any that differs, and why.", 0.35f);
     }
 
@@ -127,6 +127,8 @@ public class BoardPackPdf {
     static final class PdfCursor {
         private final PDDocument document;
         private final String footer;
+        final PDFont regular;
+        final PDFont bold;
         private PDPageContentStream stream;
         private float y;
         private int pages;
@@ -134,6 +136,9 @@ public class BoardPackPdf {
         PdfCursor(PDDocument document, String footer) throws IOException {
             this.document = document;
             this.footer = PdfText.safe(footer);
+            PdfText.Fonts fonts = PdfText.Fonts.of(document);
+            this.regular = fonts.regular();
+            this.bold = fonts.bold();
             newPage();
         }
 
@@ -145,7 +150,7 @@ public class BoardPackPdf {
             document.addPage(page);
             stream = new PDPageContentStream(document, page);
             pages++;
-            show(PdfText.REGULAR, 7.5f, MARGIN, 30, footer + " · page " + pages, 0.45f);
+            show(regular, 7.5f, MARGIN, 30, footer + " · page " + pages, 0.45f);
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
@@ -173,28 +178,28 @@ public class BoardPackPdf {
 
         /** A label on the left and its figure on the right; each wraps within its column. */
         void figure(String label, String value) throws IOException {
-            List<String> labels = PdfText.wrap(PdfText.REGULAR, 9.5f, label, 192);
-            List<String> lines = PdfText.wrap(PdfText.BOLD, 9.5f, value, WIDTH - 200);
+            List<String> labels = PdfText.wrap(regular, 9.5f, label, 192);
+            List<String> lines = PdfText.wrap(bold, 9.5f, value, WIDTH - 200);
             int rows = Math.max(labels.size(), lines.size());
             need(12 * rows + 1);
             y -= 13;
             for (int i = 0; i < rows; i++) {
                 if (i < labels.size()) {
-                    show(PdfText.REGULAR, 9.5f, MARGIN, y - 12 * i, labels.get(i), 0.3f);
+                    show(regular, 9.5f, MARGIN, y - 12 * i, labels.get(i), 0.3f);
                 }
                 if (i < lines.size()) {
-                    show(PdfText.BOLD, 9.5f, MARGIN + 200, y - 12 * i, lines.get(i), 0);
+                    show(bold, 9.5f, MARGIN + 200, y - 12 * i, lines.get(i), 0);
                 }
             }
             y -= 12 * (rows - 1);
         }
 
         /** One table row; each cell wraps within its column, cell after cell. */
-        void row(PDFont font, float[] widths, List<String> cells) throws IOException {
+        void row(PDFont font, float size, float[] widths, List<String> cells) throws IOException {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int i = 0; i < cells.size(); i++) {
-                List<String> cell = PdfText.wrap(font, 8, cells.get(i), widths[i] - 4);
+                List<String> cell = PdfText.wrap(font, size, cells.get(i), widths[i] - 4);
                 wrapped.add(cell);
                 lines = Math.max(lines, cell.size());
             }
@@ -203,7 +208,7 @@ public class BoardPackPdf {
             float x = MARGIN;
             for (int i = 0; i < wrapped.size(); i++) {
                 for (int l = 0; l < wrapped.get(i).size(); l++) {
-                    show(font, 8, x, y - 10 - l * 10, wrapped.get(i).get(l), 0);
+                    show(font, size, x, y - 10 - l * 10, wrapped.get(i).get(l), 0);
                 }
                 x += widths[i];
             }
@@ -217,7 +222,7 @@ public class BoardPackPdf {
         void chart(PackChart chart) throws IOException {
             float scale = WIDTH / (float) chart.width();
             need((float) chart.height() * scale + 20);
-            text(PdfText.REGULAR, 8.5f, chart.title(), 0.35f);
+            text(regular, 8.5f, chart.title(), 0.35f);
             float top = y - 4;
             for (PackChart.Bar bar : chart.bars()) {
                 float[] rgb = tone(bar.tone());
@@ -228,10 +233,10 @@ public class BoardPackPdf {
             }
             for (PackChart.Label label : chart.labels()) {
                 String text = PdfText.safe(label.text());
-                float w = PdfText.width(PdfText.REGULAR, 7, text);
+                float w = PdfText.width(regular, 7, text);
                 float x = MARGIN + (float) label.x() * scale - ("middle".equals(label.anchor()) ? w / 2
                         : "end".equals(label.anchor()) ? w : 0);
-                show(PdfText.REGULAR, 7, x, top - (float) label.y() * scale, text, 0.2f);
+                show(regular, 7, x, top - (float) label.y() * scale, text, 0.2f);
             }
             y = top - (float) chart.height() * scale - 6;
         }

@@ -1,31 +1,50 @@
 package dev.pitwall.board.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Text for the PDF's standard fonts, which encode WinAnsi only: the few signs pages use beyond it
- * are written as their ASCII equivalents (− as -, ≥ as >=, → as ->), anything else as '?'.
+ * The PDF's text: DejaVu Sans (regular and bold, shipped in {@code resources/fonts} with its licence),
+ * embedded as subsets in each document, so names in Latin, Greek, Cyrillic and many other scripts
+ * print as written on every machine. A character neither font has is written as '?'.
  */
 public final class PdfText {
 
-    static final PDFont REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    static final PDFont BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final byte[] REGULAR = read("/fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = read("/fonts/DejaVuSans-Bold.ttf");
+    private static final List<CmapLookup> LOOKUPS = List.of(lookup(REGULAR), lookup(BOLD));
+    private static final Map<Integer, Boolean> SHOWN = new ConcurrentHashMap<>();
 
-    private static final Map<Integer, String> EQUIVALENTS = Map.ofEntries(Map.entry(0x2212, "-"),
-            Map.entry(0x2265, ">="), Map.entry(0x2264, "<="), Map.entry(0x2192, "->"), Map.entry(0x2248, "~"),
-            Map.entry(0x25B2, "+"), Map.entry(0x25BC, "-"), Map.entry(0x202F, " "), Map.entry(0x2009, " "),
-            Map.entry(0x2011, "-"), Map.entry(0x2713, "v"));
-    private static final Map<Integer, Boolean> ENCODABLE = new ConcurrentHashMap<>();
+    /** The two fonts, loaded into one document. */
+    record Fonts(PDFont regular, PDFont bold) {
+
+        static Fonts of(PDDocument document) {
+            try {
+                return new Fonts(PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
+                        PDType0Font.load(document, new ByteArrayInputStream(BOLD), true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     private PdfText() {
     }
 
-    /** {@code text} in characters the standard fonts can show; line breaks and tabs become spaces. */
+    /** {@code text} in characters both fonts can show; line breaks and tabs become spaces. */
     public static String safe(String text) {
         if (text == null) {
             return "";
@@ -34,9 +53,7 @@ public final class PdfText {
         text.codePoints().forEach(c -> {
             if (c == '\n' || c == '\r' || c == '\t') {
                 out.append(' ');
-            } else if (EQUIVALENTS.containsKey(c)) {
-                out.append(EQUIVALENTS.get(c));
-            } else if (ENCODABLE.computeIfAbsent(c, PdfText::encodable)) {
+            } else if (SHOWN.computeIfAbsent(c, PdfText::shown)) {
                 out.appendCodePoint(c);
             } else {
                 out.append('?');
@@ -45,26 +62,21 @@ public final class PdfText {
         return out.toString();
     }
 
-    private static boolean encodable(int codePoint) {
-        try {
-            REGULAR.encode(new String(Character.toChars(codePoint)));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
-        }
+    private static boolean shown(int codePoint) {
+        return !Character.isISOControl(codePoint) && LOOKUPS.stream().allMatch(l -> l.getGlyphId(codePoint) > 0);
     }
 
     static float width(PDFont font, float size, String text) {
         try {
             return font.getStringWidth(text) / 1000f * size;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     /** {@code text} broken into lines no wider than {@code width}; a word longer than a line is cut. */
-    static java.util.List<String> wrap(PDFont font, float size, String text, float width) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    static List<String> wrap(PDFont font, float size, String text, float width) {
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : safe(text).split(" +")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
@@ -92,5 +104,25 @@ public final class PdfText {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = PdfText.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The font " + resource + " is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CmapLookup lookup(byte[] font) {
+        try {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+            return ttf.getUnicodeCmapLookup();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
