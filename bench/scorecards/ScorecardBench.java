@@ -225,10 +225,7 @@ public class ScorecardBench {
     static void query(Map<String, String> o) throws Exception {
         Client api = new Client(o.get("url"), "Bearer " + Files.readString(Path.of(o.get("tokenFile"))).trim());
         int runs = Integer.parseInt(o.getOrDefault("runs", "20"));
-        // Poll until every batch is rolled up (the API has no way to wait for it), at most 10 minutes.
-        for (int i = 0; i < 600 && !api.get("/api/v1/usage-rollups/status").body().matches(".*\"pendingBatches\":0\\D.*"); i++) {
-            Thread.sleep(1000);
-        }
+        awaitRollups(api);
         String[] scopes = {"/api/v1/scorecards/organization", "/api/v1/scorecards/workflows/bench-wf-7"};
         for (String scope : scopes) {
             // afresh: a different as-of date each run is a different cache entry
@@ -263,9 +260,7 @@ public class ScorecardBench {
     static void packs(Map<String, String> o) throws Exception {
         Client api = new Client(o.get("url"), "Bearer " + Files.readString(Path.of(o.get("tokenFile"))).trim());
         int runs = Integer.parseInt(o.getOrDefault("runs", "6"));
-        for (int i = 0; i < 600 && !api.get("/api/v1/usage-rollups/status").body().matches(".*\"pendingBatches\":0\\D.*"); i++) {
-            Thread.sleep(1000);
-        }
+        awaitRollups(api);
         java.time.YearMonth month = java.time.YearMonth.from(TODAY).minusMonths(1);
         long[] packs = new long[runs];
         long[] pdfs = new long[runs];
@@ -287,6 +282,16 @@ public class ScorecardBench {
                 + "scorecard (p50) %.2f%n", pct(packs, 50) / 1e6, packs[runs - 1] / 1e6, runs, pct(pdfs, 50) / 1e6,
                 pdfs[runs - 1] / 1e6, pct(scorecards, 50) / 1e6, scorecards[runs - 1] / 1e6,
                 (double) pct(packs, 50) / pct(scorecards, 50));
+    }
+
+    /**
+     * Polls until every batch is rolled up, at most 10 minutes: this load generator runs outside the
+     * application, and the API has no call that waits for the rollups.
+     */
+    static void awaitRollups(Client api) throws Exception {
+        for (int i = 0; i < 600 && !api.get("/api/v1/usage-rollups/status").body().matches(".*\"pendingBatches\":0\\D.*"); i++) {
+            Thread.sleep(1000);
+        }
     }
 
     static long time(Client api, String path) throws Exception {

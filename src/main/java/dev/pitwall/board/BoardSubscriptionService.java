@@ -101,13 +101,12 @@ public class BoardSubscriptionService {
         int queued = 0;
         LocalDate today = LocalDate.now(clock);
         for (BoardPackPeriod.Cadence cadence : BoardPackPeriod.Cadence.values()) {
+            BoardPackPeriod period = BoardPackPeriod.latestEnded(cadence, today);
             List<BoardSubscription> due = subscriptions.ofCadence(cadence).stream()
-                    .filter(s -> !subscriptions.sentPeriods(s.id()).contains(BoardPackPeriod.latestEnded(cadence, today).label()))
-                    .toList();
+                    .filter(s -> !subscriptions.sentPeriods(s.id()).contains(period.label())).toList();
             if (due.isEmpty()) {
                 continue;
             }
-            BoardPackPeriod period = BoardPackPeriod.latestEnded(cadence, today);
             BoardPack pack = packs.latestFor(period.label()).map(packService::get)
                     .orElseGet(() -> packService.generate(period.label()));
             for (BoardSubscription s : due) {

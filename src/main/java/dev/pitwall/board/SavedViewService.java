@@ -109,8 +109,8 @@ public class SavedViewService {
         return views.find(id).orElseThrow(() -> new SavedViewNotFound(id));
     }
 
-    /** Deletes a view: its owner, or an administrator. */
-    public void delete(long id) {
+    /** Deletes a view (its owner, or an administrator) and returns what it was. */
+    public SavedView delete(long id) {
         SavedView view = get(id);
         PitwallPrincipal me = PitwallPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!view.owner().equals(me.username()) && me.role() != Role.ADMIN) {
@@ -118,6 +118,7 @@ public class SavedViewService {
         }
         views.delete(id);
         auditLog.append(AuditRecord.deleted(ENTITY, id, Map.of("name", view.name(), "url", view.url())));
+        return view;
     }
 
     private static String owner() {

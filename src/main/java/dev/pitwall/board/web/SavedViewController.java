@@ -68,8 +68,7 @@ class SavedViewController {
     @PostMapping("/board/views/{id}/delete")
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        SavedView view = views.get(id);
-        views.delete(id);
+        SavedView view = views.delete(id);
         redirect.addFlashAttribute("flashMessage", "The view '" + view.name() + "' was deleted.");
         return "redirect:/board#views";
     }
