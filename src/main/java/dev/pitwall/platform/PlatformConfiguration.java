@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PlatformProperties.class, dev.pitwall.platform.audit.AuditProperties.class})
+@EnableConfigurationProperties({PlatformProperties.class, dev.pitwall.platform.audit.AuditProperties.class,
+        dev.pitwall.platform.identity.IdentityProperties.class})
 class PlatformConfiguration {
 
     /** The one source of "now": domain code takes it injected so any as-of date can be tested. */

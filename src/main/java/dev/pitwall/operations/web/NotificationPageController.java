@@ -79,10 +79,14 @@ class NotificationPageController {
             HttpServletResponse response) {
         try {
             NotificationService.Created created = notifications.subscribe(typed.toDraft());
-            redirect.addFlashAttribute("flashMessage", "The subscription '" + created.subscription().name() + "' was created.");
             if (created.secret() != null) {
-                redirect.addFlashAttribute("secret", created.secret());
+                // Shown in this answer rather than through a redirect: a flash attribute would put
+                // the secret into the session, which is kept in the database.
+                model.addAttribute("flashMessage", "The subscription '" + created.subscription().name() + "' was created.");
+                model.addAttribute("secret", created.secret());
+                return render(SubscriptionForm.blank(), null, model);
             }
+            redirect.addFlashAttribute("flashMessage", "The subscription '" + created.subscription().name() + "' was created.");
             return "redirect:/operations/notifications";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());

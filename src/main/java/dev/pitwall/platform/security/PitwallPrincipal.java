@@ -12,7 +12,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param role the user's role
  * @param tokenName the API token's name when the request was authenticated by one
  */
-public record PitwallPrincipal(long userId, String username, Role role, String tokenName) {
+public record PitwallPrincipal(long userId, String username, Role role, String tokenName)
+        implements java.io.Serializable {
 
     /** The principal of the current request, if one is authenticated. */
     public static Optional<PitwallPrincipal> current() {

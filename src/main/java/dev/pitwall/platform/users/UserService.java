@@ -102,6 +102,10 @@ public class UserService {
     public void changeOwnPassword(long id, String currentPassword, String newPassword) {
         User user = get(id);
         String hash = users.findCredentials(user.username()).orElseThrow().passwordHash();
+        if (hash == null) {
+            throw InvalidInputException.ofField("currentPassword",
+                    "you sign in with your identity provider; Pitwall holds no password of yours to change");
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
             throw InvalidInputException.ofField("currentPassword", "is not your current password");
         }

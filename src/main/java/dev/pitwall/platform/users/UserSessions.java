@@ -2,12 +2,12 @@ package dev.pitwall.platform.users;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Ends the browser sessions of a user whose role changed or who was disabled, so the change takes
- * effect at their next click rather than when the session times out.
+ * effect at their next click rather than when the session times out. Sessions are found by the
+ * user's name in the sessions table every node shares, so this ends them on every node.
  */
 @Component
 class UserSessions {
@@ -22,17 +22,12 @@ class UserSessions {
     void endOtherSessionsOf(String username) {
         var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         String current = attributes == null ? null : attributes.getSessionId();
-        registry.getAllPrincipals().stream()
-                .filter(p -> p instanceof UserDetails details && details.getUsername().equalsIgnoreCase(username))
-                .flatMap(p -> registry.getAllSessions(p, false).stream())
+        registry.getAllSessions(username, false).stream()
                 .filter(s -> !s.getSessionId().equals(current))
                 .forEach(SessionInformation::expireNow);
     }
 
     void endSessionsOf(String username) {
-        registry.getAllPrincipals().stream()
-                .filter(p -> p instanceof UserDetails details && details.getUsername().equalsIgnoreCase(username))
-                .flatMap(p -> registry.getAllSessions(p, false).stream())
-                .forEach(SessionInformation::expireNow);
+        registry.getAllSessions(username, false).forEach(SessionInformation::expireNow);
     }
 }

@@ -63,6 +63,45 @@ public class Users {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Inserts a user who signs in with an identity provider: no password. */
+    public long insertWithoutPassword(NewUser user, Instant now) {
+        return insert(user, null, now);
+    }
+
+    public Optional<User> findByIdentity(String issuer, String subject) {
+        return jdbc.sql("""
+                SELECT u.* FROM platform_user u JOIN platform_user_identity i ON i.user_id = u.id
+                WHERE i.issuer = ? AND i.subject = ?
+                """).params(issuer, subject).query(Users::map).optional();
+    }
+
+    /** The user with this email when exactly one has it (an ambiguous email links no one). */
+    public Optional<User> findOnlyByEmail(String email) {
+        List<User> found = jdbc.sql("SELECT * FROM platform_user WHERE LOWER(email) = LOWER(?) ORDER BY id LIMIT 2")
+                .param(email).query(Users::map).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    public long insertIdentity(long userId, String issuer, String subject, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO platform_user_identity (user_id, issuer, subject, created_at, last_sign_in_at)
+                VALUES (?, ?, ?, ?, ?)
+                """).params(userId, issuer, subject, utc(now), utc(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public void touchIdentity(String issuer, String subject, Instant now) {
+        jdbc.sql("UPDATE platform_user_identity SET last_sign_in_at = ? WHERE issuer = ? AND subject = ?")
+                .params(utc(now), issuer, subject).update();
+    }
+
+    /** The issuers a user signs in with, for the administrators' list. */
+    public List<String> issuersOf(long userId) {
+        return jdbc.sql("SELECT DISTINCT issuer FROM platform_user_identity WHERE user_id = ? ORDER BY issuer")
+                .param(userId).query(String.class).list();
+    }
+
     public void update(long id, UserUpdate update, Instant now) {
         jdbc.sql("UPDATE platform_user SET display_name = ?, email = ?, role = ?, enabled = ?, updated_at = ? WHERE id = ?")
                 .params(update.displayName(), update.email(), update.role().name(), update.enabled(), utc(now), id)

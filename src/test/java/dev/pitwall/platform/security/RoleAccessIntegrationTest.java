@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -41,14 +41,15 @@ class RoleAccessIntegrationTest {
         return mvc.perform(request.with(httpBasic(user.username(), TestUsers.PASSWORD))).andReturn().getResponse().getStatus();
     }
 
-    private MockHttpSession signIn(User user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user.username()).password(TestUsers.PASSWORD))
+    /** Signs in with the form; the answer's session cookie carries the session (kept in the database). */
+    private Cookie signIn(User user) throws Exception {
+        return java.util.Objects.requireNonNull(mvc.perform(formLogin("/login").user(user.username()).password(TestUsers.PASSWORD))
                 .andExpect(redirectedUrlPattern("/**"))
-                .andReturn().getRequest().getSession(false);
+                .andReturn().getResponse().getCookie("SESSION"));
     }
 
-    private int ui(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.session(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse().getStatus();
+    private int ui(Cookie session, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.cookie(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse().getStatus();
     }
 
     private static int expect(Role role, Set<Role> allowed, int success) {
@@ -138,7 +139,7 @@ class RoleAccessIntegrationTest {
     @EnumSource(Role.class)
     void uiEnforcesEachRole(Role role) throws Exception {
         User user = TestUsers.create(users, role);
-        MockHttpSession session = signIn(user);
+        Cookie session = signIn(user);
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         soft.assertThat(ui(session, get("/"))).as("home").isEqualTo(200);
         soft.assertThat(ui(session, get("/people"))).as("directory").isEqualTo(200);
@@ -157,7 +158,7 @@ class RoleAccessIntegrationTest {
         soft.assertThat(ui(session, get("/admin/users"))).as("users page").isEqualTo(expect(role, Set.of(ADMIN), 200));
         soft.assertThat(ui(session, get("/admin/organization"))).as("organization page")
                 .isEqualTo(expect(role, Set.of(ADMIN), 200));
-        soft.assertThat(mvc.perform(get("/people/suggestions").param("q", "ad").session(session)
+        soft.assertThat(mvc.perform(get("/people/suggestions").param("q", "ad").cookie(session)
                 .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getStatus()).as("person picker").isEqualTo(200);
         String key = "role-ui-" + UUID.randomUUID().toString().substring(0, 8);
         mvc.perform(post("/api/v1/workflows").with(httpBasic("admin", "test-admin-password"))
@@ -186,18 +187,18 @@ class RoleAccessIntegrationTest {
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() throws Exception {
-        MockHttpSession session = signIn(TestUsers.create(users, ADMIN));
-        mvc.perform(post("/teams").session(session).param("name", "No CSRF " + UUID.randomUUID()))
+        Cookie session = signIn(TestUsers.create(users, ADMIN));
+        mvc.perform(post("/teams").cookie(session).param("name", "No CSRF " + UUID.randomUUID()))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void disablingAUserEndsTheirOpenSession() throws Exception {
         User user = TestUsers.create(users, Role.VIEWER);
-        MockHttpSession session = signIn(user);
-        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+        Cookie session = signIn(user);
+        mvc.perform(get("/people").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
         users.update(user.id(), new dev.pitwall.platform.users.UserUpdate(user.displayName(), null, Role.VIEWER, false));
-        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML))
+        mvc.perform(get("/people").cookie(session).accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
     }

@@ -39,18 +39,18 @@ class UserApiIntegrationTest {
         var user = TestUsers.create(users, Role.OWNER);
         String secret = tokens.issue(user.id(), new dev.pitwall.platform.tokens.NewApiToken("ci",
                 java.util.Set.of("READ"), null)).secret();
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+        var session = mvc.perform(
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
                         .user(user.username()).password(TestUsers.PASSWORD))
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+                .andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/people").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
 
         mvc.perform(post("/api/v1/users/" + user.id() + "/password").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"newPassword\":\"a-brand-new-password\"}")).andExpect(status().is2xxSuccessful());
 
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/people").session(session).accept(MediaType.TEXT_HTML))
+        mvc.perform(get("/people").cookie(session).accept(MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
                         .redirectedUrl("/login?expired"));

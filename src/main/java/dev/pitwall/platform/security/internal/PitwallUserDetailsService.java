@@ -1,5 +1,6 @@
 package dev.pitwall.platform.security.internal;
 
+import dev.pitwall.platform.identity.IdentityProperties;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.users.User;
 import dev.pitwall.platform.users.Users;
@@ -13,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 class PitwallUserDetailsService implements UserDetailsService {
 
     private final Users users;
+    private final IdentityProperties identity;
 
-    PitwallUserDetailsService(Users users) {
+    PitwallUserDetailsService(Users users, IdentityProperties identity) {
         this.users = users;
+        this.identity = identity;
     }
 
     @Override
@@ -24,6 +27,13 @@ class PitwallUserDetailsService implements UserDetailsService {
         Users.Credentials credentials = users.findCredentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         User user = credentials.user();
+        // Someone who signs in with the identity provider has no password; with local sign-in
+        // switched off only the break-glass administrator may use one. Both answer as an unknown
+        // user does, so the answer tells nothing about which accounts exist.
+        boolean breakGlass = user.username().equalsIgnoreCase(identity.breakGlassUsername());
+        if (credentials.passwordHash() == null || (!identity.localSignIn() && !breakGlass)) {
+            throw new UsernameNotFoundException("No such user");
+        }
         PitwallPrincipal principal = new PitwallPrincipal(user.id(), user.username(), user.role(), null);
         return new PitwallUserDetails(principal, credentials.passwordHash(), user.enabled(),
                 Authorities.of(user.role(), user.role().permissions()));

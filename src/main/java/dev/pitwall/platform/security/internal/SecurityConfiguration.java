@@ -1,6 +1,13 @@
 package dev.pitwall.platform.security.internal;
 
+import dev.pitwall.platform.identity.IdentityProperties;
+import dev.pitwall.platform.identity.PersonLinks;
 import dev.pitwall.platform.security.Permission;
+import dev.pitwall.platform.users.ExternalSignIn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import dev.pitwall.platform.tokens.ApiTokenService;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +21,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,9 +30,11 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
@@ -47,23 +55,41 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Passwords (throttled), API tokens, and, when an identity provider is configured, the
+     * authorization code its sign-in returns (one manager for all, so the filter chains that set
+     * it see every way of signing in).
+     */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            ApiTokenService tokens, LoginThrottle throttle) {
+            ApiTokenService tokens, LoginThrottle throttle, ObjectProvider<ClientRegistrationRepository> identityProviders,
+            PitwallOidcUserService oidcUsers) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
-                new ApiTokenAuthenticationProvider(tokens));
+        java.util.List<org.springframework.security.authentication.AuthenticationProvider> providers =
+                new java.util.ArrayList<>(java.util.List.of(new ThrottledAuthenticationProvider(passwords, throttle),
+                        new ApiTokenAuthenticationProvider(tokens)));
+        if (identityProviders.getIfAvailable() != null) {
+            providers.add(new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                    oidcUsers));
+        }
+        return new ProviderManager(providers);
     }
 
+    /** Used when an identity provider is registered ({@code spring.security.oauth2.client.*}). */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    PitwallOidcUserService pitwallOidcUserService(ExternalSignIn externalSignIn, IdentityProperties identity,
+            java.util.List<PersonLinks> personLinks) {
+        return new PitwallOidcUserService(externalSignIn, identity, personLinks);
     }
 
+    /**
+     * The sessions of each user, read from the sessions table that all nodes share (Spring
+     * Session JDBC), so ending a user's sessions on one node ends them on every node.
+     */
     @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -88,8 +114,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            SessionRegistry sessionRegistry, java.util.List<dev.pitwall.platform.security.PublicPages> publicPages)
+            SessionRegistry sessionRegistry, java.util.List<dev.pitwall.platform.security.PublicPages> publicPages,
+            ObjectProvider<ClientRegistrationRepository> identityProviders, PitwallOidcUserService oidcUsers)
             throws Exception {
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+                    .failureHandler(SecurityConfiguration::signInWithProviderFailed));
+        }
         String[] open = publicPages.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         ContentNegotiationStrategy negotiation = new HeaderContentNegotiationStrategy();
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(negotiation, MediaType.TEXT_HTML);
@@ -127,6 +159,22 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Back to the sign-in page with the reason's code (only codes the page knows are shown; the
+     * provider's own description is logged, never shown, as it may carry anything).
+     */
+    private static void signInWithProviderFailed(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException exception) throws java.io.IOException {
+        String code = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth2
+                ? oauth2.getError().getErrorCode() : "other";
+        org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class)
+                .info("Sign-in with the identity provider refused: {} ({})", code, exception.getMessage());
+        String shown = java.util.Set.of("invalid_id_token", PitwallOidcUserService.ACCOUNT_DISABLED, "access_denied")
+                .contains(code) ? code : "other";
+        response.sendRedirect(request.getContextPath() + "/login?sso-error=" + shown);
+    }
 
     /** Links to other sites carry no path or query of Pitwall's pages. */
     private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =

@@ -70,18 +70,20 @@ class AccountPageController {
     @PostMapping("/account/tokens")
     String createToken(@RequestParam String name, @RequestParam(required = false) List<String> scopes,
             @RequestParam(required = false) LocalDate expiresOn,
-            Model model, RedirectAttributes redirect) {
+            Model model) {
         try {
             IssuedToken issued = tokens.issue(currentUserId(), new NewApiToken(name,
                     scopes == null ? Set.of() : Set.copyOf(scopes),
                     expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
-            redirect.addFlashAttribute("issued", issued);
+            // Shown in this answer rather than through a redirect: a flash attribute would put the
+            // secret into the session, which is kept in the database.
+            model.addAttribute("issued", issued);
+            return account(model);
         } catch (ProblemException e) {
             model.addAttribute("tokenError", e.getMessage());
             model.addAttribute("typedScopes", scopes == null ? List.of() : scopes);
             return account(model);
         }
-        return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
