@@ -87,29 +87,39 @@ public final class HostileInput {
     }
 
     private static void collect(JsonNode node, String path, JsonNode root, List<Case> cases) {
+        collect(node, path, List.of(), root, cases);
+    }
+
+    /** {@code parts} are the steps to the node (keys may hold dots, as SCIM's schema URNs do). */
+    private static void collect(JsonNode node, String path, List<String> parts, JsonNode root, List<Case> cases) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), root, cases);
+                collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+                        append(parts, field.getKey()), root, cases);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), path + "[" + i + "]", root, cases);
+                collect(node.get(i), path + "[" + i + "]", append(parts, "[" + i + "]"), root, cases);
             }
         } else {
             List<Value> values = node.isNumber() ? NUMBER : node.isBoolean() ? BOOLEAN
                     : node.isString() && TIME.matcher(node.asString()).matches() ? TIME_VALUES
                     : node.isString() && DATE.matcher(node.asString()).matches() ? DATE_VALUES : TEXT;
             for (Value value : values) {
-                cases.add(new Case(path + " = " + value.label(), replace(root, path, value.json()), path,
+                cases.add(new Case(path + " = " + value.label(), replace(root, parts, value.json()), path,
                         value.mustRefuse()));
             }
         }
     }
 
+    private static List<String> append(List<String> parts, String part) {
+        List<String> longer = new ArrayList<>(parts);
+        longer.add(part);
+        return longer;
+    }
+
     /** The body with the leaf at {@code path} replaced by raw JSON. */
     static String replace(JsonNode root, String path, String rawJson) {
-        JsonNode copy = root.deepCopy();
-        JsonNode parent = copy;
         String[] segments = path.replace("[", ".[").split("\\.");
         List<String> parts = new ArrayList<>();
         for (String s : segments) {
@@ -117,6 +127,12 @@ public final class HostileInput {
                 parts.add(s);
             }
         }
+        return replace(root, parts, rawJson);
+    }
+
+    private static String replace(JsonNode root, List<String> parts, String rawJson) {
+        JsonNode copy = root.deepCopy();
+        JsonNode parent = copy;
         for (int i = 0; i < parts.size() - 1; i++) {
             parent = step(parent, parts.get(i));
         }

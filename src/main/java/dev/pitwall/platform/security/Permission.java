@@ -8,6 +8,7 @@ package dev.pitwall.platform.security;
 public enum Permission {
     DIRECTORY_READ("directory:read", ApiScope.READ),
     DIRECTORY_WRITE("directory:write", ApiScope.WRITE),
+    DIRECTORY_PROVISION("directory:provision", ApiScope.WRITE),
     PORTFOLIO_READ("portfolio:read", ApiScope.READ),
     PORTFOLIO_WRITE("portfolio:write", ApiScope.WRITE),
     TELEMETRY_READ("telemetry:read", ApiScope.READ),
@@ -48,6 +49,11 @@ public enum Permission {
     public static final class Checks {
         public static final String DIRECTORY_READ = "hasAuthority('directory:read')";
         public static final String DIRECTORY_WRITE = "hasAuthority('directory:write')";
+        /**
+         * Provision people and teams over SCIM from the identity provider; deactivating a person
+         * there also disables their Pitwall user.
+         */
+        public static final String DIRECTORY_PROVISION = "hasAuthority('directory:provision')";
         public static final String PORTFOLIO_READ = "hasAuthority('portfolio:read')";
         public static final String PORTFOLIO_WRITE = "hasAuthority('portfolio:write')";
         public static final String TELEMETRY_READ = "hasAuthority('telemetry:read')";

@@ -95,6 +95,35 @@ public class UserService {
     }
 
     /**
+     * Enables or disables the users whose email is this one (the user of a directory person),
+     * as when the identity provider deactivates or reactivates the person. Disabling ends their
+     * sessions at once, and their API tokens stop working with it. Audited; the last enabled
+     * administrator is kept enabled.
+     *
+     * @return how many users changed
+     */
+    @Transactional
+    public int setEnabledOfUsersWithEmail(String email, boolean enabled) {
+        if (email == null || email.isBlank()) {
+            return 0;
+        }
+        int changed = 0;
+        for (User user : users.findAllByEmail(email.trim())) {
+            if (user.enabled() == enabled) {
+                continue;
+            }
+            try {
+                update(user.id(), new UserUpdate(user.displayName(), user.email(), user.role(), enabled));
+                changed++;
+            } catch (ConflictException lastAdmin) {
+                org.slf4j.LoggerFactory.getLogger(UserService.class)
+                        .warn("Kept '{}' enabled: {}", user.username(), lastAdmin.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    /**
      * A user changes their own password, proving they know the current one. Their other browser
      * sessions end (the one they are in goes on); their API tokens stay, as they are theirs.
      */

@@ -82,6 +82,11 @@ public class Users {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    public List<User> findAllByEmail(String email) {
+        return jdbc.sql("SELECT * FROM platform_user WHERE LOWER(email) = LOWER(?) ORDER BY id").param(email)
+                .query(Users::map).list();
+    }
+
     public long insertIdentity(long userId, String issuer, String subject, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -95,7 +95,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
-        http.securityMatcher("/api/**", "/otlp/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/otlp/**", "/actuator/**", "/scim/**")
                 .authenticationManager(authenticationManager)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -44,7 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
-        return !(path.startsWith("/api/") || path.startsWith("/otlp/"))
+        return !(path.startsWith("/api/") || path.startsWith("/otlp/") || path.startsWith("/scim/"))
                 || type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
                 || ownLimits.stream().anyMatch(pattern -> PATHS.match(pattern, path));
     }
