@@ -277,11 +277,22 @@ class ScimProvisioningIntegrationTest {
 
     @Test
     void onlyAdministratorsTokensProvision() throws Exception {
-        User viewer = TestUsers.create(users, Role.CONTRIBUTOR);
-        String contributor = "Bearer " + tokens.issue(viewer.id(), new NewApiToken("x", Set.of("WRITE"), null)).secret();
-
         assertThat(mvc.perform(get("/scim/v2/Users")).andReturn().getResponse().getStatus()).isEqualTo(401);
-        assertThat(mvc.perform(get("/scim/v2/Users").header("Authorization", contributor)).andReturn().getResponse()
+        for (Role role : Role.values()) {
+            User user = TestUsers.create(users, role);
+            String token = "Bearer " + tokens.issue(user.id(), new NewApiToken("x", Set.of("READ", "WRITE"), null))
+                    .secret();
+            int expected = role == Role.ADMIN ? 200 : 403;
+            assertThat(mvc.perform(get("/scim/v2/Users").header("Authorization", token)).andReturn().getResponse()
+                    .getStatus()).as(role.name()).isEqualTo(expected);
+            assertThat(mvc.perform(post("/scim/v2/Groups").header("Authorization", token).contentType(SCIM_JSON)
+                    .content("{\"displayName\":\"Role " + role + " " + UUID.randomUUID() + "\"}")).andReturn()
+                    .getResponse().getStatus()).as(role.name()).isEqualTo(role == Role.ADMIN ? 201 : 403);
+        }
+        // A read-only token of an administrator cannot provision.
+        String readOnly = "Bearer " + tokens.issue(TestUsers.create(users, Role.ADMIN).id(),
+                new NewApiToken("r", Set.of("READ"), null)).secret();
+        assertThat(mvc.perform(get("/scim/v2/Users").header("Authorization", readOnly)).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
     }
 
