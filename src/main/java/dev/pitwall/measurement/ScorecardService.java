@@ -64,6 +64,8 @@ public class ScorecardService {
     // Parts other capabilities contribute (human review); looked up on use, as they depend on modules that use this one.
     private final org.springframework.beans.factory.ObjectProvider<ScorecardPart> partProviders;
 
+    private final dev.pitwall.platform.privacy.PrivacyProperties privacy;
+
     ScorecardService(WorkflowService workflows, InitiativeService initiatives, PipelineService pipelines,
             TeamService teams, PersonService people, DirectoryOverview directory, SkillAssessmentService assessments,
             UsageFacts usage, Kpis kpis, ScoringContexts contexts, WorkflowScoring scoring,
@@ -71,7 +73,9 @@ public class ScorecardService {
             dev.pitwall.platform.audit.AuditLog auditLog,
             org.springframework.transaction.PlatformTransactionManager transactions, ConcurrentReads reads,
             dev.pitwall.platform.organization.OrganizationService organization,
-            org.springframework.beans.factory.ObjectProvider<ScorecardPart> partProviders) {
+            org.springframework.beans.factory.ObjectProvider<ScorecardPart> partProviders,
+            dev.pitwall.platform.privacy.PrivacyProperties privacy) {
+        this.privacy = privacy;
         this.partProviders = partProviders;
         this.organization = organization;
         this.reads = reads;
@@ -154,7 +158,7 @@ public class ScorecardService {
      * @param activeDays distinct days in W with a usage event attributed to the workflow
      * @param level the adoption level those days give
      */
-    public record AdoptionPerson(long id, String name, String email, String team, Tier tier, int activeDays, int level) {
+    public record AdoptionPerson(Long id, String name, String email, String team, Tier tier, int activeDays, int level) {
     }
 
     public OrganizationScorecard organization(LocalDate asOf) {
@@ -228,6 +232,9 @@ public class ScorecardService {
 
     private OrganizationScorecard computeTeam(long id, LocalDate day) {
         Team team = teams.get(id);
+        if (withheldTeams(day).contains(id)) {
+            return TeamFigures.withheld(team, day, day.minusDays(properties.windowDays() - 1L), privacy.minGroupSize());
+        }
         ScoringDay on = on(day);
         Set<Long> members = on.past() ? teams.activeMemberIds(id, on.people()) : teams.activeMemberIds(id);
         List<Workflow> all = workflows.findOn(day);
@@ -235,6 +242,36 @@ public class ScorecardService {
         List<Scored> scored = scoreAll(all, all, on);
         return TeamFigures.of(team, members, day, day.minusDays(properties.windowDays() - 1L), scored,
                 alignment.get(), on.past() ? headcountOf(on, members) : headcountOf(members), assessments);
+    }
+
+    /**
+     * The teams whose figures are withheld on a day (see {@link NestedGroupSuppression}): too few active
+     * members, or too few beyond their shown sub-teams.
+     */
+    public Set<Long> withheldTeams(LocalDate asOf) {
+        LocalDate day = asOf(asOf);
+        return cached("withheld-teams:" + day, () -> {
+            Map<Long, dev.pitwall.people.PersonState> states = people.statesOn(day);
+            List<Team> all = teams.findAll();
+            Map<Long, Long> parentOf = new java.util.HashMap<>();
+            all.forEach(t -> parentOf.put(t.id(), t.parentId()));
+            Map<Long, Integer> members = new java.util.HashMap<>();
+            int organization = 0;
+            for (dev.pitwall.people.PersonState state : states.values()) {
+                if (!state.active()) {
+                    continue;
+                }
+                organization++;
+                Set<Long> seen = new HashSet<>();
+                for (Long team = state.teamId(); team != null && seen.add(team); team = parentOf.get(team)) {
+                    members.merge(team, 1, Integer::sum);
+                }
+            }
+            List<NestedGroupSuppression.Group> groups = all.stream()
+                    .map(t -> new NestedGroupSuppression.Group(t.id(), t.parentId(),
+                    members.getOrDefault(t.id(), 0))).toList();
+            return Set.copyOf(NestedGroupSuppression.withheld(groups, organization, privacy.minGroupSize()));
+        });
     }
 
     private Scored scoreWorkflow(String key, LocalDate day) {

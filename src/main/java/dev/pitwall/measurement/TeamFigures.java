@@ -25,6 +25,29 @@ final class TeamFigures {
     private TeamFigures() {
     }
 
+    /** Ids of the figures a team's scorecard shows. */
+    static final List<String> IDS = List.of("reach", "adoptionDepth", "trainedShare", "skillCoverage", "skillGap",
+            "misalignedUserShare", "unalignedActivityShare", "activePeople");
+
+    /**
+     * The scorecard of a team too small to show (docs/privacy.md): every figure missing with the
+     * reason, no headcount by tier, no workflows.
+     */
+    static OrganizationScorecard withheld(Team team, LocalDate asOf, LocalDate from, int minGroupSize) {
+        String reason = withheldReason(minGroupSize);
+        List<Figure> figures = new ArrayList<>();
+        for (String id : IDS) {
+            figures.add(Figure.missing(id, id.equals("activePeople") ? "count" : "ratio", reason));
+        }
+        return new OrganizationScorecard("team", team.id(), team.name(), asOf, from, figures, List.of(), List.of(),
+                List.of(), null, null);
+    }
+
+    static String withheldReason(int minGroupSize) {
+        return "fewer than " + minGroupSize + " people: withheld so that no figure describes a smaller group "
+                + "(the team, or what it leaves of the team above it)";
+    }
+
     static OrganizationScorecard of(Team team, Set<Long> members, LocalDate asOf, LocalDate from, List<Scored> scored,
             Alignment.Result alignment, Map<Tier, Long> headcount, SkillAssessmentService assessments) {
         int pairs = 0;

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PlatformProperties.class, dev.pitwall.platform.audit.AuditProperties.class,
-        dev.pitwall.platform.identity.IdentityProperties.class})
+        dev.pitwall.platform.identity.IdentityProperties.class,
+        dev.pitwall.platform.privacy.PrivacyProperties.class})
 class PlatformConfiguration {
 
     /** The one source of "now": domain code takes it injected so any as-of date can be tested. */

@@ -247,12 +247,13 @@ class ScorecardEndToEndIntegrationTest {
         assertThat(early.<List<String>>read("$.figures[?(@.id == 'acceptanceRate')].reason"))
                 .containsExactly("no usage event in the window reported an outcome");
 
-        // The drill-down names the people at each level with their active days.
+        // The drill-down names the people at each level with their active days (the administrator identifies people).
         String embedded = mvc.perform(get("/api/v1/scorecards/workflows/e2e/people").param("level", "4")
                 .param("asOf", D.toString()).with(ADMIN)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(JsonPath.<List<String>>read(embedded, "$[*].email")).containsExactly("u1@e2e.test");
-        assertThat(JsonPath.<List<Integer>>read(embedded, "$[*].activeDays")).containsExactly(16);
+        assertThat(JsonPath.<List<String>>read(embedded, "$.people[*].email")).containsExactly("u1@e2e.test");
+        assertThat(JsonPath.<List<Integer>>read(embedded, "$.people[*].activeDays")).containsExactly(16);
+        assertThat(JsonPath.<Boolean>read(embedded, "$.identified")).isTrue();
         mvc.perform(get("/api/v1/scorecards/workflows/e2e").param("asOf", D.plusDays(1).toString()).with(ADMIN))
                 .andExpect(status().isBadRequest());
     }

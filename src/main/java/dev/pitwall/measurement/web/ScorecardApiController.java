@@ -25,7 +25,11 @@ class ScorecardApiController {
 
     private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
 
-    ScorecardApiController(ScorecardService scorecards, dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
+    private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
+
+    ScorecardApiController(ScorecardService scorecards, dev.pitwall.measurement.OrganizationValueCapture valueCapture,
+            dev.pitwall.measurement.AdoptionDrillDown drillDown) {
+        this.drillDown = drillDown;
         this.valueCapture = valueCapture;
         this.scorecards = scorecards;
     }
@@ -78,10 +82,12 @@ class ScorecardApiController {
     @GetMapping("/workflows/{key}/people")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     @Operation(summary = "The intended users at one adoption level", description = "level 0 none … 4 embedded, with "
-            + "each person's active days in the window. Individual usage: needs telemetry:read.")
-    List<ScorecardService.AdoptionPerson> peopleAtLevel(@PathVariable String key, @RequestParam int level,
+            + "each person's active days in the window. Individual usage: needs telemetry:read; names and emails need "
+            + "people:identify (the view is audited), others see pseudonyms, and a level of fewer people than the "
+            + "minimum group size is withheld (count null, withheld true).")
+    dev.pitwall.measurement.AdoptionDrillDown.Level peopleAtLevel(@PathVariable String key, @RequestParam int level,
             @RequestParam(required = false) LocalDate asOf) {
-        return scorecards.peopleAtLevel(key, level, asOf);
+        return drillDown.people(key, level, asOf);
     }
 
     @GetMapping("/teams/{id}")

@@ -29,7 +29,11 @@ class ScorecardCsvController {
     private final ScorecardService scorecards;
     private final MeasurementService measurements;
 
-    ScorecardCsvController(ScorecardService scorecards, MeasurementService measurements) {
+    private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
+
+    ScorecardCsvController(ScorecardService scorecards, MeasurementService measurements,
+            dev.pitwall.measurement.AdoptionDrillDown drillDown) {
+        this.drillDown = drillDown;
         this.scorecards = scorecards;
         this.measurements = measurements;
     }
@@ -93,7 +97,11 @@ class ScorecardCsvController {
         LocalDate day = scorecards.asOf(asOf);
         try (CsvExport file = CsvExport.create()) {
             file.row("name", "email", "team", "tier", "activeDays", "level");
-            for (ScorecardService.AdoptionPerson p : scorecards.peopleAtLevel(key, level, day)) {
+            var drill = drillDown.people(key, level, day);
+            if (drill.withheld()) {
+                file.row("fewer than " + drill.minGroupSize() + " people: withheld", null, null, null, null, level);
+            }
+            for (ScorecardService.AdoptionPerson p : drill.people()) {
                 file.row(p.name(), p.email(), p.team(), p.tier(), p.activeDays(), p.level());
             }
             return csv(key + "-level-" + level + "-" + day + ".csv", file.text());

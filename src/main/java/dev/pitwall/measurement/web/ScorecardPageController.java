@@ -37,10 +37,14 @@ class ScorecardPageController {
     private final dev.pitwall.portfolio.InitiativeService initiatives;
     private final dev.pitwall.people.TeamService teams;
 
+    private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
+
     ScorecardPageController(ScorecardService scorecards, ScorecardCharts charts, KpiService kpis,
             MeasurementService measurements, GateService gates,
             dev.pitwall.measurement.OrganizationValueCapture valueCapture,
-            dev.pitwall.portfolio.InitiativeService initiatives, dev.pitwall.people.TeamService teams) {
+            dev.pitwall.portfolio.InitiativeService initiatives, dev.pitwall.people.TeamService teams,
+            dev.pitwall.measurement.AdoptionDrillDown drillDown) {
+        this.drillDown = drillDown;
         this.initiatives = initiatives;
         this.teams = teams;
         this.valueCapture = valueCapture;
@@ -162,7 +166,9 @@ class ScorecardPageController {
         model.addAttribute("card", card);
         model.addAttribute("level", level);
         model.addAttribute("levelName", dev.pitwall.measurement.metrics.Adoption.LEVEL_NAMES[Math.max(0, Math.min(4, level))]);
-        model.addAttribute("people", scorecards.peopleAtLevel(key, level, card.asOf()));
+        var drill = drillDown.people(key, level, card.asOf());
+        model.addAttribute("drill", drill);
+        model.addAttribute("people", drill.people());
         return "scorecards/people";
     }
 

@@ -2,6 +2,7 @@ package dev.pitwall.platform.audit;
 
 import dev.pitwall.platform.audit.internal.AuditEntries;
 import dev.pitwall.platform.audit.internal.AuditHasher;
+import dev.pitwall.platform.audit.internal.AuditRedactions;
 import dev.pitwall.platform.audit.internal.CanonicalJson;
 import dev.pitwall.platform.security.PitwallPrincipal;
 import dev.pitwall.platform.web.PageQuery;
@@ -27,8 +28,10 @@ public class AuditLog {
     private final AuditEntries entries;
     private final Clock clock;
     private final AuditCheckpoints checkpoints;
+    private final AuditRedactions redactions;
 
-    AuditLog(AuditEntries entries, Clock clock, AuditCheckpoints checkpoints) {
+    AuditLog(AuditEntries entries, Clock clock, AuditCheckpoints checkpoints, AuditRedactions redactions) {
+        this.redactions = redactions;
         this.entries = entries;
         this.clock = clock;
         this.checkpoints = checkpoints;
@@ -83,6 +86,63 @@ public class AuditLog {
         return appended;
     }
 
+    /** One text to take out of the audit log: every occurrence, ignoring case, becomes the replacement. */
+    public record Redaction(String text, String replacement) {
+    }
+
+    /** What the audit log records of an erasure: whom, and the entries it redacted with their new digests. */
+    record Erasure(String subject, List<RedactedEntry> redactedEntries) {
+    }
+
+    record RedactedEntry(long sequence, String sha256) {
+    }
+
+    /** The entity type of the entry that records an erasure. */
+    public static final String ERASURE = "ERASURE";
+
+    /**
+     * Redacts personal data from the entries that hold it (for an erasure, docs/privacy.md): every
+     * occurrence of each text in an entry's actor, entity id, before and after is replaced. Entries
+     * keep their hashes, so the chain still links; an entry of its own records the erasure and the
+     * SHA-256 of each redacted entry's new content, which verification checks instead of the hash.
+     *
+     * @param subject who was erased, in words that name nobody (e.g. "person 12, now P-ABCD-EFGH")
+     * @return how many entries were redacted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int redact(String entityType, Object entityId, String subject, List<Redaction> texts) {
+        List<AuditEntry> holding = redactions.containing(texts.stream().map(Redaction::text).toList());
+        List<RedactedEntry> redacted = new java.util.ArrayList<>();
+        for (AuditEntry entry : holding) {
+            String actor = replace(entry.actor(), texts);
+            String entityIdNow = replace(entry.entityId(), texts);
+            String before = replace(entry.before(), texts);
+            String after = replace(entry.after(), texts);
+            redactions.rewrite(entry.sequence(), actor, entityIdNow, before, after);
+            redacted.add(new RedactedEntry(entry.sequence(),
+                    AuditRedactions.contentSha256(actor, entityIdNow, before, after)));
+        }
+        AuditEntry erasure = append(AuditRecord.created(ERASURE, entityType + " " + entityId,
+                new Erasure(subject, redacted))).orElseThrow();
+        Instant now = clock.instant();
+        redacted.forEach(r -> redactions.record(new AuditRedactions.Redaction(r.sequence(), r.sha256(),
+                erasure.sequence()), now));
+        return redacted.size();
+    }
+
+    private static String replace(String text, List<Redaction> redactions) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (Redaction r : redactions) {
+            result = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(r.text()),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE).matcher(result)
+                    .replaceAll(java.util.regex.Matcher.quoteReplacement(r.replacement()));
+        }
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> find(AuditQuery query, PageQuery page) {
         return PageResult.of(entries.find(query, page), page, entries.count(query));
@@ -105,10 +165,15 @@ public class AuditLog {
         long expected = 1;
         String previous = AuditHasher.GENESIS;
         long checked = 0;
+        java.util.Map<Long, AuditRedactions.Redaction> redacted = redactions.all();
+        java.util.Map<Long, String> listedByErasures = new java.util.HashMap<>();
         List<AuditEntry> batch = entries.chainAfter(0, head.lastSequence(), VERIFY_BATCH);
         while (!batch.isEmpty()) {
             for (AuditEntry entry : batch) {
-                AuditVerification.BrokenLink broken = check(entry, expected, previous);
+                AuditVerification.BrokenLink broken = check(entry, expected, previous, redacted.get(entry.sequence()));
+                if (broken == null && ERASURE.equals(entry.entityType())) {
+                    listedByErasures.putAll(listedBy(entry));
+                }
                 checked++;
                 if (broken != null) {
                     return result(false, checked, head, broken, checkpoints.size());
@@ -126,6 +191,14 @@ public class AuditLog {
                     "The chain should end at entry " + head.lastSequence() + " but the last entry present is "
                             + (expected - 1) + ".");
             return result(false, checked, head, missing, checkpoints.size());
+        }
+        for (AuditRedactions.Redaction r : redacted.values()) {
+            if (r.sequence() <= head.lastSequence() && !r.contentSha256().equals(listedByErasures.get(r.sequence()))) {
+                var unrecorded = new AuditVerification.BrokenLink(r.sequence(), AuditVerification.Problem.ENTRY_ALTERED,
+                        "Entry " + r.sequence() + " is marked as redacted, but no erasure in the chain records that "
+                                + "redaction of it.");
+                return result(false, checked, head, unrecorded, checkpoints.size());
+            }
         }
         AuditVerification.BrokenLink checkpointBroken = AuditCheckpoint.firstContradicted(checkpoints, head,
                 hashesAtCheckpoints, entries::head);
@@ -148,6 +221,34 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public AuditEntries.Head head() {
         return entries.head();
+    }
+
+    /** The redacted entries an erasure entry lists, with the digests of their new content. */
+    private static java.util.Map<Long, String> listedBy(AuditEntry erasure) {
+        java.util.Map<Long, String> listed = new java.util.HashMap<>();
+        if (erasure.after() == null) {
+            return listed;
+        }
+        tools.jackson.databind.JsonNode entries = ERASURE_READER.readTree(erasure.after()).path("redactedEntries");
+        for (tools.jackson.databind.JsonNode e : entries) {
+            listed.put(e.path("sequence").asLong(), e.path("sha256").asString());
+        }
+        return listed;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper ERASURE_READER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static AuditVerification.BrokenLink check(AuditEntry entry, long expected, String previous,
+            AuditRedactions.Redaction redaction) {
+        if (redaction != null && entry.sequence() == expected && entry.previousHash().equals(previous)) {
+            // Its content was redacted by an erasure: it must be exactly what the erasure recorded.
+            String now = AuditRedactions.contentSha256(entry.actor(), entry.entityId(), entry.before(), entry.after());
+            return now.equals(redaction.contentSha256()) ? null : new AuditVerification.BrokenLink(entry.sequence(),
+                    AuditVerification.Problem.ENTRY_ALTERED, "Entry " + entry.sequence()
+                            + " was altered after it was redacted: its content does not match the erasure's record.");
+        }
+        return check(entry, expected, previous);
     }
 
     private static AuditVerification.BrokenLink check(AuditEntry entry, long expected, String previous) {

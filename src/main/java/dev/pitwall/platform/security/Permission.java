@@ -12,6 +12,7 @@ public enum Permission {
     PORTFOLIO_READ("portfolio:read", ApiScope.READ),
     PORTFOLIO_WRITE("portfolio:write", ApiScope.WRITE),
     TELEMETRY_READ("telemetry:read", ApiScope.READ),
+    PEOPLE_IDENTIFY("people:identify", ApiScope.READ),
     TELEMETRY_INGEST("telemetry:ingest", ApiScope.INGEST),
     TELEMETRY_MANAGE("telemetry:manage", ApiScope.WRITE),
     MEASUREMENT_WRITE("measurement:write", ApiScope.WRITE),
@@ -27,7 +28,8 @@ public enum Permission {
     BOARD_PUBLISH("board:publish", ApiScope.WRITE),
     USERS_MANAGE("users:manage", ApiScope.ADMIN),
     ACCOUNT_MANAGE("account:manage", ApiScope.ADMIN),
-    SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN);
+    SETTINGS_MANAGE("settings:manage", ApiScope.ADMIN),
+    PRIVACY_MANAGE("privacy:manage", ApiScope.ADMIN);
 
     private final String authority;
     private final ApiScope scope;
@@ -57,6 +59,11 @@ public enum Permission {
         public static final String PORTFOLIO_READ = "hasAuthority('portfolio:read')";
         public static final String PORTFOLIO_WRITE = "hasAuthority('portfolio:write')";
         public static final String TELEMETRY_READ = "hasAuthority('telemetry:read')";
+        /**
+         * See usage data of named people (drill-downs, usage events); granted to the roles of
+         * {@code pitwall.privacy.identify-roles}; every such view is audited.
+         */
+        public static final String PEOPLE_IDENTIFY = "hasAuthority('people:identify')";
         public static final String TELEMETRY_INGEST = "hasAuthority('telemetry:ingest')";
         public static final String TELEMETRY_MANAGE = "hasAuthority('telemetry:manage')";
         public static final String MEASUREMENT_WRITE = "hasAuthority('measurement:write')";
@@ -81,6 +88,8 @@ public enum Permission {
         public static final String BOARD_PUBLISH = "hasAuthority('board:publish')";
         public static final String USERS_MANAGE = "hasAuthority('users:manage')";
         public static final String ACCOUNT_MANAGE = "hasAuthority('account:manage')";
+        /** Erase a person's personal data, and export everything held about them (access request). */
+        public static final String PRIVACY_MANAGE = "hasAuthority('privacy:manage')";
         /** The organization's name and currency. */
         public static final String SETTINGS_MANAGE = "hasAuthority('settings:manage')";
 

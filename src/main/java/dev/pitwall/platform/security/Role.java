@@ -17,11 +17,11 @@ public enum Role {
     EXECUTIVE("Executive", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, TELEMETRY_READ, AUDIT_READ, BOARD_PUBLISH,
             ACCOUNT_MANAGE)),
     /** Owns workflows: maintains the operating model of the portfolio and how usage maps to it. */
-    OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, TELEMETRY_READ,
+    OWNER("Workflow owner", EnumSet.of(DIRECTORY_READ, PORTFOLIO_READ, PORTFOLIO_WRITE, TELEMETRY_READ, PEOPLE_IDENTIFY,
             TELEMETRY_MANAGE, MEASUREMENT_WRITE, GOVERNANCE_WRITE, MONITORS_MANAGE, INCIDENTS_RESPOND, REVIEWS_RECORD,
             NOTIFICATIONS_MANAGE, REVIEW_SUBMIT, REVIEW_DECIDE, BOARD_PUBLISH, ACCOUNT_MANAGE)),
     /** Keeps the people directory and its data feeds current (HR, L&D, data stewards). */
-    CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_READ,
+    CONTRIBUTOR("Contributor", EnumSet.of(DIRECTORY_READ, DIRECTORY_WRITE, PORTFOLIO_READ, TELEMETRY_READ, PEOPLE_IDENTIFY,
             TELEMETRY_INGEST, MEASUREMENT_WRITE, GOVERNANCE_WRITE, INCIDENTS_RESPOND, REVIEW_SUBMIT, REVIEW_DECIDE,
             ACCOUNT_MANAGE)),
     /** Reads what everyone may read; not individual usage events. */
@@ -43,10 +43,32 @@ public enum Role {
         return permissions;
     }
 
+    /**
+     * The permissions of this role with {@code people:identify} as the installation grants it
+     * (pitwall.privacy.identify-roles): the role's own set holds it for the default roles.
+     */
+    public Set<Permission> permissions(Set<Role> identifyRoles) {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        granted.addAll(permissions);
+        if (identifyRoles.contains(this)) {
+            granted.add(PEOPLE_IDENTIFY);
+        } else {
+            granted.remove(PEOPLE_IDENTIFY);
+        }
+        return granted;
+    }
+
     /** The permissions of this role that a token with the given scopes may exercise. */
     public Set<Permission> permissionsWithin(Set<ApiScope> scopes) {
         EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
         permissions.stream().filter(p -> scopes.contains(p.scope())).forEach(granted::add);
+        return granted;
+    }
+
+    /** As {@link #permissionsWithin(Set)}, with {@code people:identify} as the installation grants it. */
+    public Set<Permission> permissionsWithin(Set<ApiScope> scopes, Set<Role> identifyRoles) {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        permissions(identifyRoles).stream().filter(p -> scopes.contains(p.scope())).forEach(granted::add);
         return granted;
     }
 }

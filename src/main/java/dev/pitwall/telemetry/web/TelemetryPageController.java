@@ -38,8 +38,12 @@ class TelemetryPageController {
     private final Paging paging;
     private final Clock clock;
 
+    private final SeenUsageEvents seenEvents;
+
     TelemetryPageController(UsageEventService events, UsageRollupService usage, RollupService rollups,
-            IngestionLimiter limiter, TelemetryProperties properties, Paging paging, Clock clock) {
+            IngestionLimiter limiter, TelemetryProperties properties, Paging paging, Clock clock,
+            SeenUsageEvents seenEvents) {
+        this.seenEvents = seenEvents;
         this.events = events;
         this.usage = usage;
         this.rollups = rollups;
@@ -69,8 +73,8 @@ class TelemetryPageController {
     String batch(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
         IngestionBatch batch = events.batch(id);
         model.addAttribute("batch", batch);
-        model.addAttribute("events", events.find(new UsageEventQuery(null, null, null, null, null, null, null, id),
-                paging.of(page, 50)));
+        UsageEventQuery ofBatch = new UsageEventQuery(null, null, null, null, null, null, null, id);
+        model.addAttribute("events", seenEvents.seen(events.find(ofBatch, paging.of(page, 50)), ofBatch));
         return "telemetry/batch";
     }
 
@@ -84,9 +88,10 @@ class TelemetryPageController {
             @RequestParam(required = false) Integer page, Model model) {
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        seenEvents.checkPersonFilter(person);
         UsageEventQuery query = new UsageEventQuery(blank(person), blank(system), blank(workflow), start, end, source,
                 attribution, null);
-        model.addAttribute("events", events.find(query, paging.of(page, 50)));
+        model.addAttribute("events", seenEvents.seen(events.find(query, paging.of(page, 50)), query));
         model.addAttribute("person", person);
         model.addAttribute("system", system);
         model.addAttribute("workflow", workflow);

@@ -40,8 +40,11 @@ class UsageEventApiController {
     private final IngestionLimiter limiter;
     private final Paging paging;
 
+    private final SeenUsageEvents seenEvents;
+
     UsageEventApiController(TelemetryImports imports, UsageEventService events, RequestBodies bodies,
-            IngestionLimiter limiter, Paging paging) {
+            IngestionLimiter limiter, Paging paging, SeenUsageEvents seenEvents) {
+        this.seenEvents = seenEvents;
         this.imports = imports;
         this.events = events;
         this.bodies = bodies;
@@ -78,8 +81,9 @@ class UsageEventApiController {
             @RequestParam(required = false) TelemetrySource source,
             @RequestParam(required = false) Attribution attribution, @RequestParam(required = false) Long batch,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return events.find(new UsageEventQuery(person, system, workflow, from, to, source, attribution, batch),
-                paging.of(page, size));
+        seenEvents.checkPersonFilter(person);
+        UsageEventQuery query = new UsageEventQuery(person, system, workflow, from, to, source, attribution, batch);
+        return seenEvents.seen(events.find(query, paging.of(page, size)), query);
     }
 
     @GetMapping("/ingestion-batches")

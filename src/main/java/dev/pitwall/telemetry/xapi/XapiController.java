@@ -35,7 +35,11 @@ class XapiController {
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
 
-    XapiController(XapiService xapi, RequestBodies bodies, IngestionLimiter limiter) {
+    private final dev.pitwall.platform.privacy.PeopleData peopleData;
+
+    XapiController(XapiService xapi, RequestBodies bodies, IngestionLimiter limiter,
+            dev.pitwall.platform.privacy.PeopleData peopleData) {
+        this.peopleData = peopleData;
         this.xapi = xapi;
         this.bodies = bodies;
         this.limiter = limiter;
@@ -55,12 +59,14 @@ class XapiController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(Permission.Checks.TELEMETRY_READ)
-    @Operation(summary = "Get a stored statement by id")
+    @PreAuthorize(Permission.Checks.TELEMETRY_READ + " and " + Permission.Checks.PEOPLE_IDENTIFY)
+    @Operation(summary = "Get a stored statement by id", description = "A statement names its learner, so reading it "
+            + "needs people:identify, and each read is audited.")
     ResponseEntity<String> get(@RequestHeader(name = VERSION_HEADER, required = false) String version,
             @RequestParam String statementId) {
         checkVersion(version);
         String statement = xapi.find(statementId).orElseThrow(() -> new StatementNotFound(statementId));
+        peopleData.open("xapi-statement", "xAPI statement " + statementId, 1);
         return ResponseEntity.ok().header(VERSION_HEADER, VERSION).contentType(MediaType.APPLICATION_JSON).body(statement);
     }
 

@@ -10,9 +10,11 @@ import org.springframework.security.core.Authentication;
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokenService tokens;
+    private final java.util.Set<dev.pitwall.platform.security.Role> identifyRoles;
 
-    ApiTokenAuthenticationProvider(ApiTokenService tokens) {
+    ApiTokenAuthenticationProvider(ApiTokenService tokens, java.util.Set<dev.pitwall.platform.security.Role> identifyRoles) {
         this.tokens = tokens;
+        this.identifyRoles = identifyRoles;
     }
 
     @Override
@@ -24,7 +26,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         var token = result.token();
         PitwallPrincipal principal = new PitwallPrincipal(user.id(), user.username(), user.role(), token.name());
         return ApiTokenAuthentication.authenticated(principal,
-                Authorities.of(user.role(), user.role().permissionsWithin(token.scopes())));
+                Authorities.of(user.role(), user.role().permissionsWithin(token.scopes(), identifyRoles)));
     }
 
     @Override

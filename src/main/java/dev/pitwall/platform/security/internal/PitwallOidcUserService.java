@@ -37,7 +37,11 @@ class PitwallOidcUserService implements OAuth2UserService<OidcUserRequest, OidcU
     private final RoleMapping roles;
     private final List<PersonLinks> personLinks;
 
-    PitwallOidcUserService(ExternalSignIn signIn, IdentityProperties identity, List<PersonLinks> personLinks) {
+    private final java.util.Set<Role> identifyRoles;
+
+    PitwallOidcUserService(ExternalSignIn signIn, IdentityProperties identity, List<PersonLinks> personLinks,
+            java.util.Set<Role> identifyRoles) {
+        this.identifyRoles = identifyRoles;
         this.signIn = signIn;
         this.settings = identity.oidc();
         this.roles = new RoleMapping(identity.oidc());
@@ -64,7 +68,7 @@ class PitwallOidcUserService implements OAuth2UserService<OidcUserRequest, OidcU
             throw new OAuth2AuthenticationException(new OAuth2Error(ACCOUNT_DISABLED, refused.getMessage(), null));
         }
         PitwallPrincipal principal = new PitwallPrincipal(user.id(), user.username(), user.role(), null);
-        return new PitwallOidcUser(principal, Authorities.of(user.role(), user.role().permissions()),
+        return new PitwallOidcUser(principal, Authorities.of(user.role(), user.role().permissions(identifyRoles)),
                 oidc.getIdToken(), oidc.getUserInfo());
     }
 

@@ -16,7 +16,10 @@ class PitwallUserDetailsService implements UserDetailsService {
     private final Users users;
     private final IdentityProperties identity;
 
-    PitwallUserDetailsService(Users users, IdentityProperties identity) {
+    private final dev.pitwall.platform.privacy.PrivacyProperties privacy;
+
+    PitwallUserDetailsService(Users users, IdentityProperties identity, dev.pitwall.platform.privacy.PrivacyProperties privacy) {
+        this.privacy = privacy;
         this.users = users;
         this.identity = identity;
     }
@@ -36,6 +39,6 @@ class PitwallUserDetailsService implements UserDetailsService {
         }
         PitwallPrincipal principal = new PitwallPrincipal(user.id(), user.username(), user.role(), null);
         return new PitwallUserDetails(principal, credentials.passwordHash(), user.enabled(),
-                Authorities.of(user.role(), user.role().permissions()));
+                Authorities.of(user.role(), user.role().permissions(privacy.identifyRoles())));
     }
 }

@@ -63,12 +63,12 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
             ApiTokenService tokens, LoginThrottle throttle, ObjectProvider<ClientRegistrationRepository> identityProviders,
-            PitwallOidcUserService oidcUsers) {
+            PitwallOidcUserService oidcUsers, dev.pitwall.platform.privacy.PrivacyProperties privacy) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         java.util.List<org.springframework.security.authentication.AuthenticationProvider> providers =
                 new java.util.ArrayList<>(java.util.List.of(new ThrottledAuthenticationProvider(passwords, throttle),
-                        new ApiTokenAuthenticationProvider(tokens)));
+                        new ApiTokenAuthenticationProvider(tokens, privacy.identifyRoles())));
         if (identityProviders.getIfAvailable() != null) {
             providers.add(new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
                     oidcUsers));
@@ -79,8 +79,8 @@ class SecurityConfiguration {
     /** Used when an identity provider is registered ({@code spring.security.oauth2.client.*}). */
     @Bean
     PitwallOidcUserService pitwallOidcUserService(ExternalSignIn externalSignIn, IdentityProperties identity,
-            java.util.List<PersonLinks> personLinks) {
-        return new PitwallOidcUserService(externalSignIn, identity, personLinks);
+            java.util.List<PersonLinks> personLinks, dev.pitwall.platform.privacy.PrivacyProperties privacy) {
+        return new PitwallOidcUserService(externalSignIn, identity, personLinks, privacy.identifyRoles());
     }
 
     /**
