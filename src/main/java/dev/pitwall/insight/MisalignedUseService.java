@@ -1,5 +1,6 @@
 package dev.pitwall.insight;
 
+import dev.pitwall.platform.privacy.PeopleData;
 import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
@@ -58,7 +59,17 @@ public class MisalignedUseService {
      * @param suggestion the probable workflow, or {@code null}
      */
     public record Group(Long teamId, String teamName, String systemKey, String systemName, int people, List<String> names,
-            long events, Suggestion suggestion) {
+            long events, Suggestion suggestion, boolean withheld) {
+
+        /** The group without its people's names (for a viewer who may not identify people). */
+        Group withoutNames() {
+            return new Group(teamId, teamName, systemKey, systemName, people, List.of(), events, suggestion, withheld);
+        }
+
+        /** The group with its people and events withheld: fewer than the minimum group size. */
+        Group withheldGroup() {
+            return new Group(teamId, teamName, systemKey, systemName, 0, List.of(), 0, suggestion, true);
+        }
     }
 
     /**
@@ -74,6 +85,7 @@ public class MisalignedUseService {
             List<Group> groups) {
     }
 
+    private final PeopleData peopleData;
     private final UsageFacts usage;
     private final WorkflowService workflows;
     private final IntendedUserService intendedUsers;
@@ -83,7 +95,9 @@ public class MisalignedUseService {
     private final ScorecardService scorecards;
 
     MisalignedUseService(UsageFacts usage, WorkflowService workflows, IntendedUserService intendedUsers,
-            PersonService people, AiSystemService systems, AttributionService attribution, ScorecardService scorecards) {
+            PersonService people, AiSystemService systems, AttributionService attribution, ScorecardService scorecards,
+            PeopleData peopleData) {
+        this.peopleData = peopleData;
         this.usage = usage;
         this.workflows = workflows;
         this.intendedUsers = intendedUsers;
@@ -139,11 +153,31 @@ public class MisalignedUseService {
                     .orElse(null);
             groups.add(new Group(key.teamId(), teamName, system.key(), system.name(), who.size(),
                     who.stream().map(persons::get).map(Person::name).sorted().limit(10).toList(),
-                    rows.stream().mapToLong(UsageFacts.PersonSystemActivity::events).sum(), suggestion));
+                    rows.stream().mapToLong(UsageFacts.PersonSystemActivity::events).sum(), suggestion, false));
         });
         groups.sort(Comparator.comparingLong(Group::events).reversed().thenComparing(Group::systemKey));
         return new Report(from, asOf, METHOD, misaligned.stream().mapToLong(UsageFacts.PersonSystemActivity::events).sum(),
                 total, groups);
+    }
+
+    /**
+     * The report as the viewer may see it (docs/privacy.md): people's names only for holders of
+     * people:identify (the view audited); groups of fewer people than the minimum group size, and
+     * as many more as keep their sum from being read off the total, withheld.
+     */
+    public Report seenReport() {
+        Report report = report();
+        PeopleData.View view = peopleData.open("misaligned-use", "misaligned use of the window ending " + report.asOf(),
+                report.groups().stream().mapToInt(Group::people).sum());
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        report.groups().forEach(g -> counts.put(g.teamName() + "|" + g.systemKey(), g.people()));
+        Set<String> withheld = GroupSuppression.suppressed(counts, peopleData.minGroupSize());
+        List<Group> groups = report.groups().stream()
+                .map(g -> withheld.contains(g.teamName() + "|" + g.systemKey()) ? g.withheldGroup()
+                        : view.identified() ? g : g.withoutNames())
+                .toList();
+        return new Report(report.from(), report.asOf(), report.method(), report.misalignedEvents(), report.events(),
+                groups);
     }
 
     /** Accepts a suggestion as an attribution rule: the team's use of the system goes to the workflow from now on. */

@@ -73,10 +73,12 @@ public class PulseService {
     private final AuditLog auditLog;
     private final InsightProperties properties;
     private final Clock clock;
+    private final dev.pitwall.platform.privacy.PrivacyProperties privacy;
 
     PulseService(Pulses pulses, PersonService people, TeamService teams, WorkflowService workflows,
             IntendedUserService intendedUsers, UserService users, InputValidator validator, AuditLog auditLog,
-            InsightProperties properties, Clock clock) {
+            InsightProperties properties, Clock clock, dev.pitwall.platform.privacy.PrivacyProperties privacy) {
+        this.privacy = privacy;
         this.pulses = pulses;
         this.people = people;
         this.teams = teams;
@@ -89,8 +91,9 @@ public class PulseService {
         this.clock = clock;
     }
 
+    /** The stricter of the installation's privacy minimum and the one set for pulses (docs/privacy.md). */
     public int minGroupSize() {
-        return properties.minGroupSize();
+        return Math.max(properties.minGroupSize(), privacy.minGroupSize());
     }
 
     /** Sends a pulse: records it and invites every active person of its population. */

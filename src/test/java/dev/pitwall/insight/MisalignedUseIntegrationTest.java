@@ -38,12 +38,14 @@ class MisalignedUseIntegrationTest {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String team = "Dispatch " + s;
         long teamId = JsonPath.<Number>read(send(post("/api/v1/teams"), "{\"name\":\"" + team + "\"}"), "$.id").longValue();
-        for (String name : List.of("alice", "bob", "carol")) {
+        for (String name : List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank", "ivy", "jon", "kim",
+                "lea")) {
             send(post("/api/v1/people"), """
                     {"email":"%s-%s@mis.test","name":"%s %s","level":"PRACTITIONER","tier":"CONSUMER","teamId":%d}"""
                     .formatted(name, s, name, s, teamId));
         }
         send(post("/api/v1/ai-systems"), "{\"key\":\"mis-%s\",\"name\":\"Router %s\",\"kind\":\"SAAS_COPILOT\"}".formatted(s, s));
+        send(post("/api/v1/ai-systems"), "{\"key\":\"third-%s\",\"name\":\"Third %s\",\"kind\":\"SAAS_COPILOT\"}".formatted(s, s));
         send(post("/api/v1/ai-systems"), "{\"key\":\"other-%s\",\"name\":\"Other %s\",\"kind\":\"SAAS_COPILOT\"}".formatted(s, s));
         send(post("/api/v1/workflows"), """
                 {"key":"mis-%1$s","name":"Routing %1$s","stage":"PILOT","systems":["mis-%1$s"],
@@ -54,14 +56,27 @@ class MisalignedUseIntegrationTest {
         for (int i = 0; i < 3; i++) {
             events.append(event("b" + i, "bob", s, "mis-" + s, null, day));
         }
+        for (String name : List.of("dave", "erin", "frank", "gina", "hank")) {
+            events.append(event(name.charAt(0) + "1", name, s, "mis-" + s, null, day));
+        }
+        // Five more use a third system (a group big enough to show, or to withhold beside Carol's).
+        for (String name : List.of("ivy", "jon", "kim", "lea", "alice")) {
+            events.append(event(name.charAt(0) + "3", name, s, "third-" + s, null, day));
+        }
         events.append(event("c1", "carol", s, "other-" + s, null, day));
         send(post("/api/v1/usage-events").contentType("application/x-ndjson").content(events.toString()), null);
         rollups.rollUpPending();
 
         String report = send(get("/api/v1/insight/misaligned-use"), null);
         String mine = "$.groups[?(@.teamName == '" + team + "' && @.systemKey == 'mis-" + s + "')]";
-        assertThat(JsonPath.<List<Integer>>read(report, mine + ".people")).containsExactly(1);
-        assertThat(JsonPath.<List<Integer>>read(report, mine + ".events")).containsExactly(3);
+        assertThat(JsonPath.<List<Integer>>read(report, mine + ".people")).containsExactly(6);
+        assertThat(JsonPath.<List<Integer>>read(report, mine + ".events")).containsExactly(8);
+        // Carol alone uses the other system: a group of one is withheld (minimum group size 5), and
+        // a smaller shown group with it, so that the total minus the shown groups says nothing of her.
+        String carols = "$.groups[?(@.systemKey == 'other-" + s + "')]";
+        assertThat(JsonPath.<List<Boolean>>read(report, carols + ".withheld")).containsExactly(true);
+        assertThat(JsonPath.<List<Integer>>read(report, carols + ".people")).containsExactly(0);
+        assertThat(JsonPath.<List<List<String>>>read(report, carols + ".names")).containsExactly(List.of());
         assertThat(JsonPath.<List<String>>read(report, mine + ".suggestion.workflowKey")).containsExactly("mis-" + s);
         assertThat(JsonPath.<List<Integer>>read(report, mine + ".suggestion.teamMembersIntended")).containsExactly(1);
         // A system no workflow uses has no suggestion: it is to be registered first.

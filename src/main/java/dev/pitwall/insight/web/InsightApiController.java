@@ -124,7 +124,7 @@ class InsightApiController {
     @Operation(summary = "Misaligned use explained", description = "Use of AI outside any workflow the person is intended "
             + "for, by team and AI system, with the workflow it probably belongs to.")
     dev.pitwall.insight.MisalignedUseService.Report misalignedUse() {
-        return misaligned.report();
+        return misaligned.seenReport();
     }
 
     /** A suggestion to accept: the team, the AI system and the workflow. */

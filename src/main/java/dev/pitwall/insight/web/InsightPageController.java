@@ -32,9 +32,12 @@ class InsightPageController {
 
     private final java.time.Clock clock;
 
+    private final int minGroupSize;
+
     InsightPageController(java.time.Clock clock, dev.pitwall.insight.MisalignedUseService misaligned, EffectService effects, RedesignService redesign, SkillGapService gaps,
             dev.pitwall.insight.ExpectationService expectations, dev.pitwall.portfolio.WorkflowService workflows,
-            dev.pitwall.measurement.KpiService kpis) {
+            dev.pitwall.measurement.KpiService kpis, dev.pitwall.platform.privacy.PrivacyProperties privacy) {
+        this.minGroupSize = privacy.minGroupSize();
         this.clock = clock;
         this.misaligned = misaligned;
         this.expectations = expectations;
@@ -147,7 +150,8 @@ class InsightPageController {
     @GetMapping("/insight/misaligned")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     String misaligned(Model model) {
-        model.addAttribute("report", misaligned.report());
+        model.addAttribute("report", misaligned.seenReport());
+        model.addAttribute("minGroupSize", minGroupSize);
         return "insight/misaligned";
     }
 
@@ -181,12 +185,13 @@ class InsightPageController {
     @GetMapping("/insight/misaligned.csv")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     ResponseEntity<String> misalignedCsv() {
-        var report = misaligned.report();
+        var report = misaligned.seenReport();
         try (CsvExport file = CsvExport.create()) {
             file.row("team", "system", "people", "events", "probableWorkflow", "teamMembersIntended", "ruleExists", "from",
                     "asOf");
             for (var g : report.groups()) {
-                file.row(g.teamName(), g.systemKey(), g.people(), g.events(),
+                file.row(g.teamName(), g.systemKey(), g.withheld() ? "fewer than " + minGroupSize : g.people(),
+                        g.withheld() ? null : g.events(),
                         g.suggestion() == null ? null : g.suggestion().workflowKey(),
                         g.suggestion() == null ? null : g.suggestion().teamMembersIntended(),
                         g.suggestion() == null ? null : g.suggestion().ruleExists(), report.from(), report.asOf());
