@@ -38,6 +38,7 @@ public class UsageEventIngestion {
 
     private final EventResolver resolver;
     private final EventRules rules;
+    private final dev.pitwall.telemetry.internal.RetentionFloor retentionFloor;
     private final UsageEvents events;
     private final Batches batches;
     private final RollupService rollups;
@@ -45,7 +46,9 @@ public class UsageEventIngestion {
     private final Clock clock;
 
     UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEvents events, Batches batches,
-            RollupService rollups, TransactionTemplate transactions, Clock clock) {
+            RollupService rollups, TransactionTemplate transactions, Clock clock,
+            dev.pitwall.telemetry.internal.RetentionFloor retentionFloor) {
+        this.retentionFloor = retentionFloor;
         this.resolver = resolver;
         this.rules = rules;
         this.events = events;
@@ -76,13 +79,14 @@ public class UsageEventIngestion {
             boolean personRequired, String actor) {
         TelemetrySource source = eventSource;
         Instant now = clock.instant();
+        java.time.LocalDate keptFrom = retentionFloor.keptFrom().orElse(null);
         List<Violation> rejections = new ArrayList<>(parsed.rejections());
         Map<String, IncomingEvent> unique = new LinkedHashMap<>();
         // Events that break a rule are resolved too, so their line lists every problem at once.
         List<IncomingEvent> broken = new ArrayList<>();
         int repeated = 0;
         for (IncomingEvent event : parsed.events()) {
-            List<Violation> problems = rules.check(event, now);
+            List<Violation> problems = rules.check(event, now, keptFrom);
             if (!problems.isEmpty()) {
                 rejections.addAll(problems);
                 if (rules.resolvable(event)) {

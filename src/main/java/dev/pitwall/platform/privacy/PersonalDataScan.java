@@ -29,8 +29,13 @@ public class PersonalDataScan {
             "flyway_schema_history", "platform_http_session", "platform_http_session_attributes",
             "platform_pseudonym_key");
 
-    /** A text column of a table. */
-    public record TextColumn(String table, String column) {
+    /** A text column of a table, with its length limit (null: none). */
+    public record TextColumn(String table, String column, Integer maxLength) {
+
+        /** Whether a value of this length fits (PostgreSQL checks even a parameter no row receives). */
+        boolean fits(String value) {
+            return maxLength == null || value.length() <= maxLength;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -47,13 +52,15 @@ public class PersonalDataScan {
     public List<TextColumn> textColumns() {
         List<TextColumn> columns = new ArrayList<>();
         jdbc.sql("""
-                SELECT table_name, column_name, data_type FROM information_schema.columns
+                SELECT table_name, column_name, data_type, character_maximum_length FROM information_schema.columns
                 WHERE LOWER(table_schema) = 'public' ORDER BY table_name, ordinal_position
                 """).query((rs, n) -> {
                     String table = rs.getString(1).toLowerCase(Locale.ROOT);
                     String type = rs.getString(3).toUpperCase(Locale.ROOT);
                     if (TEXT_TYPES.contains(type) && !LEFT_ALONE.contains(table)) {
-                        columns.add(new TextColumn(table, rs.getString(2).toLowerCase(Locale.ROOT)));
+                        long max = rs.getLong(4);
+                        columns.add(new TextColumn(table, rs.getString(2).toLowerCase(Locale.ROOT),
+                                rs.wasNull() || max <= 0 || max > Integer.MAX_VALUE ? null : (int) max));
                     }
                     return null;
                 }).list();
@@ -69,6 +76,9 @@ public class PersonalDataScan {
         Map<String, Integer> changed = new LinkedHashMap<>();
         for (TextColumn c : textColumns()) {
             for (Map.Entry<String, String> r : replacements.entrySet()) {
+                if (!c.fits(r.getKey())) {
+                    continue;
+                }
                 String sql = "UPDATE " + c.table() + " SET " + c.column() + " = "
                         + (postgres ? "regexp_replace(" + c.column() + ", :pattern, :replacement, 'gi')"
                                 : "REGEXP_REPLACE(" + c.column() + ", :pattern, :replacement, 'i')")
@@ -92,6 +102,9 @@ public class PersonalDataScan {
         Map<String, Integer> changed = new LinkedHashMap<>();
         for (TextColumn c : textColumns()) {
             for (Map.Entry<String, String> r : replacements.entrySet()) {
+                if (!c.fits(r.getKey()) || !c.fits(r.getValue())) {
+                    continue;
+                }
                 int rows = jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :replacement WHERE LOWER("
                         + c.column() + ") = :value").param("replacement", r.getValue())
                         .param("value", r.getKey().toLowerCase(Locale.ROOT)).update();

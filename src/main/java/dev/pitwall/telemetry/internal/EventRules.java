@@ -28,7 +28,21 @@ public class EventRules {
     }
 
     public List<Violation> check(IncomingEvent event, Instant now) {
+        return check(event, now, null);
+    }
+
+    /**
+     * As {@link #check(IncomingEvent, Instant)}, also refusing an event of a day before
+     * {@code keptFrom}, whose raw events the retention has deleted: it might be one of them, sent
+     * again, and would be counted twice.
+     */
+    public List<Violation> check(IncomingEvent event, Instant now, java.time.LocalDate keptFrom) {
         List<Violation> problems = new ArrayList<>(0);
+        if (keptFrom != null && event.time() != null
+                && event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(keptFrom)) {
+            problems.add(Violation.ofLine(event.line(), "time", "is before " + keptFrom
+                    + ": raw usage events of earlier days are no longer kept (pitwall.telemetry.retention.raw-events)"));
+        }
         int line = event.line();
         if (event.eventId() == null || event.eventId().isBlank()) {
             problems.add(Violation.ofLine(line, "id", "is required"));

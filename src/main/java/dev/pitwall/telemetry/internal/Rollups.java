@@ -175,7 +175,14 @@ public class Rollups {
      * Recomputes the rollups of a range of days from the events of batches already rolled up
      * (later batches add themselves when their turn comes). The caller holds the lock.
      */
-    public void rebuild(LocalDate from, LocalDate to, Instant now) {
+    public void rebuild(LocalDate requestedFrom, LocalDate to, Instant now) {
+        // Days before the retention floor have no raw events left: their rollups stay as they are.
+        LocalDate floor = jdbc.sql("SELECT kept_from FROM telemetry_retention WHERE id = 1").query(LocalDate.class)
+                .optional().orElse(null);
+        LocalDate from = floor != null && floor.isAfter(requestedFrom) ? floor : requestedFrom;
+        if (from.isAfter(to)) {
+            return;
+        }
         changed(now);
         jdbc.sql("DELETE FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();

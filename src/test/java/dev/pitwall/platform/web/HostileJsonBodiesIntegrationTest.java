@@ -65,6 +65,7 @@ class HostileJsonBodiesIntegrationTest {
     private long rule;
     private long user;
     private long self;
+    private long erasable;
     private RequestPostProcessor owner;
 
     /**
@@ -133,6 +134,8 @@ class HostileJsonBodiesIntegrationTest {
                 .getContentAsString(), "$.dataSources[0].id")).longValue();
         rule = id(send(HttpMethod.POST, "/api/v1/attribution-rules", """
                 {"name":"Hostile rule","priority":5,"systemKey":"hostile-system","workflowKey":"hostile-workflow"}"""));
+        erasable = id(send(HttpMethod.POST, "/api/v1/people", """
+                {"email":"erasable@hostile.test","name":"Erasable Person","level":"PRACTITIONER","tier":"CONSUMER"}"""));
         user = id(send(HttpMethod.POST, "/api/v1/users", """
                 {"username":"hostile-user","displayName":"Hostile","role":"VIEWER","password":"correct-horse-battery"}"""));
         self = id(send(HttpMethod.POST, "/api/v1/users", """
@@ -306,6 +309,8 @@ class HostileJsonBodiesIntegrationTest {
                         {"workflowKey":"hostile-workflow","systemKey":"hostile-system","externalReference":"ref-{n}",
                          "summary":"Summary {n}","content":"c","confidence":0.5,"riskFlags":["f"],
                          "attributes":{"currency":"EUR"},"callbackUrl":"https://hooks.hostile.test/{n}"}"""),
+                new Endpoint(HttpMethod.POST, "/api/v1/people/" + erasable + "/erasure", """
+                        {"confirm":"erasable@hostile.test"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/saved-views", """
                         {"name":"View {n}","path":"/scorecards","query":"stage=PRODUCTION&constraint=WORKFORCE"}"""),
                 new Endpoint(HttpMethod.POST, "/api/v1/board-packs", """

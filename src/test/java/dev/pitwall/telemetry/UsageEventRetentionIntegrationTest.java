@@ -1,0 +1,145 @@
+package dev.pitwall.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.pitwall.platform.audit.AuditLog;
+import dev.pitwall.platform.audit.AuditQuery;
+import dev.pitwall.platform.web.PageQuery;
+import dev.pitwall.testing.MovableClock;
+import dev.pitwall.testing.PitwallIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Retention of raw usage events with an injected clock: events older than 13 months are deleted,
+ * their rollups kept, so every figure at a date they count in stays what it was; an event of those
+ * days sent again is refused, and rebuilding rollups leaves those days alone.
+ */
+@PitwallIntegrationTest
+@Import(MovableClock.Configuration.class)
+@TestPropertySource(properties = {"pitwall.telemetry.retention.raw-events=P13M", "pitwall.retention-test=true"})
+class UsageEventRetentionIntegrationTest {
+
+    private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
+    private static final LocalDate D = LocalDate.of(2031, 6, 15);
+    private static final LocalDate OLD = D.minusDays(400);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    RollupService rollups;
+    @Autowired
+    UsageEventRetention retention;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuditLog auditLog;
+
+    @Test
+    void oldRawEventsGoTheirRollupsAndFiguresStay() throws Exception {
+        clock.set(D.minusDays(450));
+        send(post("/api/v1/teams"), "{\"name\":\"Retention team\"}", 201);
+        StringBuilder intended = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            send(post("/api/v1/people"), """
+                    {"email":"r%d@retention.test","name":"Retained %d","level":"PRACTITIONER","tier":"CONSUMER"}"""
+                    .formatted(i, i), 201);
+            intended.append(i == 0 ? "" : ",").append("\"r").append(i).append("@retention.test\"");
+        }
+        send(post("/api/v1/ai-systems"), "{\"key\":\"ret\",\"name\":\"Retention system\",\"kind\":\"AGENT\"}", 201);
+        send(post("/api/v1/workflows"), """
+                {"key":"ret","name":"Retention workflow","stage":"PILOT","systems":["ret"],"aiGoLive":"%s",
+                 "intendedUsers":{"people":[%s],"teams":[]}}""".formatted(D.minusDays(440), intended), 201);
+
+        clock.advance(Duration.ofDays(51));
+        ingest(OLD, "old", 0, 1, 2);
+        clock.set(D);
+        ingest(D.minusDays(3), "new", 3, 4);
+        rollups.rollUpPending();
+        Map<String, Object> then = figures(OLD.plusDays(5));
+        Map<String, Object> now = figures(D);
+        assertThat(then.get("/api/v1/scorecards/workflows/ret reach")).isEqualTo(0.5);
+        long rollupRowsBefore = jdbc.sql("SELECT COUNT(*) FROM telemetry_daily_rollup WHERE event_day = ?").param(OLD)
+                .query(Long.class).single();
+
+        assertThat(retention.sweep()).isEqualTo(3);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event WHERE event_day < ?").param(D.minusMonths(13))
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_daily_rollup WHERE event_day = ?").param(OLD)
+                .query(Long.class).single()).isEqualTo(rollupRowsBefore).isPositive();
+        assertThat(figures(OLD.plusDays(5))).isEqualTo(then);
+        assertThat(figures(D)).isEqualTo(now);
+        assertThat(retention.sweep()).as("a second sweep the same day").isZero();
+
+        // An event of those days sent again is refused, naming its line and field.
+        String refused = send(post("/api/v1/usage-events").contentType("application/x-ndjson"),
+                event(OLD, "old-again", 5), 400);
+        assertThat(refused).contains("no longer kept");
+        assertThat(JsonPath.<List<String>>read(refused, "$.errors[*].field")).contains("time");
+        // Rebuilding the rollups (as re-attribution does) leaves the days without raw events alone.
+        rollups.rebuild(OLD.minusDays(10), D);
+        assertThat(figures(OLD.plusDays(5))).isEqualTo(then);
+        assertThat(figures(D)).isEqualTo(now);
+
+        assertThat(auditLog.find(new AuditQuery("USAGE_RETENTION", null, null, null, null, null), new PageQuery(0, 5))
+                .content()).singleElement().satisfies(e -> assertThat(e.after()).contains("\"eventsDeleted\":3"));
+    }
+
+    private void ingest(LocalDate day, String prefix, int... people) throws Exception {
+        StringBuilder events = new StringBuilder();
+        for (int p : people) {
+            events.append(event(day, prefix + "-" + p, p));
+        }
+        String answer = send(post("/api/v1/usage-events").contentType("application/x-ndjson"), events.toString(), 200);
+        assertThat(JsonPath.<Integer>read(answer, "$.accepted")).isEqualTo(people.length);
+    }
+
+    private static String event(LocalDate day, String id, int person) {
+        return "{\"id\":\"%s\",\"time\":\"%sT09:00:00Z\",\"person\":\"r%d@retention.test\",\"system\":\"ret\",\"workflow\":\"ret\",\"operation\":\"chat\",\"outcome\":\"ACCEPTED\"}\n"
+                .formatted(id, day, person);
+    }
+
+    private Map<String, Object> figures(LocalDate asOf) throws Exception {
+        Map<String, Object> figures = new TreeMap<>();
+        for (String path : List.of("/api/v1/scorecards/organization", "/api/v1/scorecards/workflows/ret")) {
+            List<Map<String, Object>> list = JsonPath.read(send(get(path).param("asOf", asOf.toString()), null, 200),
+                    "$.figures");
+            list.forEach(f -> figures.put(path + " " + f.get("id"), f.get("value")));
+        }
+        return figures;
+    }
+
+    private String send(MockHttpServletRequestBuilder request, String body, int status) throws Exception {
+        request.with(ADMIN);
+        if (body != null) {
+            if (request.buildRequest(new org.springframework.mock.web.MockServletContext()).getContentType() == null) {
+                request.contentType(MediaType.APPLICATION_JSON);
+            }
+            request.content(body);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        return response.getContentAsString();
+    }
+}
