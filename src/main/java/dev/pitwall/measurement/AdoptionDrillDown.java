@@ -34,6 +34,18 @@ public class AdoptionDrillDown {
             boolean withheld, int minGroupSize) {
     }
 
+    /**
+     * A workflow's scorecard as the viewer may see it: adoption levels of too few people withheld
+     * for a viewer who may not identify people (holders of people:identify may drill down anyway).
+     */
+    public WorkflowScorecard asSeen(WorkflowScorecard card) {
+        return peopleData.identifies() ? card : card.withSmallLevelsWithheld(peopleData.minGroupSize());
+    }
+
+    public int minGroupSize() {
+        return peopleData.minGroupSize();
+    }
+
     public Level people(String key, int level, LocalDate asOf) {
         LocalDate day = scorecards.asOf(asOf);
         List<ScorecardService.AdoptionPerson> named = scorecards.peopleAtLevel(key, level, day);

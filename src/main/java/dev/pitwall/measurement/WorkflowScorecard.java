@@ -61,8 +61,36 @@ public record WorkflowScorecard(String workflowKey, String name, WorkflowStage s
                 .orElseThrow(() -> new IllegalArgumentException("no figure " + id));
     }
 
-    /** How many intended users are at an adoption level (0 none … 4 embedded). */
-    public record LevelCount(int level, String name, int people) {
+    /**
+     * How many intended users are at an adoption level (0 none … 4 embedded).
+     *
+     * @param withheld whether the count is withheld from the viewer (fewer people than the minimum
+     *        group size, or needed to keep such a level from being read off the total); people is 0 then
+     */
+    public record LevelCount(int level, String name, int people, boolean withheld) {
+
+        public LevelCount(int level, String name, int people) {
+            this(level, name, people, false);
+        }
+    }
+
+    /**
+     * The same scorecard with adoption levels of fewer than {@code minGroupSize} people withheld,
+     * and as many more as keep their sum from being read off the number of intended users (for a
+     * viewer who may not identify people, docs/privacy.md). Levels of nobody stay shown.
+     */
+    public WorkflowScorecard withSmallLevelsWithheld(int minGroupSize) {
+        int total = levelDistribution.stream().mapToInt(LevelCount::people).sum();
+        List<NestedGroupSuppression.Group> groups = levelDistribution.stream().filter(l -> l.people() > 0)
+                .map(l -> new NestedGroupSuppression.Group(l.level(), null, l.people())).toList();
+        java.util.Set<Long> withheld = NestedGroupSuppression.withheld(groups, total, minGroupSize);
+        if (withheld.isEmpty()) {
+            return this;
+        }
+        List<LevelCount> levels = levelDistribution.stream().map(l -> withheld.contains((long) l.level())
+                ? new LevelCount(l.level(), l.name(), 0, true) : l).toList();
+        return new WorkflowScorecard(workflowKey, name, stage, initiativeId, initiativeName, asOf, windowFrom, figures,
+                levels, waterfall, bindingConstraint, highPerformer, systems, kpis, roles, impactPeriod, currency, parts);
     }
 
     /** An AI system's technical figures in the window, and the workflow's events on it. */

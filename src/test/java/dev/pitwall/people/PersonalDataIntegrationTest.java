@@ -40,7 +40,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class PersonalDataIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** Yesterday: events at 09:00 today would lie in the future before 08:00 UTC. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
     @Autowired
     MockMvc mvc;
@@ -84,7 +85,9 @@ class PersonalDataIntegrationTest {
         send(post("/api/v1/people/" + fx.zelda + "/erasure"), "{\"confirm\":\"x\"}", 409);
 
         // A redacted entry altered afterwards is caught.
-        long redacted = jdbc.sql("SELECT MIN(sequence) FROM platform_audit_redaction").query(Long.class).single();
+        long redacted = jdbc.sql("""
+                SELECT MIN(r.sequence) FROM platform_audit_redaction r JOIN platform_audit_entry e ON e.sequence = r.sequence
+                WHERE e.after_state LIKE ?""").param("%" + pseudonym + "%").query(Long.class).single();
         jdbc.sql("UPDATE platform_audit_entry SET after_state = REPLACE(after_state, ?, 'Someone Else') WHERE sequence = ?")
                 .params(pseudonym, redacted).update();
         assertThat(auditLog.verify().valid()).isFalse();

@@ -76,7 +76,7 @@ class ScorecardApiController {
             + "level distribution, the value-capture waterfall and the binding constraint.")
     WorkflowScorecard workflow(@PathVariable String key, @RequestParam(required = false)
             LocalDate asOf) {
-        return scorecards.workflow(key, asOf);
+        return drillDown.asSeen(scorecards.workflow(key, asOf));
     }
 
     @GetMapping("/workflows/{key}/people")

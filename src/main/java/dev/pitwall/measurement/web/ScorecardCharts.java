@@ -68,7 +68,8 @@ class ScorecardCharts {
             steps.add(s);
         }
         charts.put("waterfall", json(steps));
-        charts.put("levels", json(card.levelDistribution()));
+        // Withheld levels (too few people for the viewer) are left out of the chart, not drawn as 0.
+        charts.put("levels", json(card.levelDistribution().stream().filter(l -> !l.withheld()).toList()));
         charts.put("adoptionTrend", json(adoptionTrend(card)));
         charts.put("outcomeTrend", json(outcomeTrend(card)));
         charts.put("kpis", json(kpiSeries(card)));

@@ -140,7 +140,8 @@ class ScorecardPageController {
     String workflow(@PathVariable String key,
             @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
             @RequestParam(required = false) String compareDate, Model model) {
-        WorkflowScorecard card = scorecards.workflow(key, asOf);
+        WorkflowScorecard card = drillDown.asSeen(scorecards.workflow(key, asOf));
+        model.addAttribute("minGroupSize", drillDown.minGroupSize());
         java.util.function.Function<LocalDate, java.util.List<dev.pitwall.measurement.Figure>> figuresOn = day -> {
             WorkflowScorecard then = day.equals(card.asOf()) ? card : scorecards.workflow(key, day);
             java.util.List<dev.pitwall.measurement.Figure> all = new java.util.ArrayList<>(then.figures());

@@ -1,12 +1,8 @@
 package dev.pitwall.people.scim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
-import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonDraft;
 import dev.pitwall.people.PersonQuery;
@@ -92,15 +88,7 @@ class ScimGroupResources {
         Team team = teams.get(link.teamId());
         ObjectNode current = resource(team, link, true);
         ScimUserResources.checkVersion(current, ifMatch);
-        GenericScimResource patched = new GenericScimResource(current.deepCopy());
-        try {
-            ScimJson.MAPPER.treeToValue(ScimQuirks.patchRequest(body), PatchRequest.class).apply(patched);
-        } catch (JsonProcessingException e) {
-            throw ScimProblem.invalidSyntax(e.getOriginalMessage());
-        } catch (ScimException e) {
-            throw ScimProblem.of(e);
-        }
-        return apply(team, link, patched.getObjectNode());
+        return apply(team, link, ScimPatch.apply(current, body));
     }
 
     @Transactional
@@ -201,11 +189,7 @@ class ScimGroupResources {
     }
 
     private ScimGroups.Link link(String id) {
-        try {
-            return links.find(Long.parseLong(id)).orElseThrow(() -> ScimProblem.notFound("Group", id));
-        } catch (NumberFormatException e) {
-            throw ScimProblem.notFound("Group", id);
-        }
+        return links.find(ScimPatch.id("Group", id)).orElseThrow(() -> ScimProblem.notFound("Group", id));
     }
 
     private ObjectNode resource(Team team, ScimGroups.Link link, boolean withMembers) {

@@ -1,11 +1,7 @@
 package dev.pitwall.people.scim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
-import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.pitwall.people.Level;
 import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonDraft;
@@ -102,15 +98,7 @@ class ScimUserResources {
         Person person = people.get(link.personId());
         ObjectNode current = resource(person, link);
         checkVersion(current, ifMatch);
-        GenericScimResource patched = new GenericScimResource(current.deepCopy());
-        try {
-            ScimJson.MAPPER.treeToValue(ScimQuirks.patchRequest(body), PatchRequest.class).apply(patched);
-        } catch (JsonProcessingException e) {
-            throw ScimProblem.invalidSyntax(e.getOriginalMessage());
-        } catch (ScimException e) {
-            throw ScimProblem.of(e);
-        }
-        return apply(person, link, ScimUserAttributes.read(ScimQuirks.resource(patched.getObjectNode())));
+        return apply(person, link, ScimUserAttributes.read(ScimQuirks.resource(ScimPatch.apply(current, body))));
     }
 
     /** Ends the provisioning of the person: they are deactivated (their history stays) and unlinked. */
@@ -191,11 +179,7 @@ class ScimUserResources {
     }
 
     private ScimUsers.Link link(String id) {
-        try {
-            return links.find(Long.parseLong(id)).orElseThrow(() -> ScimProblem.notFound("User", id));
-        } catch (NumberFormatException e) {
-            throw ScimProblem.notFound("User", id);
-        }
+        return links.find(ScimPatch.id("User", id)).orElseThrow(() -> ScimProblem.notFound("User", id));
     }
 
     static void checkVersion(ObjectNode resource, String ifMatch) {

@@ -45,6 +45,12 @@ public class UserService {
         return users.findAll();
     }
 
+    /** The users who sign in with an identity provider (linked to an identity there). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> signingInWithProvider() {
+        return users.idsWithIdentity();
+    }
+
     @Transactional(readOnly = true)
     public User get(long id) {
         return users.findById(id).orElseThrow(() -> new UserNotFound(id));

@@ -101,6 +101,12 @@ public class Users {
                 .params(utc(now), issuer, subject).update();
     }
 
+    /** The users linked to an identity at a provider. */
+    public java.util.Set<Long> idsWithIdentity() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT user_id FROM platform_user_identity")
+                .query(Long.class).list());
+    }
+
     /** The issuers a user signs in with, for the administrators' list. */
     public List<String> issuersOf(long userId) {
         return jdbc.sql("SELECT DISTINCT issuer FROM platform_user_identity WHERE user_id = ? ORDER BY issuer")

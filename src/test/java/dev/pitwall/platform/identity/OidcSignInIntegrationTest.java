@@ -88,7 +88,9 @@ class OidcSignInIntegrationTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> userService.changeOwnPassword(ada.id(), "x",
                 "a-new-password-123"))).hasMessageContaining("identity provider");
         // Signed in as an administrator: the users page answers.
-        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(200);
+        HttpResponse<String> usersPage = browser.get("/admin/users");
+        assertThat(usersPage.statusCode()).isEqualTo(200);
+        assertThat(usersPage.body()).contains("single sign-on");
         assertThat(auditLog.find(new dev.pitwall.platform.audit.AuditQuery("USER_IDENTITY", null, null, null, null, null),
                 new dev.pitwall.platform.web.PageQuery(0, 100)).content())
                 .anySatisfy(e -> assertThat(e.after()).contains(IDP.issuer()).contains("\"username\":\"ada\""));

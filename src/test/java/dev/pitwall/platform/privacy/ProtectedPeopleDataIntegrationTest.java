@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ProtectedPeopleDataIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** Yesterday: events at 09:00 today would lie in the future before 08:00 UTC. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
     @Autowired
     MockMvc mvc;
@@ -125,6 +126,15 @@ class ProtectedPeopleDataIntegrationTest {
                 .accept(MediaType.TEXT_HTML), null, as, 200);
         assertThat(page).contains("Fewer than 5 people are at this level").doesNotContain("Protected 5");
 
+        // The level distribution: the level of one is withheld, and the level of five with it (six
+        // intended users minus five would be the one).
+        String card = send(get("/api/v1/scorecards/workflows/" + fx.workflow), null, as, 200);
+        assertThat(JsonPath.<List<Boolean>>read(card, "$.levelDistribution[?(@.level in [1, 2])].withheld"))
+                .containsExactly(true, true);
+        assertThat(JsonPath.<List<Integer>>read(card, "$.levelDistribution[*].people")).containsOnly(0);
+        assertThat(send(get("/scorecards/workflows/" + fx.workflow).accept(MediaType.TEXT_HTML), null, as, 200))
+                .contains("occasional: fewer than 5");
+
         // Usage events: pseudonyms instead of references, no attributes, no filtering by person.
         String events = send(get("/api/v1/usage-events").param("workflow", fx.workflow).param("size", "50"), null, as, 200);
         assertThat(JsonPath.<List<String>>read(events, "$.content[*].personRef"))
@@ -144,6 +154,9 @@ class ProtectedPeopleDataIntegrationTest {
                 as, 200);
         assertThat(JsonPath.<Boolean>read(occasional, "$.identified")).isTrue();
         assertThat(JsonPath.<List<String>>read(occasional, "$.people[*].email")).containsExactly(fx.zed);
+        String card = send(get("/api/v1/scorecards/workflows/" + fx.workflow), null, as, 200);
+        assertThat(JsonPath.<List<Integer>>read(card, "$.levelDistribution[?(@.level in [1, 2])].people"))
+                .containsExactly(5, 1);
         String events = send(get("/api/v1/usage-events").param("person", fx.zed), null, as, 200);
         assertThat(JsonPath.<List<String>>read(events, "$.content[*].personRef")).containsOnly(fx.zed);
 

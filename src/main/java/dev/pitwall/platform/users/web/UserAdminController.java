@@ -41,6 +41,7 @@ class UserAdminController {
             model.addAttribute("newUser", new NewUser("", "", "", Role.VIEWER, ""));
         }
         model.addAttribute("users", users.findAll());
+        model.addAttribute("withProvider", users.signingInWithProvider());
         return "platform/users";
     }
 
