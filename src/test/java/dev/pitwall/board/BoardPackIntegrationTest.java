@@ -61,7 +61,11 @@ import tools.jackson.databind.node.ObjectNode;
 class BoardPackIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /**
+     * The 28th of next month: late in its month (the month's KPI window then holds the
+     * measurements of the last 20 days), and after the real date, as the moved clock only goes forward.
+     */
+    private static final LocalDate TODAY = YearMonth.now(ZoneOffset.UTC).plusMonths(1).atDay(28);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
@@ -99,6 +103,7 @@ class BoardPackIntegrationTest {
     void packsAgreeWithTheScorecardsReproduceAndAreVerified() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);
         String key = "bp-" + s;
+        clock.set(TODAY);
         long kpi = productionWorkflow(key, s);
         // The month of TODAY ends; the clock moves to the first day after it.
         YearMonth month = YearMonth.from(TODAY);
