@@ -98,6 +98,57 @@ class ScimProvisioningIntegrationTest {
                 "$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value")).isEqualTo(managerId);
     }
 
+    /**
+     * The requests Okta sends, in the shapes of Okta's SCIM 2.0 protocol reference: look-up with
+     * paging, create (with a password and an empty groups list, neither kept), updates by PUT of
+     * the whole user, deactivation by a replace without a path, and groups renamed by a replace
+     * carrying the id, members added by value and removed by a value filter.
+     */
+    @Test
+    void oktaProvisionsAsItDocuments() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String userName = "test.user-" + suffix + "@okta.local";
+        String lookUp = "/scim/v2/Users?filter=" + encode("userName eq \"" + userName + "\"") + "&startIndex=1&count=100";
+        assertThat(JsonPath.<Integer>read(ok(scim(get(lookUp), null)), "$.totalResults")).isZero();
+        MockHttpServletResponse created = scim(post("/scim/v2/Users"), """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%1$s",
+                 "name":{"givenName":"Test","familyName":"User"},"emails":[{"primary":true,"value":"%1$s","type":"work"}],
+                 "displayName":"Test User","locale":"en-US","externalId":"00ujl29u0le5T6Aj10h7","groups":[],
+                 "password":"1mz050nq","active":true}""".formatted(userName));
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(created.getContentAsString()).doesNotContain("1mz050nq");
+        String id = JsonPath.read(created.getContentAsString(), "$.id");
+        assertThat(JsonPath.<Integer>read(ok(scim(get(lookUp), null)), "$.totalResults")).isEqualTo(1);
+
+        String current = ok(scim(get("/scim/v2/Users/" + id), null));
+        String renamed = JsonPath.parse(current).set("$.name.familyName", "Userson").set("$.displayName", "Test Userson")
+                .jsonString();
+        ok(scim(put("/scim/v2/Users/" + id), renamed));
+        assertThat(people.get(Long.parseLong(id)).name()).isEqualTo("Test Userson");
+
+        ok(scim(patch("/scim/v2/Users/" + id), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"active":false}}]}"""));
+        assertThat(people.get(Long.parseLong(id)).active()).isFalse();
+
+        String group = JsonPath.read(scim(post("/scim/v2/Groups"), """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Okta %s","members":[]}"""
+                .formatted(suffix)).getContentAsString(), "$.id");
+        ok(scim(patch("/scim/v2/Groups/" + group), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"id":"%s","displayName":"Okta renamed %s"}}]}"""
+                .formatted(group, suffix)));
+        ok(scim(patch("/scim/v2/Groups/" + group), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"add","path":"members","value":[{"value":"%s","display":"%s"}]}]}"""
+                .formatted(id, userName)));
+        assertThat(people.get(Long.parseLong(id)).teamName()).isEqualTo("Okta renamed " + suffix);
+        ok(scim(patch("/scim/v2/Groups/" + group), """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"remove","path":"members[value eq \\\"%s\\\"]"}]}""".formatted(id)));
+        assertThat(people.get(Long.parseLong(id)).teamId()).isNull();
+    }
+
     @Test
     void entraIdsQuirkyUserIsAccepted() throws Exception {
         String body = sample("entra-id/entra-provision-user-request-quirky.json")
