@@ -45,6 +45,18 @@ class UsageRollupApiController {
         return usage.bySystem(from, to);
     }
 
+    /** What a roll-up on request did. */
+    record RolledUp(int rolledUpBatches, long pendingBatches) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/run")
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Roll up every pending batch now", description = "Answers when the batches committed so far are "
+            + "in the rollups: for a backfill or a load test that reads figures right after sending events.")
+    RolledUp run() {
+        return new RolledUp(rollups.rollUpPending(), rollups.pending());
+    }
+
     @GetMapping("/status")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     @Operation(summary = "Batches committed but not yet in the rollups (normally 0 or a few)")
