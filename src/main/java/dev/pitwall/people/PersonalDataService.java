@@ -91,7 +91,9 @@ public class PersonalDataService {
 
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(person.email(), erasedEmail);
-        if (person.name().length() >= SHORTEST_NAME_REPLACED_EVERYWHERE || person.name().trim().contains(" ")) {
+        boolean distinctiveName = person.name().length() >= SHORTEST_NAME_REPLACED_EVERYWHERE
+                || person.name().trim().contains(" ");
+        if (distinctiveName) {
             texts.put(person.name(), pseudonym);
         }
         Map<String, Integer> changed = new LinkedHashMap<>(scan.replaceEverywhere(texts));
@@ -101,7 +103,11 @@ public class PersonalDataService {
         }
         List<AuditLog.Redaction> redactions = new ArrayList<>();
         texts.forEach((text, replacement) -> redactions.add(new AuditLog.Redaction(text, replacement)));
-        redactions.add(new AuditLog.Redaction(person.name(), pseudonym));
+        if (!distinctiveName) {
+            // A short name is taken out of the audit log only where it is a whole JSON value (the
+            // person's own records), as elsewhere: "Li" must not vanish from "Linked".
+            redactions.add(new AuditLog.Redaction("\"" + person.name() + "\"", "\"" + pseudonym + "\""));
+        }
         if (person.externalId() != null) {
             redactions.add(new AuditLog.Redaction("\"" + person.externalId() + "\"", "\"" + pseudonym + "\""));
         }

@@ -97,6 +97,27 @@ class PersonalDataIntegrationTest {
     }
 
     @Test
+    void aShortNameIsErasedFromThePersonsOwnRecordsNotFromOtherText() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String team = "Lunar " + s;
+        send(post("/api/v1/teams"), "{\"name\":\"" + team + "\"}", 201);
+        long lu = id(send(post("/api/v1/people"), """
+                {"email":"lu-%s@erasure.test","name":"Lu","level":"PRACTITIONER","tier":"CONSUMER"}""".formatted(s), 201));
+
+        String pseudonym = JsonPath.read(send(post("/api/v1/people/" + lu + "/erasure"),
+                "{\"confirm\":\"lu-" + s + "@erasure.test\"}", 200), "$.pseudonym");
+
+        assertThat(JsonPath.<String>read(send(get("/api/v1/people/" + lu), null, 200), "$.name")).isEqualTo(pseudonym);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM people_team WHERE name = ?").param(team).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_audit_entry WHERE after_state LIKE ?").param("%" + team + "%")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_audit_entry WHERE after_state LIKE ?")
+                .param("%\"name\":\"Lu\"%").query(Long.class).single()).isZero();
+        assertThat(auditLog.verify().valid()).isTrue();
+    }
+
+    @Test
     void onlyAdministratorsEraseOrExport() throws Exception {
         String s = UUID.randomUUID().toString().substring(0, 8);
         long person = JsonPath.<Number>read(send(post("/api/v1/people"), """

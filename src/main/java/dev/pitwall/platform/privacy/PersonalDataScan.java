@@ -156,8 +156,8 @@ public class PersonalDataScan {
         return found;
     }
 
-    static String like(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    private static String like(String text) {
+        return dev.pitwall.platform.jdbc.SqlValues.containsPattern(text);
     }
 
     /** The text as a regular expression matching it literally, in both Java's and PostgreSQL's syntax. */

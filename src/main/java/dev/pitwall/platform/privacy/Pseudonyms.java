@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Stable pseudonyms of people: {@code P-XXXX-XXXX}, from an HMAC-SHA256 of the person's id under a
+ * Stable pseudonyms of people such as {@code P-7KQM-2XWD}, from an HMAC-SHA256 of the person's id under a
  * secret key kept in the database. The same person always has the same pseudonym (so trends and
  * drill-downs still read), but without the key nobody can tell who it is, nor compute it from a
  * name or email.

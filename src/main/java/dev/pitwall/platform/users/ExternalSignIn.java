@@ -4,7 +4,6 @@ import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditRecord;
 import dev.pitwall.platform.web.ConflictException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ public class ExternalSignIn {
 
     @Transactional
     public User signIn(ExternalIdentity identity) {
-        String email = normalizeEmail(identity.email());
+        String email = UserService.normalizeEmail(identity.email());
         User user = users.findByIdentity(identity.issuer(), identity.subject()).orElse(null);
         if (user == null) {
             user = (email == null ? null : users.findOnlyByEmail(email).orElse(null));
@@ -116,9 +115,5 @@ public class ExternalSignIn {
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static String normalizeEmail(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -188,7 +188,8 @@ public class UserService {
         return new UserUpdate(update.displayName().trim(), normalizeEmail(update.email()), update.role(), update.enabled());
     }
 
-    private static String normalizeEmail(String value) {
+    /** Emails are kept trimmed and lower-case; a blank one is none. */
+    static String normalizeEmail(String value) {
         return value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
     }
 

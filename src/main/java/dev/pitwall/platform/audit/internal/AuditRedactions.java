@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,8 +38,7 @@ public class AuditRedactions {
         List<AuditEntry> found = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (String text : texts) {
-            String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
+            String like = dev.pitwall.platform.jdbc.SqlValues.containsPattern(text);
             List<Long> sequences = jdbc.sql("""
                     SELECT sequence FROM platform_audit_entry
                     WHERE LOWER(actor) LIKE :t ESCAPE '\\' OR LOWER(entity_id) LIKE :t ESCAPE '\\'
