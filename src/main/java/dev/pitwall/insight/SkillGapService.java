@@ -1,7 +1,9 @@
 package dev.pitwall.insight;
 
 import dev.pitwall.measurement.Figure;
+import dev.pitwall.measurement.NestedGroupSuppression;
 import dev.pitwall.measurement.ScorecardService;
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.people.LearningRecord;
 import dev.pitwall.people.LearningRecordService;
@@ -10,6 +12,7 @@ import dev.pitwall.people.Skill;
 import dev.pitwall.people.SkillAssessmentService;
 import dev.pitwall.people.SkillService;
 import dev.pitwall.platform.organization.OrganizationService;
+import dev.pitwall.platform.privacy.PeopleData;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.portfolio.Workflow;
 import dev.pitwall.portfolio.WorkflowDetails;
@@ -48,26 +51,51 @@ public class SkillGapService {
      *
      * @param requiredLevel the highest level a role of the workflow requires
      * @param members active members of the roles that require it
-     * @param below those of them below the level
-     * @param belowPeople their names
+     * @param below those of them below the level ({@code null} when withheld)
+     * @param belowPeople their names, for a viewer who may identify people (empty for others)
      * @param trainedShare of those below, the share with a completed enablement linked to the workflow
      * @param linkedLearning courses linked to the workflow
      * @param atStake the workflow's value lost to adoption ({@code null} when unknown)
-     * @param perPersonToTrain atStake / below ({@code null} when unknown or nobody is below)
+     * @param perPersonToTrain atStake / below ({@code null} when unknown, withheld or nobody is below)
+     * @param withheld whether the figures about the members are withheld from the viewer: fewer
+     *     members than the minimum group size (docs/privacy.md)
      */
     public record Gap(String workflowKey, String workflowName, long skillId, String skillName, int requiredLevel,
-            int members, int below, List<String> belowPeople, Double trainedShare, List<String> linkedLearning,
-            Double atStake, String period, Double perPersonToTrain) {
+            int members, Integer below, List<String> belowPeople, Double trainedShare, List<String> linkedLearning,
+            Double atStake, String period, Double perPersonToTrain, boolean withheld) {
+
+        /** The gap as a viewer who may not identify people sees it. */
+        Gap unnamed(int minGroupSize) {
+            if (members > 0 && members < minGroupSize) {
+                return new Gap(workflowKey, workflowName, skillId, skillName, requiredLevel, members, null, List.of(),
+                        null, linkedLearning, null, period, null, true);
+            }
+            return new Gap(workflowKey, workflowName, skillId, skillName, requiredLevel, members, below, List.of(),
+                    trainedShare, linkedLearning, atStake, period, perPersonToTrain, false);
+        }
     }
 
     /** The matrix (every gap row) and the ranking (the rows with people below and a value at stake). */
-    public record Report(LocalDate asOf, String currency, String method, List<Gap> matrix, List<Gap> fundNext) {
+    public record Report(LocalDate asOf, String currency, String method, List<Gap> matrix, List<Gap> fundNext,
+            int minGroupSize) {
     }
 
-    /** A skill's page: its level distribution, the workflows requiring it and who lacks it. */
-    public record SkillView(Skill skill, LocalDate asOf, Map<Integer, Integer> levels, int notAssessed,
-            List<Gap> workflows, List<String> lacking) {
+    /**
+     * A skill's page: its level distribution, the workflows requiring it and who lacks it.
+     *
+     * @param levels people per level 0–4 ({@code null} for a level withheld from the viewer: fewer
+     *     people than the minimum group size, or needed to keep such a level from being read off the rest)
+     * @param lacking the names of those below a level a workflow they work in requires, for a viewer
+     *     who may identify people (empty for others)
+     * @param lackingCount how many they are ({@code null} when fewer than the minimum group size
+     *     and the viewer may not identify people)
+     */
+    public record SkillView(Skill skill, LocalDate asOf, Map<Integer, Integer> levels, Integer notAssessed,
+            List<Gap> workflows, List<String> lacking, Integer lackingCount, boolean identified, int minGroupSize) {
     }
+
+    /** The key of the not-assessed count among the levels (levels are 0–4). */
+    private static final int NOT_ASSESSED = -1;
 
     private final WorkflowService workflows;
     private final ScorecardService scorecards;
@@ -76,9 +104,14 @@ public class SkillGapService {
     private final SkillService skills;
     private final PersonService people;
     private final OrganizationService organization;
+    private final ScorecardViews views;
+    private final PeopleData peopleData;
 
     SkillGapService(WorkflowService workflows, ScorecardService scorecards, SkillAssessmentService assessments,
-            LearningRecordService learning, SkillService skills, PersonService people, OrganizationService organization) {
+            LearningRecordService learning, SkillService skills, PersonService people, OrganizationService organization,
+            ScorecardViews views, PeopleData peopleData) {
+        this.views = views;
+        this.peopleData = peopleData;
         this.workflows = workflows;
         this.scorecards = scorecards;
         this.assessments = assessments;
@@ -88,19 +121,24 @@ public class SkillGapService {
         this.organization = organization;
     }
 
+    /**
+     * The report as the viewer may see it: the names of the people below a level only for holders
+     * of {@code people:identify} (audited); for others no names, and no figure about a role's
+     * members when they are fewer than the minimum group size.
+     */
     public Report report(LocalDate asOf) {
         LocalDate day = scorecards.asOf(asOf);
-        List<Gap> matrix = gaps(day);
+        List<Gap> matrix = asSeen(gaps(day), "skill gaps as of " + day);
         List<Gap> ranked = matrix.stream().filter(g -> g.perPersonToTrain() != null)
                 .sorted(Comparator.comparing(Gap::perPersonToTrain).reversed()
                         .thenComparing(Gap::workflowName).thenComparing(Gap::skillName)).toList();
-        return new Report(day, organization.currency(), METHOD, matrix, ranked);
+        return new Report(day, organization.currency(), METHOD, matrix, ranked, peopleData.minGroupSize());
     }
 
     public SkillView skill(long skillId, LocalDate asOf) {
         Skill skill = skills.get(skillId);
         LocalDate day = scorecards.asOf(asOf);
-        List<Gap> requiring = gaps(day).stream().filter(g -> g.skillId() == skillId).toList();
+        List<Gap> all = gaps(day).stream().filter(g -> g.skillId() == skillId).toList();
         List<Long> everyone = people.statesOn(day).entrySet().stream().filter(e -> e.getValue().active())
                 .map(Map.Entry::getKey).toList();
         Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(everyone, day);
@@ -118,8 +156,50 @@ public class SkillGapService {
             }
         }
         Set<String> lacking = new java.util.TreeSet<>();
-        requiring.forEach(g -> lacking.addAll(g.belowPeople()));
-        return new SkillView(skill, day, distribution, notAssessed, requiring, List.copyOf(lacking));
+        all.forEach(g -> lacking.addAll(g.belowPeople()));
+        int min = peopleData.minGroupSize();
+        List<Gap> requiring = asSeen(all, "people lacking skill " + skillId + " as of " + day);
+        if (peopleData.identifies()) {
+            return new SkillView(skill, day, distribution, notAssessed, requiring, List.copyOf(lacking), lacking.size(),
+                    true, min);
+        }
+        Map<Integer, Integer> shown = withSmallLevelsWithheld(distribution, notAssessed, min);
+        Integer notAssessedShown = shown.remove(NOT_ASSESSED);
+        return new SkillView(skill, day, shown, notAssessedShown, requiring, List.of(),
+                lacking.isEmpty() || lacking.size() >= min ? lacking.size() : null, false, min);
+    }
+
+    /** The gaps with their names for a viewer who may identify people (audited), without for others. */
+    private List<Gap> asSeen(List<Gap> gaps, String view) {
+        if (peopleData.identifies()) {
+            long named = gaps.stream().flatMap(g -> g.belowPeople().stream()).distinct().count();
+            peopleData.open("skill-gaps", view, (int) named);
+            return gaps;
+        }
+        return gaps.stream().map(g -> g.unnamed(peopleData.minGroupSize())).toList();
+    }
+
+    /**
+     * Levels of fewer people than the minimum withheld, and as many more as keep them from being
+     * read off the number of active people (the not-assessed count takes part as a level of its own,
+     * returned under the key {@link #NOT_ASSESSED}).
+     */
+    private static Map<Integer, Integer> withSmallLevelsWithheld(Map<Integer, Integer> levels, int notAssessed, int k) {
+        List<NestedGroupSuppression.Group> cells = new ArrayList<>();
+        levels.forEach((level, count) -> {
+            if (count > 0) {
+                cells.add(new NestedGroupSuppression.Group(level, null, count));
+            }
+        });
+        if (notAssessed > 0) {
+            cells.add(new NestedGroupSuppression.Group(NOT_ASSESSED, null, notAssessed));
+        }
+        int total = cells.stream().mapToInt(NestedGroupSuppression.Group::members).sum();
+        Set<Long> withheld = NestedGroupSuppression.withheld(cells, total, k);
+        Map<Integer, Integer> shown = new LinkedHashMap<>();
+        levels.forEach((level, count) -> shown.put(level, withheld.contains((long) level) ? null : count));
+        shown.put(NOT_ASSESSED, withheld.contains((long) NOT_ASSESSED) ? null : notAssessed);
+        return shown;
     }
 
     private List<Gap> gaps(LocalDate day) {
@@ -148,7 +228,9 @@ public class SkillGapService {
             Set<Long> everyone = new HashSet<>();
             members.values().forEach(set -> set.forEach(m -> everyone.add(m.id())));
             Map<Long, Map<Long, Integer>> levels = assessments.levelsAsOf(everyone, day);
-            WorkflowScorecard card = scorecards.workflow(w.key(), day);
+            // The workflow's figures as the viewer may see them: its loss to adoption is withheld when it
+            // has too few intended users (docs/privacy.md).
+            WorkflowScorecard card = views.asSeen(scorecards.workflow(w.key(), day));
             Figure lost = card.waterfall().stream().filter(f -> f.id().equals("lostToAdoption")).findFirst().orElse(null);
             Double atStake = lost != null && lost.present() ? lost.v() : null;
             List<String> courses = learning.list(null, null, w.key(), null, day, new PageQuery(0, 50)).content().stream()
@@ -165,7 +247,7 @@ public class SkillGapService {
                         below.stream().map(WorkflowDetails.PersonRef::name).toList(),
                         below.isEmpty() ? null : (double) trained.size() / below.size(), courses, atStake,
                         lost == null ? null : lost.period(),
-                        atStake == null || below.isEmpty() ? null : atStake / below.size()));
+                        atStake == null || below.isEmpty() ? null : atStake / below.size(), false));
             }
         }
         rows.sort(Comparator.comparing(Gap::workflowName).thenComparing(Gap::skillName));

@@ -34,14 +34,6 @@ public class AdoptionDrillDown {
             boolean withheld, int minGroupSize) {
     }
 
-    /**
-     * A workflow's scorecard as the viewer may see it: adoption levels of too few people withheld
-     * for a viewer who may not identify people (holders of people:identify may drill down anyway).
-     */
-    public WorkflowScorecard asSeen(WorkflowScorecard card) {
-        return peopleData.identifies() ? card : card.withSmallLevelsWithheld(peopleData.minGroupSize());
-    }
-
     public int minGroupSize() {
         return peopleData.minGroupSize();
     }

@@ -155,7 +155,8 @@ final class Aggregation {
             ranks.add(new OrganizationScorecard.WorkflowRank(c.workflowKey(), c.name(), c.stage().name(),
                     c.bindingConstraint(), score, tech, work, capture, c.figure("adoptionDepth").value(),
                     c.figure("realization").value(), c.figure("realizedImpact").value(), c.figure("targetImpact").value(),
-                    c.figure("strandedCapital").value(), c.highPerformer(), valueLost(c), c.impactPeriod()));
+                    c.figure("strandedCapital").value(), c.highPerformer(), valueLost(c), c.impactPeriod(),
+                    c.intendedUsers(), false));
         }
         ranks.sort(Comparator.comparing((OrganizationScorecard.WorkflowRank r) -> stageOrder(r.stage()))
                 .thenComparing(OrganizationScorecard.WorkflowRank::constraintScore,

@@ -124,6 +124,15 @@ public class OrganizationValueCapture {
     }
 
     public Waterfall organization(LocalDate requested) {
+        return organization(requested, 0);
+    }
+
+    /**
+     * The waterfall without the workflows of fewer intended users than {@code minGroupSize} (left
+     * out with that reason): their losses would tell how deeply those few people adopted them. For
+     * a viewer who may not identify people (see {@link ScorecardViews}).
+     */
+    public Waterfall organization(LocalDate requested, int minGroupSize) {
         LocalDate asOf = scorecards.asOf(requested);
         List<WorkflowScorecard> cards = new ArrayList<>();
         Map<String, String> leftOut = new LinkedHashMap<>();
@@ -134,7 +143,10 @@ public class OrganizationValueCapture {
             WorkflowScorecard card = scorecards.workflowWithoutParts(w.key(), asOf);
             currency = card.currency();
             Figure missing = card.waterfall().stream().filter(f -> f.value() == null).findFirst().orElse(null);
-            if (missing != null) {
+            if (card.intendedUsers() > 0 && card.intendedUsers() < minGroupSize) {
+                leftOut.put(w.key(), "fewer than " + minGroupSize + " intended users: withheld so that no figure "
+                        + "describes fewer people (privacy.min-group-size)");
+            } else if (missing != null) {
                 leftOut.put(w.key(), missing.reason());
             } else {
                 cards.add(card);

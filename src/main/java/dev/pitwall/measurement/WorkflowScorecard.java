@@ -93,6 +93,49 @@ public record WorkflowScorecard(String workflowKey, String name, WorkflowStage s
                 levels, waterfall, bindingConstraint, highPerformer, systems, kpis, roles, impactPeriod, currency, parts);
     }
 
+    /**
+     * The figures that describe a workflow's intended users (how many use it, how deeply, how well
+     * their work with it goes, their skills and training) and those they can be read back from.
+     */
+    public static final java.util.Set<String> PEOPLE_FIGURES = java.util.Set.of("reach", "adoptionDepth",
+            "acceptanceRate", "overrideRate", "skillCoverage", "skillGap", "skillGapReduction", "trainedShare",
+            "workforceIndex", "operatingModelCapture", "strandedCapital", "lostToAdoption", "lostToQuality", "expected",
+            "operatingModelResidual");
+
+    /** How many people the workflow is built for (its intended users, active on the as-of date). */
+    public int intendedUsers() {
+        return levelDistribution.stream().mapToInt(LevelCount::people).sum();
+    }
+
+    /**
+     * The same scorecard as a viewer who may not identify people sees it when it rests on too few
+     * people (docs/privacy.md): with fewer than {@code minGroupSize} intended users, every figure
+     * about them ({@link #PEOPLE_FIGURES}), its adoption levels, its binding constraint and whether
+     * it is a high performer are withheld; a role of fewer members has its skill coverage withheld.
+     * Value, spend and technical figures stay: they describe the workflow, not its people.
+     */
+    public WorkflowScorecard withFewPeopleWithheld(int minGroupSize) {
+        String reason = "fewer than " + minGroupSize + " intended users: withheld so that no figure describes fewer "
+                + "people (privacy.min-group-size)";
+        List<RoleCoverage> shownRoles = roles.stream().map(r -> r.members() > 0 && r.members() < minGroupSize
+                ? new RoleCoverage(r.role(), r.members(), r.requiredSkills(), Figure.missing("skillCoverage", "ratio",
+                        "fewer than " + minGroupSize + " members: withheld (privacy.min-group-size)"))
+                : r).toList();
+        int users = intendedUsers();
+        if (users == 0 || users >= minGroupSize) {
+            return new WorkflowScorecard(workflowKey, name, stage, initiativeId, initiativeName, asOf, windowFrom,
+                    figures, levelDistribution, waterfall, bindingConstraint, highPerformer, systems, kpis, shownRoles,
+                    impactPeriod, currency, parts);
+        }
+        java.util.function.UnaryOperator<Figure> hide = f -> PEOPLE_FIGURES.contains(f.id())
+                ? new Figure(f.id(), null, f.unit(), reason, f.currency(), f.period()) : f;
+        List<LevelCount> levels = levelDistribution.stream()
+                .map(l -> new LevelCount(l.level(), l.name(), 0, true)).toList();
+        return new WorkflowScorecard(workflowKey, name, stage, initiativeId, initiativeName, asOf, windowFrom,
+                figures.stream().map(hide).toList(), levels, waterfall.stream().map(hide).toList(), null, false,
+                systems, kpis, shownRoles, impactPeriod, currency, parts);
+    }
+
     /** An AI system's technical figures in the window, and the workflow's events on it. */
     public record SystemFigures(String systemKey, String name, Figure quality, Figure availability,
             Figure deploymentsPerMonth, long workflowEvents, boolean qualityFromEvaluations) {

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  *
  * @param day the day (UTC)
  * @param events usage events
- * @param activePeople distinct people with at least one event that day
+ * @param activePeople distinct people with at least one event that day ({@code null} when withheld
+ *     from a viewer who may not identify people: fewer than the minimum group size, docs/privacy.md)
  * @param inputTokens tokens in
  * @param outputTokens tokens out
  * @param cost cost
@@ -20,7 +21,13 @@ import java.time.LocalDate;
  * @param rejected outputs rejected
  * @param unknownOutcome events without an outcome
  */
-public record DailyUsage(LocalDate day, long events, long activePeople, long inputTokens, long outputTokens,
+public record DailyUsage(LocalDate day, long events, Long activePeople, long inputTokens, long outputTokens,
         BigDecimal cost, long errors, Double meanLatencyMs, long accepted, long edited, long overridden, long rejected,
         long unknownOutcome) {
+
+    /** The day with its count of people withheld when it is below {@code minGroupSize} (and not 0). */
+    public DailyUsage withFewPeopleWithheld(int minGroupSize) {
+        return new DailyUsage(day, events, Privacy.shown(activePeople, minGroupSize), inputTokens, outputTokens, cost,
+                errors, meanLatencyMs, accepted, edited, overridden, rejected, unknownOutcome);
+    }
 }

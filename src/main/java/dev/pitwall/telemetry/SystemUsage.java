@@ -13,9 +13,18 @@ import java.math.BigDecimal;
  * @param unattributedPeople distinct people with at least one event tied to no workflow
  * @param unknownPeople distinct references not in the directory (e.g. anonymized report rows)
  * @param cost summed cost
+ *     (the counts of people are {@code null} when withheld from a viewer who may not identify
+ *     people: fewer than the minimum group size, docs/privacy.md)
  */
-public record SystemUsage(String systemKey, String systemName, long events, long activePeople, long unattributedEvents,
-        long unattributedPeople, long unknownPeople, BigDecimal cost) {
+public record SystemUsage(String systemKey, String systemName, long events, Long activePeople, long unattributedEvents,
+        Long unattributedPeople, Long unknownPeople, BigDecimal cost) {
+
+    /** The usage with its counts of people withheld when below {@code minGroupSize} (and not 0). */
+    public SystemUsage withFewPeopleWithheld(int minGroupSize) {
+        return new SystemUsage(systemKey, systemName, events, Privacy.shown(activePeople, minGroupSize),
+                unattributedEvents, Privacy.shown(unattributedPeople, minGroupSize),
+                Privacy.shown(unknownPeople, minGroupSize), cost);
+    }
 
     /** Share of events tied to no workflow, 0–1. */
     @com.fasterxml.jackson.annotation.JsonProperty

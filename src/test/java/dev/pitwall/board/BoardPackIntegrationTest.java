@@ -105,6 +105,18 @@ class BoardPackIntegrationTest {
         String key = "bp-" + s;
         clock.set(TODAY);
         long kpi = productionWorkflow(key, s);
+        // A pilot built for two: the pack leaves Pitwall, so its adoption is withheld even from an
+        // administrator's pack (docs/privacy.md).
+        StringBuilder pair = new StringBuilder();
+        for (int i = 0; i < 2; i++) {
+            String email = "pair" + i + "-" + s + "@board.test";
+            send(post("/api/v1/people"), """
+                    {"email":"%s","name":"Pair %d %s","level":"PRACTITIONER","tier":"CONSUMER"}""".formatted(email, i, s), 201);
+            pair.append(pair.isEmpty() ? "" : ",").append('"').append(email).append('"');
+        }
+        send(post("/api/v1/workflows"), """
+                {"key":"%s-pair","name":"Pair %s","stage":"PILOT","aiGoLive":"%s","intendedUsers":{"people":[%s],"teams":[]}}"""
+                .formatted(key, s, TODAY.minusDays(30), pair), 201);
         // The month of TODAY ends; the clock moves to the first day after it.
         YearMonth month = YearMonth.from(TODAY);
         clock.set(month.atEndOfMonth().plusDays(1));
@@ -126,6 +138,11 @@ class BoardPackIntegrationTest {
             assertThat(inPack.get(0) == null ? null : inPack.get(0).doubleValue()).as(figure)
                     .isEqualTo(onCard.get(0) == null ? null : onCard.get(0).doubleValue());
         }
+        assertThat(pack.<List<String>>read("$.content.sections[*].tables[*].rows[*].cells[?(@.key == 'adoption." + key
+                + "-pair.adoptionDepth')].note")).containsExactly("withheld: fewer intended users than the minimum group size");
+        assertThat(pack.<List<Object>>read("$.content.sections[*].tables[*].rows[*].cells[?(@.key == 'adoption." + key
+                + "-pair.adoptionDepth')].value")).hasSize(1).containsOnlyNulls();
+        assertThat(figure(pack, "adoption." + key + ".adoptionDepth")).isEqualTo(0.75);
         // This workflow's row in the impact table is its own scorecard's, and the waterfall the organization's.
         DocumentContext wf = JsonPath.parse(send(get("/api/v1/scorecards/workflows/" + key + "?asOf=" + asOf), null, 200));
         assertThat(figure(pack, "workflow." + key + ".realizedImpact"))
@@ -316,9 +333,20 @@ class BoardPackIntegrationTest {
         for (DecisionRight right : DecisionRight.values()) {
             rights.append(rights.isEmpty() ? "" : ",").append('"').append(right).append("\":\"").append(owner).append('"');
         }
+        // Four colleagues work exactly as the owner does, so the workflow rests on five people: the
+        // board's figures are shown (no fewer than the minimum group size) and equal to one person's.
+        List<String> intended = new java.util.ArrayList<>(List.of(owner));
+        for (int i = 1; i <= 4; i++) {
+            String colleague = "colleague" + i + "-" + s + "@board.test";
+            send(post("/api/v1/people"), """
+                    {"email":"%s","name":"Colleague %d %s","level":"PRACTITIONER","tier":"CONSUMER"}"""
+                    .formatted(colleague, i, s), 201);
+            intended.add(colleague);
+        }
+        String people = String.join(",", intended.stream().map(e -> '"' + e + '"').toList());
         send(post("/api/v1/workflows"), """
                 {"key":"%s","name":"Board Łódź Ковальски %s","stage":"PILOT","aiGoLive":"%s","systems":["%s"],"decisionRights":{%s},
-                 "intendedUsers":{"people":["%s"],"teams":[]}}""".formatted(key, s, TODAY.minusDays(60), key, rights, owner), 201);
+                 "intendedUsers":{"people":[%s],"teams":[]}}""".formatted(key, s, TODAY.minusDays(60), key, rights, people), 201);
         long kpi = JsonPath.<Number>read(send(post("/api/v1/workflows/" + key + "/kpis"), """
                 {"name":"Hours","unit":"hours","level":"BUSINESS_OUTCOME","direction":"LOWER_IS_BETTER",
                  "baselineValue":100,"baselineFrom":"%s","baselineTo":"%s","target":60,"valuePerUnit":10,
@@ -326,12 +354,14 @@ class BoardPackIntegrationTest {
                 "$.id").longValue();
         send(post("/api/v1/kpis/" + kpi + "/measurements"), "{\"periodEnd\":\"%s\",\"value\":90}".formatted(TODAY.minusDays(20)), 200);
         send(post("/api/v1/kpis/" + kpi + "/measurements"), "{\"periodEnd\":\"%s\",\"value\":80}".formatted(TODAY.minusDays(10)), 200);
-        // The intended user works with it on 10 of the last 28 days (habitual: depth 0.75), 8 of 10 outputs accepted.
+        // Each intended user works with it on 10 of the last 28 days (habitual: depth 0.75), 8 of 10 outputs accepted.
         StringBuilder events = new StringBuilder();
-        for (int day = 12; day >= 3; day--) {
-            events.append(("{\"id\":\"%s-%d\",\"time\":\"%sT08:00:00Z\",\"person\":\"%s\",\"system\":\"%s\","
-                    + "\"workflow\":\"%s\",\"operation\":\"chat\",\"outcome\":\"%s\"}\n").formatted(key, day,
-                    TODAY.minusDays(day), owner, key, key, day <= 4 ? "EDITED" : "ACCEPTED"));
+        for (int p = 0; p < intended.size(); p++) {
+            for (int day = 12; day >= 3; day--) {
+                events.append(("{\"id\":\"%s-%d-%d\",\"time\":\"%sT08:00:00Z\",\"person\":\"%s\",\"system\":\"%s\","
+                        + "\"workflow\":\"%s\",\"operation\":\"chat\",\"outcome\":\"%s\"}\n").formatted(key, p, day,
+                        TODAY.minusDays(day), intended.get(p), key, key, day <= 4 ? "EDITED" : "ACCEPTED"));
+            }
         }
         mvc.perform(post("/api/v1/usage-events").with(ADMIN).contentType("application/x-ndjson").content(events.toString()));
         rollups.rollUpPending();

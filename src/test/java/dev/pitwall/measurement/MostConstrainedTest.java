@@ -12,7 +12,7 @@ class MostConstrainedTest {
     private static OrganizationScorecard.WorkflowRank rank(String key, String stage, String constraint, Double score,
             boolean highPerformer, Double valueLost) {
         return new OrganizationScorecard.WorkflowRank(key, key, stage, constraint, score, score, score, score, 0.5, 0.5,
-                1.0, 2.0, 0.0, highPerformer, valueLost, "MONTHLY");
+                1.0, 2.0, 0.0, highPerformer, valueLost, "MONTHLY", 10, false);
     }
 
     @Test

@@ -126,7 +126,7 @@ class UsageEventIngestionIntegrationTest {
         List<DailyUsage> days = usage.daily(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), org.system, null);
         assertThat(days).singleElement().satisfies(day -> {
             assertThat(day.events()).isEqualTo(2);
-            assertThat(day.activePeople()).isEqualTo(2);
+            assertThat(day.activePeople()).isEqualTo(2L);
             assertThat(day.inputTokens()).isEqualTo(120);
             assertThat(day.errors()).isEqualTo(1);
             assertThat(day.accepted()).isEqualTo(1);

@@ -16,6 +16,7 @@ import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.OrganizationScorecard;
 import dev.pitwall.measurement.OrganizationValueCapture;
 import dev.pitwall.measurement.ScorecardService;
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.platform.organization.OrganizationService;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,16 +35,18 @@ import org.springframework.stereotype.Component;
 public class BoardPackComposer {
 
     private final ScorecardService scorecards;
+    private final ScorecardViews views;
     private final OrganizationValueCapture valueCapture;
     private final EffectService effects;
     private final OrganizationService organization;
     private final RiskSection risk;
     private final PulseService pulses;
 
-    BoardPackComposer(ScorecardService scorecards, OrganizationValueCapture valueCapture, EffectService effects,
+    BoardPackComposer(ScorecardService scorecards, ScorecardViews views, OrganizationValueCapture valueCapture, EffectService effects,
             OrganizationService organization, RiskSection risk, PulseService pulses) {
         this.pulses = pulses;
         this.scorecards = scorecards;
+        this.views = views;
         this.valueCapture = valueCapture;
         this.effects = effects;
         this.organization = organization;
@@ -52,8 +55,9 @@ public class BoardPackComposer {
 
     /** The content for the period; {@code previous} is the pack its changes are measured against, or null. */
     public BoardPackContent compose(BoardPackPeriod period, BoardPackContent previous) {
-        OrganizationScorecard card = scorecards.organization(period.to());
-        OrganizationValueCapture.Waterfall waterfall = valueCapture.organization(period.to());
+        // The pack leaves Pitwall for the board: no figure in it rests on too few people, whoever composes it.
+        OrganizationScorecard card = views.protectedView(scorecards.organization(period.to()));
+        OrganizationValueCapture.Waterfall waterfall = views.protectedValueCapture(period.to());
         List<Section> sections = new ArrayList<>();
         sections.add(impact(card, effects.all(period.to())));
         sections.add(balance(card));
@@ -175,7 +179,10 @@ public class BoardPackComposer {
     private static Section adoption(OrganizationScorecard card) {
         List<Row> rows = atWork(card).stream().map(r -> new Row(r.name(), List.of(
                 PackFigure.text("adoption." + r.workflowKey() + ".stage", "Stage", r.stage()),
-                value("adoption." + r.workflowKey() + ".adoptionDepth", "Adoption depth", r.adoptionDepth(), "ratio"),
+                r.withheld() ? new PackFigure("adoption." + r.workflowKey() + ".adoptionDepth", "Adoption depth", null,
+                        "ratio", null, null, "withheld: fewer intended users than the minimum group size")
+                        : value("adoption." + r.workflowKey() + ".adoptionDepth", "Adoption depth", r.adoptionDepth(),
+                                "ratio"),
                 value("adoption." + r.workflowKey() + ".realization", "Realization", r.realization(), "ratio")))).toList();
         return new Section("adoption", "Adoption and alignment", "Whether the people AI was built for use it, and "
                 + "whether their use goes into workflows that carry a business outcome.",

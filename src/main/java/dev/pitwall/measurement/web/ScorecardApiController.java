@@ -1,7 +1,7 @@
 package dev.pitwall.measurement.web;
 
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.OrganizationScorecard;
-import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.platform.security.Permission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,17 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
         + "definition id and, when null, the reason (definitions in docs/metrics.md)")
 class ScorecardApiController {
 
-    private final ScorecardService scorecards;
+    private final ScorecardViews views;
 
     private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
 
     private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
 
-    ScorecardApiController(ScorecardService scorecards, dev.pitwall.measurement.OrganizationValueCapture valueCapture,
+    ScorecardApiController(ScorecardViews views, dev.pitwall.measurement.OrganizationValueCapture valueCapture,
             dev.pitwall.measurement.AdoptionDrillDown drillDown) {
         this.drillDown = drillDown;
         this.valueCapture = valueCapture;
-        this.scorecards = scorecards;
+        this.views = views;
     }
 
     /** The organization's value capture and the board question in words. */
@@ -45,8 +45,8 @@ class ScorecardApiController {
             + "production with a complete waterfall, the workflows and binding constraints behind each loss, and the "
             + "board question answered in words.")
     ValueCapture valueCapture(@RequestParam(required = false) LocalDate asOf) {
-        var waterfall = valueCapture.organization(asOf);
-        return new ValueCapture(waterfall, valueCapture.boardQuestion(scorecards.organization(asOf), waterfall));
+        var waterfall = views.valueCapture(asOf);
+        return new ValueCapture(waterfall, valueCapture.boardQuestion(views.organization(asOf), waterfall));
     }
 
     @GetMapping("/organization")
@@ -59,7 +59,7 @@ class ScorecardApiController {
     OrganizationScorecard organization(@RequestParam(required = false) LocalDate asOf,
             @RequestParam(required = false) Long initiative, @RequestParam(required = false) Long team,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String constraint) {
-        return scorecards.filtered(dev.pitwall.measurement.ScorecardFilter.of(initiative, team, stage, constraint), asOf);
+        return views.filtered(dev.pitwall.measurement.ScorecardFilter.of(initiative, team, stage, constraint), asOf);
     }
 
     @GetMapping("/initiatives/{id}")
@@ -67,7 +67,7 @@ class ScorecardApiController {
     @Operation(summary = "An initiative's scorecard")
     OrganizationScorecard initiative(@PathVariable long id, @RequestParam(required = false)
             LocalDate asOf) {
-        return scorecards.initiative(id, asOf);
+        return views.initiative(id, asOf);
     }
 
     @GetMapping("/workflows/{key}")
@@ -76,7 +76,7 @@ class ScorecardApiController {
             + "level distribution, the value-capture waterfall and the binding constraint.")
     WorkflowScorecard workflow(@PathVariable String key, @RequestParam(required = false)
             LocalDate asOf) {
-        return drillDown.asSeen(scorecards.workflow(key, asOf));
+        return views.workflow(key, asOf);
     }
 
     @GetMapping("/workflows/{key}/people")
@@ -96,6 +96,6 @@ class ScorecardApiController {
             + "(with sub-teams), and the workflows they are intended users of.")
     OrganizationScorecard team(@PathVariable long id, @RequestParam(required = false)
             LocalDate asOf) {
-        return scorecards.team(id, asOf);
+        return views.team(id, asOf);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pitwall.measurement.web;
 
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.Figure;
 import dev.pitwall.measurement.Kpi;
 import dev.pitwall.measurement.KpiService;
@@ -7,7 +8,6 @@ import dev.pitwall.measurement.Measurement;
 import dev.pitwall.measurement.MeasurementService;
 import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.OrganizationScorecard;
-import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.telemetry.DailyUsage;
 import dev.pitwall.telemetry.UsageRollupService;
@@ -26,14 +26,14 @@ class ScorecardCharts {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final int TREND_WEEKS = 12;
 
-    private final ScorecardService scorecards;
+    private final ScorecardViews views;
     private final UsageRollupService rollups;
     private final KpiService kpis;
     private final MeasurementService measurements;
 
-    ScorecardCharts(ScorecardService scorecards, UsageRollupService rollups, KpiService kpis,
+    ScorecardCharts(ScorecardViews views, UsageRollupService rollups, KpiService kpis,
             MeasurementService measurements) {
-        this.scorecards = scorecards;
+        this.views = views;
         this.rollups = rollups;
         this.kpis = kpis;
         this.measurements = measurements;
@@ -82,7 +82,7 @@ class ScorecardCharts {
         List<Map<String, Object>> points = new ArrayList<>();
         for (int week = TREND_WEEKS - 1; week >= 0; week--) {
             LocalDate day = card.asOf().minusWeeks(week);
-            WorkflowScorecard at = week == 0 ? card : scorecards.workflow(card.workflowKey(), day);
+            WorkflowScorecard at = week == 0 ? card : views.workflow(card.workflowKey(), day);
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("day", day.toString());
             point.put("adoptionDepth", at.figure("adoptionDepth").value());

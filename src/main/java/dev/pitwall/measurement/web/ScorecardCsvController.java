@@ -1,5 +1,6 @@
 package dev.pitwall.measurement.web;
 
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.Figure;
 import dev.pitwall.measurement.Measurement;
 import dev.pitwall.measurement.MeasurementService;
@@ -27,14 +28,16 @@ class ScorecardCsvController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final ScorecardService scorecards;
+    private final ScorecardViews views;
     private final MeasurementService measurements;
 
     private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
 
-    ScorecardCsvController(ScorecardService scorecards, MeasurementService measurements,
+    ScorecardCsvController(ScorecardService scorecards, ScorecardViews views, MeasurementService measurements,
             dev.pitwall.measurement.AdoptionDrillDown drillDown) {
         this.drillDown = drillDown;
         this.scorecards = scorecards;
+        this.views = views;
         this.measurements = measurements;
     }
 
@@ -42,10 +45,10 @@ class ScorecardCsvController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> organizationFigures(@RequestParam(required = false)
             LocalDate asOf, @RequestParam(required = false) String compare) {
-        OrganizationScorecard card = scorecards.organization(asOf);
+        OrganizationScorecard card = views.organization(asOf);
         LocalDate against = dev.pitwall.measurement.ScorecardComparison.resolve(compare, card.asOf());
         return csv("organization-figures-" + card.asOf() + ".csv", figures(card.asOf(), card.figures(), against,
-                against == null ? List.of() : scorecards.organization(against).figures()));
+                against == null ? List.of() : views.organization(against).figures()));
     }
 
     @GetMapping("/scorecards/workflows.csv")
@@ -54,7 +57,7 @@ class ScorecardCsvController {
             @RequestParam(required = false) Long initiative, @RequestParam(required = false) Long team,
             @RequestParam(required = false) String stage, @RequestParam(required = false) String constraint) {
         // The ranking as the page shows it: the same filters (docs/board-pack.md, "Filters and saved views").
-        OrganizationScorecard card = scorecards.filtered(
+        OrganizationScorecard card = views.filtered(
                 dev.pitwall.measurement.ScorecardFilter.of(initiative, team, stage, constraint), asOf);
         try (CsvExport file = CsvExport.create()) {
             // Money columns name their currency and basis: impact per each row's KPI period, capital to date.
@@ -62,12 +65,13 @@ class ScorecardCsvController {
             file.row("workflow", "name", "stage", "bindingConstraint", "constraintScore", "technicalIndex",
                     "workforceIndex", "operatingModelCapture", "adoptionDepth", "realization",
                     "realizedImpact" + perPeriod, "targetImpact" + perPeriod, "valueLost" + perPeriod, "impactPeriod",
-                    "strandedCapital (" + card.currency() + " to date)", "highPerformer");
+                    "strandedCapital (" + card.currency() + " to date)", "highPerformer", "intendedUsers",
+                    "peopleFiguresWithheld (fewer than " + views.minGroupSize() + " intended users)");
             for (OrganizationScorecard.WorkflowRank r : card.workflows()) {
                 file.row(r.workflowKey(), r.name(), r.stage(), r.bindingConstraint(), r.constraintScore(),
                         r.technicalIndex(), r.workforceIndex(), r.operatingModelCapture(), r.adoptionDepth(),
                         r.realization(), r.realizedImpact(), r.targetImpact(), r.valueLost(), r.impactPeriod(),
-                        r.strandedCapital(), r.highPerformer());
+                        r.strandedCapital(), r.highPerformer(), r.intendedUsers(), r.withheld());
             }
             return csv("workflows-" + card.asOf() + ".csv", file.text());
         }
@@ -77,10 +81,10 @@ class ScorecardCsvController {
     @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
     ResponseEntity<String> workflowFigures(@PathVariable String key, @RequestParam(required = false)
             LocalDate asOf, @RequestParam(required = false) String compare) {
-        WorkflowScorecard card = scorecards.workflow(key, asOf);
+        WorkflowScorecard card = views.workflow(key, asOf);
         LocalDate against = dev.pitwall.measurement.ScorecardComparison.resolve(compare, card.asOf());
         return csv(key + "-figures-" + card.asOf() + ".csv", figures(card.asOf(), all(card), against,
-                against == null ? List.of() : all(scorecards.workflow(key, against))));
+                against == null ? List.of() : all(views.workflow(key, against))));
     }
 
     private static List<Figure> all(WorkflowScorecard card) {

@@ -1,8 +1,8 @@
 package dev.pitwall.measurement.web;
 
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.OrganizationScorecard;
-import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.platform.web.HomeSection;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ScorecardHomeSection implements HomeSection {
 
-    private final ScorecardService scorecards;
+    private final ScorecardViews views;
     private final ScorecardCharts charts;
 
     private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
 
-    ScorecardHomeSection(ScorecardService scorecards, ScorecardCharts charts,
+    ScorecardHomeSection(ScorecardViews views, ScorecardCharts charts,
             dev.pitwall.measurement.OrganizationValueCapture valueCapture) {
         this.valueCapture = valueCapture;
-        this.scorecards = scorecards;
+        this.views = views;
         this.charts = charts;
     }
 
@@ -39,9 +39,9 @@ class ScorecardHomeSection implements HomeSection {
 
     @Override
     public Map<String, Object> model() {
-        OrganizationScorecard card = scorecards.organization(null);
+        OrganizationScorecard card = views.organization(null);
         List<OrganizationScorecard.WorkflowRank> constrained = card.mostConstrained(5);
-        var waterfall = valueCapture.organization(null);
+        var waterfall = views.valueCapture(null);
         return Map.of("card", card, "charts", charts.organization(card), "definitions", MetricDefinitions.all(),
                 "constrained", constrained, "valueCapture", waterfall,
                 "boardQuestion", valueCapture.boardQuestion(card, waterfall));

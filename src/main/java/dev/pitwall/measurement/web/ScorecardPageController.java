@@ -1,5 +1,6 @@
 package dev.pitwall.measurement.web;
 
+import dev.pitwall.measurement.ScorecardViews;
 import dev.pitwall.measurement.KpiService;
 import dev.pitwall.measurement.MeasurementService;
 import dev.pitwall.measurement.MeasurementSource;
@@ -7,7 +8,6 @@ import dev.pitwall.measurement.MetricDefinitions;
 import dev.pitwall.measurement.NewMeasurement;
 import dev.pitwall.measurement.OrganizationScorecard;
 import dev.pitwall.measurement.ScorecardFilter;
-import dev.pitwall.measurement.ScorecardService;
 import dev.pitwall.measurement.WorkflowScorecard;
 import dev.pitwall.platform.security.Permission;
 import dev.pitwall.platform.web.ProblemException;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ScorecardPageController {
 
-    private final ScorecardService scorecards;
+    private final ScorecardViews views;
     private final ScorecardCharts charts;
     private final KpiService kpis;
     private final MeasurementService measurements;
@@ -39,7 +39,7 @@ class ScorecardPageController {
 
     private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
 
-    ScorecardPageController(ScorecardService scorecards, ScorecardCharts charts, KpiService kpis,
+    ScorecardPageController(ScorecardViews views, ScorecardCharts charts, KpiService kpis,
             MeasurementService measurements, GateService gates,
             dev.pitwall.measurement.OrganizationValueCapture valueCapture,
             dev.pitwall.portfolio.InitiativeService initiatives, dev.pitwall.people.TeamService teams,
@@ -48,7 +48,7 @@ class ScorecardPageController {
         this.initiatives = initiatives;
         this.teams = teams;
         this.valueCapture = valueCapture;
-        this.scorecards = scorecards;
+        this.views = views;
         this.charts = charts;
         this.kpis = kpis;
         this.measurements = measurements;
@@ -63,15 +63,15 @@ class ScorecardPageController {
             @RequestParam(required = false) Long team, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String constraint, Model model) {
         ScorecardFilter filter = ScorecardFilter.of(initiative, team, stage, constraint);
-        OrganizationScorecard card = scorecards.filtered(filter, asOf);
+        OrganizationScorecard card = views.filtered(filter, asOf);
         if (filter.initiative() == null && filter.team() == null) {
-            var waterfall = valueCapture.organization(asOf);
+            var waterfall = views.valueCapture(asOf);
             model.addAttribute("valueCapture", waterfall);
             model.addAttribute("boardQuestion", valueCapture.boardQuestion(card, waterfall));
         }
         compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(),
-                day -> scorecards.filtered(filter, day).figures(), model);
-        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.filtered(filter, day).figures()));
+                day -> views.filtered(filter, day).figures(), model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> views.filtered(filter, day).figures()));
         return scope(card, filter, "/scorecards", model);
     }
 
@@ -93,9 +93,9 @@ class ScorecardPageController {
             @RequestParam(required = false) String compareDate, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String constraint, Model model) {
         ScorecardFilter filter = ScorecardFilter.of(id, null, stage, constraint);
-        OrganizationScorecard card = scorecards.filtered(filter, asOf);
-        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.initiative(id, day).figures(), model);
-        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.initiative(id, day).figures()));
+        OrganizationScorecard card = views.filtered(filter, asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> views.initiative(id, day).figures(), model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> views.initiative(id, day).figures()));
         return scope(card, new ScorecardFilter(null, null, filter.stage(), filter.constraint()),
                 "/scorecards/initiatives/" + id, model);
     }
@@ -107,9 +107,9 @@ class ScorecardPageController {
             @RequestParam(required = false) String compareDate, @RequestParam(required = false) String stage,
             @RequestParam(required = false) String constraint, Model model) {
         ScorecardFilter filter = ScorecardFilter.of(null, id, stage, constraint);
-        OrganizationScorecard card = scorecards.filtered(filter, asOf);
-        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> scorecards.team(id, day).figures(), model);
-        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> scorecards.team(id, day).figures()));
+        OrganizationScorecard card = views.filtered(filter, asOf);
+        compare(compareDate != null && !compareDate.isBlank() ? compareDate : compare, card.asOf(), day -> views.team(id, day).figures(), model);
+        model.addAttribute("trends", FigureTrends.of(card.asOf(), day -> views.team(id, day).figures()));
         return scope(card, new ScorecardFilter(null, null, filter.stage(), filter.constraint()),
                 "/scorecards/teams/" + id, model);
     }
@@ -120,6 +120,7 @@ class ScorecardPageController {
         model.addAttribute("filterTotals", filter.restrictsWorkflows()
                 ? ScorecardFilter.Totals.of(card.workflows()) : null);
         model.addAttribute("viewPath", path);
+        model.addAttribute("minGroupSize", views.minGroupSize());
         String query = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest().build()
                 .getQuery();
         model.addAttribute("viewQuery", query == null ? "" : query);
@@ -140,10 +141,10 @@ class ScorecardPageController {
     String workflow(@PathVariable String key,
             @RequestParam(required = false) LocalDate asOf, @RequestParam(required = false) String compare,
             @RequestParam(required = false) String compareDate, Model model) {
-        WorkflowScorecard card = drillDown.asSeen(scorecards.workflow(key, asOf));
-        model.addAttribute("minGroupSize", drillDown.minGroupSize());
+        WorkflowScorecard card = views.workflow(key, asOf);
+        model.addAttribute("minGroupSize", views.minGroupSize());
         java.util.function.Function<LocalDate, java.util.List<dev.pitwall.measurement.Figure>> figuresOn = day -> {
-            WorkflowScorecard then = day.equals(card.asOf()) ? card : scorecards.workflow(key, day);
+            WorkflowScorecard then = day.equals(card.asOf()) ? card : views.workflow(key, day);
             java.util.List<dev.pitwall.measurement.Figure> all = new java.util.ArrayList<>(then.figures());
             all.addAll(then.waterfall());
             then.parts().forEach(p -> all.addAll(p.figures()));
@@ -163,7 +164,7 @@ class ScorecardPageController {
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     String people(@PathVariable String key, @RequestParam int level,
             @RequestParam(required = false) LocalDate asOf, Model model) {
-        WorkflowScorecard card = scorecards.workflow(key, asOf);
+        WorkflowScorecard card = views.workflow(key, asOf);
         model.addAttribute("card", card);
         model.addAttribute("level", level);
         model.addAttribute("levelName", dev.pitwall.measurement.metrics.Adoption.LEVEL_NAMES[Math.max(0, Math.min(4, level))]);

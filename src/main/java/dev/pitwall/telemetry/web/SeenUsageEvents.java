@@ -20,6 +20,22 @@ class SeenUsageEvents {
         this.peopleData = peopleData;
     }
 
+    /** Usage per day with counts of fewer people than the minimum group size withheld for those who may not identify people. */
+    java.util.List<dev.pitwall.telemetry.DailyUsage> seenDaily(java.util.List<dev.pitwall.telemetry.DailyUsage> days) {
+        return peopleData.identifies() ? days
+                : days.stream().map(d -> d.withFewPeopleWithheld(peopleData.minGroupSize())).toList();
+    }
+
+    /** Usage per AI system, likewise. */
+    java.util.List<dev.pitwall.telemetry.SystemUsage> seenSystems(java.util.List<dev.pitwall.telemetry.SystemUsage> systems) {
+        return peopleData.identifies() ? systems
+                : systems.stream().map(u -> u.withFewPeopleWithheld(peopleData.minGroupSize())).toList();
+    }
+
+    int minGroupSize() {
+        return peopleData.minGroupSize();
+    }
+
     /** Refuses a filter by person to those who may not identify people: it would identify them. */
     void checkPersonFilter(String person) {
         if (person != null && !person.isBlank() && !peopleData.identifies()) {

@@ -64,7 +64,8 @@ class TelemetryPageController {
         model.addAttribute("kafka", properties.kafka());
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("systems", usage.bySystem(from, to));
+        model.addAttribute("systems", seenEvents.seenSystems(usage.bySystem(from, to)));
+        model.addAttribute("minGroupSize", seenEvents.minGroupSize());
         model.addAttribute("batches", events.batches(paging.of(page, 20)));
         return "telemetry/overview";
     }

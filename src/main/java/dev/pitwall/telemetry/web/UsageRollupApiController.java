@@ -24,7 +24,10 @@ class UsageRollupApiController {
     private final UsageRollupService usage;
     private final RollupService rollups;
 
-    UsageRollupApiController(UsageRollupService usage, RollupService rollups) {
+    private final SeenUsageEvents seen;
+
+    UsageRollupApiController(UsageRollupService usage, RollupService rollups, SeenUsageEvents seen) {
+        this.seen = seen;
         this.usage = usage;
         this.rollups = rollups;
     }
@@ -32,17 +35,18 @@ class UsageRollupApiController {
     @GetMapping("/daily")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     @Operation(summary = "Usage per day", description = "from/to are days (UTC, inclusive); system and workflow are "
-            + "keys, workflow=none selects use tied to no workflow.")
+            + "keys, workflow=none selects use tied to no workflow. activePeople is null when it counts fewer people "
+            + "than the minimum group size and the caller may not identify people (people:identify).")
     List<DailyUsage> daily(@RequestParam LocalDate from, @RequestParam LocalDate to,
             @RequestParam(required = false) String system, @RequestParam(required = false) String workflow) {
-        return usage.daily(from, to, system, workflow);
+        return seen.seenDaily(usage.daily(from, to, system, workflow));
     }
 
     @GetMapping("/systems")
     @PreAuthorize(Permission.Checks.TELEMETRY_READ)
     @Operation(summary = "Usage per AI system, with the activity tied to no workflow")
     List<SystemUsage> bySystem(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return usage.bySystem(from, to);
+        return seen.seenSystems(usage.bySystem(from, to));
     }
 
     /** What a roll-up on request did. */
