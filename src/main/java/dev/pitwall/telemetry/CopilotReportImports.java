@@ -79,6 +79,22 @@ public class CopilotReportImports {
                 actor);
     }
 
+    /**
+     * Cursor's daily usage data: all or nothing — a row that cannot be read refuses the whole file
+     * with every such row and field named, and nothing is stored.
+     */
+    public CopilotReportResult importCursor(ParsedBatch days, String systemKey, String actor) {
+        systemFor(systemKey, dev.pitwall.telemetry.ingest.CursorUsageReader.APPLICATION_ID);
+        if (!days.rejections().isEmpty()) {
+            throw new InvalidInputException("CURSOR_REPORT_INVALID", days.rejections().size()
+                    + " row(s) of the Cursor report cannot be read; nothing was imported.", days.rejections());
+        }
+        if (days.events().isEmpty() && days.skipped() == 0) {
+            throw new InvalidInputException("EMPTY_REPORT", "The report has no rows; nothing was imported.", List.of());
+        }
+        return importReport(TelemetrySource.CURSOR, days, List.of(), List.of(), 0, actor);
+    }
+
     /** Stores a report's per-person facts as usage events and its organization-level days as figures. */
     private CopilotReportResult importReport(TelemetrySource source, ParsedBatch facts, List<OrgMetricDay> orgDays,
             List<Violation> orgRejections, long systemId, String actor) {

@@ -26,10 +26,12 @@ public class TelemetryImports {
     private final OtlpLogReader logs;
     private final M365CopilotReportReader m365;
     private final GitHubCopilotReportReader github;
+    private final dev.pitwall.telemetry.ingest.CursorUsageReader cursor;
 
     TelemetryImports(UsageEventIngestion ingestion, EvaluationService evaluations, CopilotReportImports reports,
             NativeEventsReader nativeEvents, OtlpSpanReader spans, OtlpLogReader logs, M365CopilotReportReader m365,
-            GitHubCopilotReportReader github) {
+            GitHubCopilotReportReader github, dev.pitwall.telemetry.ingest.CursorUsageReader cursor) {
+        this.cursor = cursor;
         this.ingestion = ingestion;
         this.evaluations = evaluations;
         this.reports = reports;
@@ -95,5 +97,10 @@ public class TelemetryImports {
     /** A GitHub Copilot report in JSON (user records or organization days). */
     public CopilotReportResult githubJson(byte[] body, String systemKey, String scope, String actor) {
         return reports.importGitHub(github.readJson(body, systemKey, scope), systemKey, actor);
+    }
+
+    /** Cursor's daily usage data (Admin API JSON). */
+    public CopilotReportResult cursorJson(byte[] body, String systemKey, String actor) {
+        return reports.importCursor(cursor.read(body, systemKey), systemKey, actor);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Copilot reports", description = "Microsoft 365 Copilot and GitHub Copilot usage reports as they are exported")
+@Tag(name = "Copilot reports", description = "Microsoft 365 Copilot, GitHub Copilot and Cursor usage reports as they are exported")
 class CopilotReportApiController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -83,6 +83,19 @@ class CopilotReportApiController {
             @RequestParam(defaultValue = "organization") String scope) throws IOException {
         return limiter.run(() -> imports.githubJson(bodies.read(request), system, scope,
                 PitwallPrincipal.currentActorName()));
+    }
+
+    @PostMapping(path = "/imports/cursor", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Import Cursor team usage (the Admin API's daily usage data)",
+            description = "The response of Cursor's POST /teams/daily-usage-data ({\"data\":[…]}) or its rows as an "
+                    + "array. Each active member-day is an activity fact of the person with that email; inactive days "
+                    + "are skipped; re-imports add nothing twice. All or nothing: a row that cannot be read refuses "
+                    + "the file (400 CURSOR_REPORT_INVALID, each row and field named). system: the AI system's key "
+                    + "(default: the one with application id 'cursor').")
+    CopilotReportResult cursor(HttpServletRequest request, @RequestParam(required = false) String system)
+            throws IOException {
+        return limiter.run(() -> imports.cursorJson(bodies.read(request), system, PitwallPrincipal.currentActorName()));
     }
 
     @GetMapping("/org-metrics")

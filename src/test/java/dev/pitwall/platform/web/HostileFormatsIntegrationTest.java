@@ -102,7 +102,10 @@ class HostileFormatsIntegrationTest {
                         .formatted(TODAY.minusDays(1), TODAY.minusDays(2))),
                 new Format("/api/v1/imports/github-copilot?system=formats-system", "application/x-ndjson", """
                         {"day":"%s","user_login":"formats","user_initiated_interaction_count":3,"code_generation_activity_count":2,"code_acceptance_activity_count":1}"""
-                        .formatted(TODAY.minusDays(3))));
+                        .formatted(TODAY.minusDays(3))),
+                new Format("/api/v1/imports/cursor?system=formats-system", "application/json", """
+                        {"data":[{"date":%d,"isActive":true,"chatRequests":3,"totalTabsAccepted":2,"mostUsedModel":"m","clientVersion":"1.7","email":"formats@hostile.test"}],"period":{"startDate":0,"endDate":0}}"""
+                        .formatted(TODAY.minusDays(4).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())));
     }
 
     @TestFactory
