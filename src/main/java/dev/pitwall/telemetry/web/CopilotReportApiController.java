@@ -34,9 +34,11 @@ class CopilotReportApiController {
     private final CopilotReportImports reports;
     private final RequestBodies bodies;
     private final IngestionLimiter limiter;
+    private final dev.pitwall.telemetry.CursorPull cursorPull;
 
     CopilotReportApiController(TelemetryImports imports, CopilotReportImports reports, RequestBodies bodies,
-            IngestionLimiter limiter) {
+            IngestionLimiter limiter, dev.pitwall.telemetry.CursorPull cursorPull) {
+        this.cursorPull = cursorPull;
         this.imports = imports;
         this.reports = reports;
         this.bodies = bodies;
@@ -96,6 +98,16 @@ class CopilotReportApiController {
     CopilotReportResult cursor(HttpServletRequest request, @RequestParam(required = false) String system)
             throws IOException {
         return limiter.run(() -> imports.cursorJson(bodies.read(request), system, PitwallPrincipal.currentActorName()));
+    }
+
+    @PostMapping("/imports/cursor/pull")
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    @Operation(summary = "Pull Cursor team usage now", description = "With pitwall.telemetry.cursor.api-key configured, "
+            + "asks Cursor's Admin API for the daily usage data of the last pitwall.telemetry.cursor.days days and "
+            + "imports it (Pitwall also does this every pitwall.telemetry.cursor.every). 400 CURSOR_PULL_NOT_CONFIGURED "
+            + "without a key; 502 CURSOR_UNAVAILABLE when Cursor cannot be reached or refuses.")
+    CopilotReportResult pullCursor() {
+        return limiter.run(() -> cursorPull.pull(PitwallPrincipal.currentActorName()));
     }
 
     @GetMapping("/org-metrics")

@@ -150,6 +150,13 @@ class CursorImportIntegrationTest {
     }
 
     @Test
+    void pullingWithoutAKeyIsRefusedSayingHowToImportInstead() throws Exception {
+        mvc.perform(post("/api/v1/imports/cursor/pull").with(contributor))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("CURSOR_PULL_NOT_CONFIGURED"));
+    }
+
+    @Test
     void readingRolesMayNotImport() throws Exception {
         RequestPostProcessor viewer = httpBasic(TestUsers.create(users, Role.VIEWER).username(), TestUsers.PASSWORD);
         mvc.perform(post("/api/v1/imports/cursor").with(viewer).param("system", fx.system)
