@@ -38,7 +38,11 @@ class NorthwindTelemetry {
     private final RollupService rollups;
     private final Clock clock;
 
-    NorthwindTelemetry(TelemetryImports imports, AttributionService attribution, RollupService rollups, Clock clock) {
+    private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
+
+    NorthwindTelemetry(TelemetryImports imports, AttributionService attribution, RollupService rollups, Clock clock,
+            dev.pitwall.telemetry.discovery.AiDiscovery discovery) {
+        this.discovery = discovery;
         this.imports = imports;
         this.attribution = attribution;
         this.rollups = rollups;
@@ -82,9 +86,10 @@ class NorthwindTelemetry {
         }
         int m365 = reported[0];
         int github = reported[1];
+        int proxied = new NorthwindShadowAi(discovery, clock).generate(people, today);
         log.info("Demo telemetry generated: {} usage events through OTLP and NDJSON, {} Microsoft 365 Copilot app-days, "
-                + "{} GitHub Copilot user-days, {} evaluations, in {} ms.", sent[0], m365, github, sent[1],
-                (System.nanoTime() - started) / 1_000_000);
+                + "{} GitHub Copilot user-days, {} evaluations, {} web-proxy requests to AI services, in {} ms.", sent[0],
+                m365, github, sent[1], proxied, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** How usage without a named workflow is attributed (DEMO.md). */

@@ -9,6 +9,7 @@ public enum TelemetrySource {
     M365_COPILOT("Microsoft 365 Copilot usage report", "POST /api/v1/imports/m365-copilot (CSV or JSON)"),
     GITHUB_COPILOT("GitHub Copilot usage metrics", "POST /api/v1/imports/github-copilot (NDJSON or JSON)"),
     CURSOR("Cursor team usage", "POST /api/v1/imports/cursor (Admin API daily usage data, JSON)"),
+    PROXY_LOG("Web-proxy logs (registered AI services)", "POST /api/v1/imports/proxy-logs (Squid, Zscaler, Netskope)"),
     KAFKA("Kafka topic", "consumer group on pitwall.telemetry.kafka.topic"),
     XAPI("xAPI learning statements", "POST /api/v1/xapi/statements"),
     REVIEW("Human review decisions", "decisions on review items (docs/review.md)");

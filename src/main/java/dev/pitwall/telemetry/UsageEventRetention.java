@@ -44,8 +44,12 @@ public class UsageEventRetention implements DisposableBean {
         return thread;
     });
 
+    private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
+
     UsageEventRetention(UsageRetentionProperties properties, RetentionFloor floor, RollupService rollups,
-            AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+            AuditLog auditLog, TransactionTemplate transactions, Clock clock,
+            dev.pitwall.telemetry.discovery.AiDiscovery discovery) {
+        this.discovery = discovery;
         this.properties = properties;
         this.floor = floor;
         this.rollups = rollups;
@@ -55,7 +59,7 @@ public class UsageEventRetention implements DisposableBean {
     }
 
     /** What the audit log records of a retention sweep. */
-    record Swept(LocalDate keptFrom, long eventsDeleted) {
+    record Swept(LocalDate keptFrom, long eventsDeleted, long proxyRequestsDeleted) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -85,9 +89,12 @@ public class UsageEventRetention implements DisposableBean {
             n = transactions.execute(status -> floor.deleteEventsBefore(keepFrom, CHUNK));
         }
         long total = deleted;
+        // The web-proxy requests found by AI discovery are raw data about people too.
+        long requests = discovery.forgetBefore(keepFrom);
         SystemActor.runAs("retention", () -> transactions.execute(status -> auditLog.append(
-                AuditRecord.created("USAGE_RETENTION", keepFrom.toString(), new Swept(keepFrom, total)))));
-        log.info("Raw usage events before {} deleted: {} (their rollups kept)", keepFrom, total);
+                AuditRecord.created("USAGE_RETENTION", keepFrom.toString(), new Swept(keepFrom, total, requests)))));
+        log.info("Raw usage events before {} deleted: {} (their rollups kept); web-proxy requests to AI services: {}",
+                keepFrom, total, requests);
         return total;
     }
 

@@ -81,7 +81,18 @@ class UsageEventRetentionIntegrationTest {
         long rollupRowsBefore = jdbc.sql("SELECT COUNT(*) FROM telemetry_daily_rollup WHERE event_day = ?").param(OLD)
                 .query(Long.class).single();
 
+        // Web-proxy requests to AI services of both days.
+        send(post("/api/v1/imports/proxy-logs").param("format", "zscaler").contentType("text/csv"),
+                "time,login,host\n%sT09:00:00Z,r0@retention.test,chatgpt.com\n%sT09:00:00Z,r3@retention.test,chatgpt.com\n"
+                        .formatted(OLD, D.minusDays(3)), 200);
+
         assertThat(retention.sweep()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT request_day FROM telemetry_ai_request WHERE person_ref LIKE '%@retention.test'")
+                .query(LocalDate.class).list())
+                .containsExactly(D.minusDays(3));
+        String oldProxy = send(post("/api/v1/imports/proxy-logs").param("format", "zscaler").contentType("text/csv"),
+                "time,login,host\n%sT10:00:00Z,r1@retention.test,chatgpt.com\n".formatted(OLD), 400);
+        assertThat(oldProxy).contains("no longer kept");
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event WHERE event_day < ?").param(D.minusMonths(13))
                 .query(Long.class).single()).isZero();
@@ -103,7 +114,8 @@ class UsageEventRetentionIntegrationTest {
         assertThat(figures(D)).isEqualTo(now);
 
         assertThat(auditLog.find(new AuditQuery("USAGE_RETENTION", null, null, null, null, null), new PageQuery(0, 5))
-                .content()).singleElement().satisfies(e -> assertThat(e.after()).contains("\"eventsDeleted\":3"));
+                .content()).singleElement().satisfies(e -> assertThat(e.after()).contains("\"eventsDeleted\":3")
+                        .contains("\"proxyRequestsDeleted\":1"));
     }
 
     private void ingest(LocalDate day, String prefix, int... people) throws Exception {

@@ -39,11 +39,13 @@ class TelemetryPageController {
     private final Clock clock;
 
     private final SeenUsageEvents seenEvents;
+    private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
 
     TelemetryPageController(UsageEventService events, UsageRollupService usage, RollupService rollups,
             IngestionLimiter limiter, TelemetryProperties properties, Paging paging, Clock clock,
-            SeenUsageEvents seenEvents) {
+            SeenUsageEvents seenEvents, dev.pitwall.telemetry.discovery.AiDiscovery discovery) {
         this.seenEvents = seenEvents;
+        this.discovery = discovery;
         this.events = events;
         this.usage = usage;
         this.rollups = rollups;
@@ -66,6 +68,7 @@ class TelemetryPageController {
         model.addAttribute("to", to);
         model.addAttribute("systems", seenEvents.seenSystems(usage.bySystem(from, to)));
         model.addAttribute("minGroupSize", seenEvents.minGroupSize());
+        model.addAttribute("discovery", discovery.report(from, to));
         model.addAttribute("batches", events.batches(paging.of(page, 20)));
         return "telemetry/overview";
     }

@@ -223,7 +223,11 @@ class HostileFormatsIntegrationTest {
                 "/api/v1/people/import", "email,name,level,tier\ncsv{n}@hostile.test,{cell},PRACTITIONER,CONSUMER\n",
                 "/api/v1/skill-assessments/import", "email,skill,level,assessed_on,source\nformats@hostile.test,Evaluating AI output,{cell},%s,csv\n"
                         .formatted(TODAY.minusDays(5)),
-                "/api/v1/learning-records/import", "email,course,status,completed_on,source\nformats@hostile.test,Course {n},completed,{cell},lms\n");
+                "/api/v1/learning-records/import", "email,course,status,completed_on,source\nformats@hostile.test,Course {n},completed,{cell},lms\n",
+                "/api/v1/imports/proxy-logs?format=zscaler", "time,login,host,action,reqsize\n%sT09:00:00Z,formats@hostile.test,chat.mistral.ai,Allowed,{cell}\n"
+                        .formatted(TODAY.minusDays(5)),
+                "/api/v1/imports/proxy-logs?format=netskope", "timestamp,user,url,action,client_bytes\n{cell},formats@hostile.test,https://chat.mistral.ai/{n},allow,10\n",
+                "/api/v1/imports/proxy-logs?format=squid", "1793524512.{n} 10 10.0.0.1 TCP_TUNNEL/200 100 CONNECT chat.mistral.ai:443 {cell} DIRECT/1.1.1.1 -\n");
         List<String> cells = List.of("a\u0000b", "a\u202eb", "\"unterminated", "1e400", "2026-13-45", "-999999999-01-01",
                 "=HYPERLINK(\"http://evil\")", "x".repeat(100_000), "\"\"\"");
         List<DynamicTest> tests = new ArrayList<>();
@@ -267,7 +271,9 @@ class HostileFormatsIntegrationTest {
                 "/api/v1/scorecards/workflows/formats-workflow/people?level=99",
                 "/api/v1/people?page=-1", "/api/v1/people?size=100000000", "/api/v1/people?page=99999999999999",
                 "/api/v1/usage-events?from=0000-00-00", "/api/v1/usage-rollups/daily?from=-999999999-01-01&to=2026-01-01",
-                "/api/v1/audit?from=yesterday", "/api/v1/org-metrics?from=2026-13-45&to=2026-01-01");
+                "/api/v1/audit?from=yesterday", "/api/v1/org-metrics?from=2026-13-45&to=2026-01-01",
+                "/api/v1/ai-discovery?from=2026-13-45", "/api/v1/ai-discovery?from=2026-02-01&to=2026-01-01",
+                "/api/v1/ai-discovery?from=2020-01-01&to=2026-01-01");
         for (String path : gets) {
             tests.add(DynamicTest.dynamicTest("GET " + path, () -> {
                 MockHttpServletResponse response = mvc.perform(get(java.net.URI.create(path.replace("%ud800", "%ED%A0%80")))

@@ -72,6 +72,14 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
         return response.body();
     }
 
+    private String sendCsv(String path, String csv) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).header("Authorization", ADMIN)
+                .header("Content-Type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
     private static long id(String json) {
         return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
     }
@@ -146,6 +154,11 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("test-admin-password");
         browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+        // Shadow AI: the person's team uses Poe, blocked with a note (a finding shows the note).
+        send("PUT", "/api/v1/ai-discovery/services/poe/block", "{\"note\":\"" + markup("block note") + "\"}");
+        sendCsv("/api/v1/imports/proxy-logs?format=zscaler", "time,login,host,action\n"
+                + java.time.Instant.now().minusSeconds(2) + "," + email + ",poe.com,Allowed\n"
+                + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + "T09:00:00Z," + email + ",poe.com,Allowed\n");
         List<String> pages = List.of("/", "/scorecards", "/scorecards/workflows/" + key, "/scorecards/initiatives/" + initiative,
                 "/scorecards/teams/" + team, "/portfolio", "/portfolio/workflows/" + key, "/portfolio/workflows/" + key + "/edit",
                 "/portfolio/initiatives/" + initiative, "/portfolio/systems", "/portfolio/decision-rights",
@@ -158,7 +171,8 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/insight/redesign", "/insight/skill-gaps", "/insight/skills/" + skill, "/insight/expectations",
                 "/insight/misaligned", "/insight/pulses", "/insight/pulses/" + pulse, "/insight/pulses/" + pulse + "/answer",
                 "/insight/explain", "/insight/explain?workflow=" + key, "/scorecards/workflows/" + key + "/teams",
-                "/board", "/board/packs/" + pack, "/board/packs/" + pack + "/verification");
+                "/board", "/board/packs/" + pack, "/board/packs/" + pack + "/verification", "/telemetry",
+                "/telemetry/discovery");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;
