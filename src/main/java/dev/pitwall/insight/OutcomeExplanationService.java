@@ -106,12 +106,15 @@ public class OutcomeExplanationService {
     private final InsightProperties properties;
     private final dev.pitwall.measurement.KpiService kpis;
     private final dev.pitwall.measurement.TeamMeasurementService teamMeasurements;
+    private final dev.pitwall.telemetry.github.AdoptionPhases adoptionPhases;
 
     OutcomeExplanationService(WorkflowService workflows, IntendedUserService intendedUsers, DecisionRightsService rights,
             LearningRecordService learning, SkillAssessmentService assessments, PersonService people, UsageFacts usage,
             ScorecardService scorecards, MeasurementProperties measurement, PulseService pulses,
             InsightProperties properties, dev.pitwall.measurement.KpiService kpis,
-            dev.pitwall.measurement.TeamMeasurementService teamMeasurements) {
+            dev.pitwall.measurement.TeamMeasurementService teamMeasurements,
+            dev.pitwall.telemetry.github.AdoptionPhases adoptionPhases) {
+        this.adoptionPhases = adoptionPhases;
         this.kpis = kpis;
         this.teamMeasurements = teamMeasurements;
         this.workflows = workflows;
@@ -209,6 +212,8 @@ public class OutcomeExplanationService {
         Map<Long, String> keyOf = new HashMap<>();
         scope.forEach(w -> keyOf.put(w.id(), w.key()));
         Map<Long, Map<Long, Integer>> skills = assessments.levelsAsOf(workflowsOf.keySet(), asOf);
+        // GitHub's AI adoption phase (0–3): a factor only where every person in scope has one.
+        var phases = adoptionPhases.asOf(asOf);
 
         List<double[]> rows = new ArrayList<>();
         List<Double> outcomes = new ArrayList<>();
@@ -247,7 +252,8 @@ public class OutcomeExplanationService {
             long errors = personUse.values().stream().mapToLong(UsageFacts.PersonWorkflowUse::errors).sum();
             double errorShare = events == 0 ? 0 : (double) errors / events;
             rows.add(new double[] {teamClarity, teamSupport, trainedShare, held, skill,
-                state.tier() == Tier.BUILDER ? 1 : 0, state.tier() == Tier.INTEGRATOR ? 1 : 0, quality, errorShare});
+                state.tier() == Tier.BUILDER ? 1 : 0, state.tier() == Tier.INTEGRATOR ? 1 : 0, quality, errorShare,
+                phases.containsKey(person) ? phases.get(person) : Double.NaN});
             outcomes.add(y);
             teamOfRow.add(state.teamId());
         }
@@ -296,8 +302,9 @@ public class OutcomeExplanationService {
     /** The factor columns of each group, by index into a row. */
     private static final String[] NAMES = {"team role clarity (pulse)", "team manager support (pulse)",
         "trained for the workflow", "decision rights all held", "mean assessed skill level", "tier: builder",
-        "tier: integrator", "AI system evaluation score", "share of AI use that failed"};
-    private static final String[][] GROUPS = {{"organizational", "0,1,2,3"}, {"individual", "4,5,6"},
+        "tier: integrator", "AI system evaluation score", "share of AI use that failed",
+        "GitHub AI adoption phase (0-3)"};
+    private static final String[][] GROUPS = {{"organizational", "0,1,2,3"}, {"individual", "4,5,6,9"},
         {"technical", "7,8"}};
 
     private Explanation decompose(String scope, Outcome outcome, String kpi, String unit, LocalDate asOf, LocalDate from,

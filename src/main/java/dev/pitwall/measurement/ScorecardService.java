@@ -152,6 +152,14 @@ public class ScorecardService {
                 .toList();
     }
 
+    /** Each intended user's adoption level (0–4) of the workflow as of the day, by person id. */
+    public Map<Long, Integer> intendedUserLevels(String key, LocalDate asOf) {
+        Scored scored = scoreWorkflow(key, asOf(asOf));
+        Map<Long, Integer> levels = new java.util.HashMap<>();
+        scored.adoption().peopleByLevel().forEach((level, ids) -> ids.forEach(id -> levels.put(id, level)));
+        return levels;
+    }
+
     /**
      * A person in an adoption drill-down.
      *

@@ -31,12 +31,15 @@ public class CopilotReportImports {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final dev.pitwall.platform.audit.AuditLog auditLog;
+    private final dev.pitwall.telemetry.github.GitHubTeams githubTeams;
 
     /** What the audit log records of an organization-level day whose figures a re-import replaced. */
     static final String ORG_METRIC_DAY = "ORG_METRIC_DAY";
 
     CopilotReportImports(UsageEventIngestion ingestion, AiSystemService systems, OrgMetrics orgMetrics, Batches batches,
-            TransactionTemplate transactions, Clock clock, dev.pitwall.platform.audit.AuditLog auditLog) {
+            TransactionTemplate transactions, Clock clock, dev.pitwall.platform.audit.AuditLog auditLog,
+            dev.pitwall.telemetry.github.GitHubTeams githubTeams) {
+        this.githubTeams = githubTeams;
         this.auditLog = auditLog;
         this.ingestion = ingestion;
         this.systems = systems;
@@ -71,12 +74,30 @@ public class CopilotReportImports {
     public CopilotReportResult importGitHub(GitHubCopilotReport report, String systemKey, String actor) {
         long systemId = systemFor(systemKey, GitHubCopilotReportReader.APPLICATION_ID);
         ParsedBatch userDays = report.userDays();
+        if (!report.membershipRejections().isEmpty()) {
+            throw new InvalidInputException("GITHUB_TEAMS_INVALID", report.membershipRejections().size()
+                    + " problem(s) in the user-teams rows; nothing was imported.", report.membershipRejections());
+        }
         if (userDays.events().isEmpty() && userDays.rejections().isEmpty() && report.orgDays().isEmpty()
-                && report.orgRejections().isEmpty()) {
+                && report.orgRejections().isEmpty() && report.memberships().isEmpty()) {
             throw new InvalidInputException("EMPTY_REPORT", "The report has no records; nothing was imported.", List.of());
         }
-        return importReport(TelemetrySource.GITHUB_COPILOT, userDays, report.orgDays(), report.orgRejections(), systemId,
-                actor);
+        if (userDays.events().isEmpty() && userDays.rejections().isEmpty() && report.orgDays().isEmpty()
+                && report.orgRejections().isEmpty()) {
+            // A user-teams report: memberships only, stored all together.
+            dev.pitwall.telemetry.github.GitHubTeams.Stored stored = transactions.execute(status ->
+                    githubTeams.store(report.memberships()));
+            return new CopilotReportResult(new IngestionResult(0, 0, 0, 0, 0, List.of()), null, 0, 0, List.of(), stored);
+        }
+        CopilotReportResult result = importReport(TelemetrySource.GITHUB_COPILOT, userDays, report.orgDays(),
+                report.orgRejections(), systemId, actor);
+        if (report.memberships().isEmpty()) {
+            return result;
+        }
+        dev.pitwall.telemetry.github.GitHubTeams.Stored stored = transactions.execute(status ->
+                githubTeams.store(report.memberships()));
+        return new CopilotReportResult(result.usage(), result.orgBatchId(), result.orgDaysAdded(),
+                result.orgDaysReplaced(), result.orgRejections(), stored);
     }
 
     /**
@@ -114,7 +135,7 @@ public class CopilotReportImports {
         }
         long[] counts = storeOrgDays(source, orgDays, orgRejections, systemId, actor);
         return new CopilotReportResult(usage, counts[2] == 0 ? null : counts[2], (int) counts[0], (int) counts[1],
-                orgRejections);
+                orgRejections, null);
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.List;
  * @param orgDaysReplaced organization-level days stored before, whose figures were replaced (each
  *     replacement is in the audit log with the figures before and after)
  * @param orgRejections organization-level items refused, by line
+ * @param teams what a GitHub user-teams report stored, with its GitHub teams that are no Pitwall team
+ *     ({@code null} for other reports)
  */
 public record CopilotReportResult(IngestionResult usage, Long orgBatchId, int orgDaysAdded, int orgDaysReplaced,
-        List<Violation> orgRejections) {
+        List<Violation> orgRejections, dev.pitwall.telemetry.github.GitHubTeams.Stored teams) {
 }

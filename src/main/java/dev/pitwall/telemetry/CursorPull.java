@@ -121,7 +121,7 @@ public class CursorPull implements DisposableBean {
         ParsedBatch days = reader.read(response.body(), properties.system());
         if (days.events().isEmpty() && days.rejections().isEmpty() && days.skipped() == 0) {
             // No member used Cursor in the window: nothing to import, and nothing wrong.
-            return new CopilotReportResult(new IngestionResult(0, 0, 0, 0, 0, List.of()), null, 0, 0, List.of());
+            return new CopilotReportResult(new IngestionResult(0, 0, 0, 0, 0, List.of()), null, 0, 0, List.of(), null);
         }
         return imports.importCursor(days, properties.system(), actor);
     }

@@ -45,11 +45,13 @@ public class UsageEventRetention implements DisposableBean {
     });
 
     private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
+    private final dev.pitwall.telemetry.github.GitHubTeams githubTeams;
 
     UsageEventRetention(UsageRetentionProperties properties, RetentionFloor floor, RollupService rollups,
             AuditLog auditLog, TransactionTemplate transactions, Clock clock,
-            dev.pitwall.telemetry.discovery.AiDiscovery discovery) {
+            dev.pitwall.telemetry.discovery.AiDiscovery discovery, dev.pitwall.telemetry.github.GitHubTeams githubTeams) {
         this.discovery = discovery;
+        this.githubTeams = githubTeams;
         this.properties = properties;
         this.floor = floor;
         this.rollups = rollups;
@@ -59,7 +61,7 @@ public class UsageEventRetention implements DisposableBean {
     }
 
     /** What the audit log records of a retention sweep. */
-    record Swept(LocalDate keptFrom, long eventsDeleted, long proxyRequestsDeleted) {
+    record Swept(LocalDate keptFrom, long eventsDeleted, long proxyRequestsDeleted, long githubTeamMembershipsDeleted) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -91,10 +93,13 @@ public class UsageEventRetention implements DisposableBean {
         long total = deleted;
         // The web-proxy requests found by AI discovery are raw data about people too.
         long requests = discovery.forgetBefore(keepFrom);
+        // So are GitHub's team memberships of people.
+        long memberships = transactions.execute(status -> githubTeams.forgetBefore(keepFrom));
         SystemActor.runAs("retention", () -> transactions.execute(status -> auditLog.append(
-                AuditRecord.created("USAGE_RETENTION", keepFrom.toString(), new Swept(keepFrom, total, requests)))));
-        log.info("Raw usage events before {} deleted: {} (their rollups kept); web-proxy requests to AI services: {}",
-                keepFrom, total, requests);
+                AuditRecord.created("USAGE_RETENTION", keepFrom.toString(),
+                        new Swept(keepFrom, total, requests, memberships)))));
+        log.info("Raw usage events before {} deleted: {} (their rollups kept); web-proxy requests to AI services: {}; "
+                + "GitHub team memberships: {}", keepFrom, total, requests, memberships);
         return total;
     }
 

@@ -50,9 +50,17 @@ class OutcomeExplanationIntegrationTest {
     @Autowired
     RollupService rollups;
 
-    @Test
-    void theDecompositionIsTheOneOfTheDesignedDataAndThinScopesAreRefused() throws Exception {
-        String s = UUID.randomUUID().toString().substring(0, 8);
+    /** The designed organization: the outcome and each group's factors, person by person. */
+    private record Designed(String key, List<String> emails, double[] y, double[][] organizational,
+            double[][] individual, double[][] technical) {
+    }
+
+    /**
+     * Thirty intended users of one workflow in two teams, with designed pulse answers, skills,
+     * training and use; with {@code phases}, each also has a GitHub Copilot user-day giving their AI
+     * adoption phase (i mod 4), which then enters the individual group.
+     */
+    private Designed design(String s, boolean phases) throws Exception {
         String key = "ex-" + s;
         LocalDate today = LocalDate.now();
         long skill = JsonPath.<Number>read(send(post("/api/v1/skills"), """
@@ -67,8 +75,8 @@ class OutcomeExplanationIntegrationTest {
             for (int i = 0; i < 15; i++) {
                 String email = "p%d-%d-%s@explain.test".formatted(t, i, s);
                 long id = JsonPath.<Number>read(send(post("/api/v1/people"), """
-                        {"email":"%s","name":"P %d %d","level":"PRACTITIONER","tier":"CONSUMER","teamId":%d}"""
-                        .formatted(email, t, i, teamId)), "$.id").longValue();
+                        {"email":"%s","externalId":"gh-%d-%d-%s","name":"P %d %d","level":"PRACTITIONER",
+                         "tier":"CONSUMER","teamId":%d}""".formatted(email, t, i, s, t, i, teamId)), "$.id").longValue();
                 emails.add(email);
                 ids.put(email, id);
             }
@@ -97,7 +105,8 @@ class OutcomeExplanationIntegrationTest {
         StringBuilder events = new StringBuilder();
         double[] y = new double[30];
         double[][] organizational = new double[30][2];
-        double[][] individual = new double[30][1];
+        double[][] individual = new double[30][phases ? 2 : 1];
+        StringBuilder githubDays = new StringBuilder();
         double[][] technical = new double[30][1];
         for (int i = 0; i < 30; i++) {
             String email = emails.get(i);
@@ -117,11 +126,35 @@ class OutcomeExplanationIntegrationTest {
             }
             y[i] = AdoptionLevel.of(days);
             organizational[i] = new double[] {i < 15 ? 12.0 / 15 : 4.0 / 15, trained ? 1 : 0};
-            individual[i] = new double[] {level};
-            technical[i] = new double[] {(double) errors / days};
+            individual[i] = phases ? new double[] {level, i % 4} : new double[] {level};
+            githubDays.append("{\"day\":\"%s\",\"user_id\":%d,\"user_login\":\"gh-%d-%d-%s\",\"ai_adoption_phase\":{\"phase_number\":%d}}\n"
+                    .formatted(today.minusDays(3), 880_000 + i, i / 15, i % 15, s, i % 4));
+            // The GitHub day is AI use of the person too (outside the workflow): one more event, no error.
+            technical[i] = new double[] {(double) errors / (days + (phases ? 1 : 0))};
         }
         send(post("/api/v1/usage-events").contentType("application/x-ndjson").content(events.toString()), null);
+        if (phases) {
+            // GitHub Copilot is an AI system of its own, in no workflow: its days change no workflow's use.
+            send(post("/api/v1/ai-systems"), "{\"key\":\"gh-%s\",\"name\":\"GitHub %s\",\"kind\":\"SAAS_COPILOT\"}"
+                    .formatted(key, s));
+            send(post("/api/v1/imports/github-copilot?system=gh-" + key).contentType("application/x-ndjson")
+                    .content(githubDays.toString()), null);
+        }
         rollups.rollUpPending();
+        return new Designed(key, emails, y, organizational, individual, technical);
+    }
+
+    @Test
+    void theDecompositionIsTheOneOfTheDesignedDataAndThinScopesAreRefused() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now();
+        Designed designed = design(s, false);
+        String key = designed.key();
+        List<String> emails = designed.emails();
+        double[] y = designed.y();
+        double[][] organizational = designed.organizational();
+        double[][] individual = designed.individual();
+        double[][] technical = designed.technical();
 
         String explanation = send(get("/api/v1/insight/explanations?workflow=" + key), null);
         assertThat(JsonPath.<Object>read(explanation, "$.refusal")).isNull();
@@ -166,6 +199,25 @@ class OutcomeExplanationIntegrationTest {
         String csv = mvc.perform(get("/insight/explain.csv?workflow=" + key).with(ADMIN)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(csv.lines().count()).isEqualTo(4);
+    }
+
+    @Test
+    void githubsAiAdoptionPhaseIsAnIndividualFactorWhereEveryoneInScopeHasOne() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        Designed designed = design(s, true);
+        String explanation = send(get("/api/v1/insight/explanations?workflow=" + designed.key()), null);
+        assertThat(JsonPath.<Object>read(explanation, "$.refusal")).isNull();
+        assertThat(JsonPath.<List<List<String>>>read(explanation, "$.groups[?(@.group == 'individual')].factors").get(0))
+                .containsExactly("mean assessed skill level", "GitHub AI adoption phase (0-3)");
+        ShapleyR2.Result expected = ShapleyR2.decompose(designed.y(), List.of(
+                new ShapleyR2.Group("organizational", designed.organizational()),
+                new ShapleyR2.Group("individual", designed.individual()),
+                new ShapleyR2.Group("technical", designed.technical())),
+                OutcomeExplanationService.RESAMPLES, OutcomeExplanationService.SEED);
+        assertThat(JsonPath.<Number>read(explanation, "$.rSquared").doubleValue())
+                .isCloseTo(expected.decomposition().rSquared(), within(1e-9));
+        assertThat(first(explanation, "$.groups[?(@.group == 'individual')].contribution"))
+                .isCloseTo(expected.decomposition().contributions()[1], within(1e-9));
     }
 
     @Test

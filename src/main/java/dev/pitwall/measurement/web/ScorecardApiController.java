@@ -26,10 +26,12 @@ class ScorecardApiController {
     private final dev.pitwall.measurement.OrganizationValueCapture valueCapture;
 
     private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
+    private final dev.pitwall.measurement.AdoptionCohorts cohorts;
 
     ScorecardApiController(ScorecardViews views, dev.pitwall.measurement.OrganizationValueCapture valueCapture,
-            dev.pitwall.measurement.AdoptionDrillDown drillDown) {
+            dev.pitwall.measurement.AdoptionDrillDown drillDown, dev.pitwall.measurement.AdoptionCohorts cohorts) {
         this.drillDown = drillDown;
+        this.cohorts = cohorts;
         this.valueCapture = valueCapture;
         this.views = views;
     }
@@ -88,6 +90,17 @@ class ScorecardApiController {
     dev.pitwall.measurement.AdoptionDrillDown.Level peopleAtLevel(@PathVariable String key, @RequestParam int level,
             @RequestParam(required = false) LocalDate asOf) {
         return drillDown.people(key, level, asOf);
+    }
+
+    @GetMapping("/workflows/{key}/adoption-phases")
+    @PreAuthorize(Permission.Checks.PORTFOLIO_READ)
+    @Operation(summary = "A workflow's adoption by cohort of GitHub's AI adoption phase", description = "The intended "
+            + "users grouped by the phase GitHub reported for them last in the 28 days to asOf (no cohort, code first, "
+            + "agent first, multi-agent, unclassified), with the workflow's reach and adoption depth in each. Cohorts "
+            + "that would reveal fewer than the minimum group size are withheld for callers without people:identify.")
+    dev.pitwall.measurement.AdoptionCohorts.PhaseCohorts adoptionPhases(@PathVariable String key,
+            @RequestParam(required = false) LocalDate asOf) {
+        return cohorts.byPhase(key, asOf);
     }
 
     @GetMapping("/teams/{id}")

@@ -38,13 +38,15 @@ class ScorecardPageController {
     private final dev.pitwall.people.TeamService teams;
 
     private final dev.pitwall.measurement.AdoptionDrillDown drillDown;
+    private final dev.pitwall.measurement.AdoptionCohorts cohorts;
 
     ScorecardPageController(ScorecardViews views, ScorecardCharts charts, KpiService kpis,
             MeasurementService measurements, GateService gates,
             dev.pitwall.measurement.OrganizationValueCapture valueCapture,
             dev.pitwall.portfolio.InitiativeService initiatives, dev.pitwall.people.TeamService teams,
-            dev.pitwall.measurement.AdoptionDrillDown drillDown) {
+            dev.pitwall.measurement.AdoptionDrillDown drillDown, dev.pitwall.measurement.AdoptionCohorts cohorts) {
         this.drillDown = drillDown;
+        this.cohorts = cohorts;
         this.initiatives = initiatives;
         this.teams = teams;
         this.valueCapture = valueCapture;
@@ -157,6 +159,7 @@ class ScorecardPageController {
         model.addAttribute("charts", charts.workflow(card));
         model.addAttribute("kpis", kpis.ofWorkflow(key));
         model.addAttribute("gate", gates.evaluate(key));
+        model.addAttribute("phaseCohorts", cohorts.byPhase(key, card.asOf()));
         return "scorecards/workflow";
     }
 

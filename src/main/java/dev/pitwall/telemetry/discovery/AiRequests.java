@@ -63,7 +63,7 @@ class AiRequests {
         return jdbc.sql("""
                 SELECT service_key, request_day, person_id, person_ref, COUNT(*) AS requests,
                        SUM(CASE WHEN blocked THEN 1 ELSE 0 END) AS blocked_requests,
-                       SUM(upload_bytes) AS upload_bytes, SUM(download_bytes) AS download_bytes
+                       CAST(SUM(upload_bytes) AS BIGINT) AS upload_bytes, CAST(SUM(download_bytes) AS BIGINT) AS download_bytes
                 FROM telemetry_ai_request WHERE request_day BETWEEN :from AND :to
                 GROUP BY service_key, request_day, person_id, person_ref
                 """).param("from", from).param("to", to)

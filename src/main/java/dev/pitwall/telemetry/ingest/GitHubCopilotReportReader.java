@@ -44,6 +44,8 @@ public class GitHubCopilotReportReader {
     private static final List<String> USER_COUNTS = List.of("user_initiated_interaction_count",
             "code_generation_activity_count", "code_acceptance_activity_count", "loc_suggested_to_add_sum",
             "loc_suggested_to_delete_sum", "loc_added_sum", "loc_deleted_sum");
+    private static final List<String> FLAGS = List.of("used_chat", "used_agent", "used_cli", "used_copilot_coding_agent",
+            "used_copilot_cloud_agent");
 
     private final TelemetryProperties properties;
 
@@ -103,6 +105,8 @@ public class GitHubCopilotReportReader {
         private final List<Violation> userRejections = new ArrayList<>();
         private final List<OrgMetricDay> orgDays = new ArrayList<>();
         private final List<Violation> orgRejections = new ArrayList<>();
+        private final List<GitHubTeamMembership> memberships = new ArrayList<>();
+        private final List<Violation> membershipRejections = new ArrayList<>();
         private int position;
 
         Collector(String systemKey, String scope) {
@@ -148,6 +152,8 @@ public class GitHubCopilotReportReader {
         private void sortItem(JsonNode node, int line, LocalDate reportDay, String wrapperScope) {
             if (node == null || !node.isObject()) {
                 userRejections.add(Violation.ofLine(line, null, "must be a JSON object"));
+            } else if (node.has("team_id")) {
+                membership(line, node, reportDay, wrapperScope != null ? wrapperScope : scopeOf(node));
             } else if (node.has("user_login") || node.has("login") || node.has("user_id")) {
                 userDay(line, node, reportDay);
             } else if (node.has("date") || node.has("day")) {
@@ -160,6 +166,15 @@ public class GitHubCopilotReportReader {
 
         private void userDay(int line, JsonNode node, LocalDate reportDay) {
             List<Violation> problems = new ArrayList<>(0);
+            textLeaves(node, null, line, problems);
+            wholeNumber(node, "user_id", line, problems);
+            JsonNode cliTotals = node.path("totals_by_cli");
+            for (String count : List.of("session_count", "request_count", "prompt_count")) {
+                JsonNode value = cliTotals.get(count);
+                if (value != null && !value.isNull() && (!value.isIntegralNumber() || value.longValue() < 0)) {
+                    problems.add(Violation.ofLine(line, "totals_by_cli." + count, "must be a whole number, 0 or more"));
+                }
+            }
             String login = text(node, "user_login") != null ? text(node, "user_login") : text(node, "login");
             String userId = text(node, "user_id");
             if (login == null && userId == null) {
@@ -188,9 +203,24 @@ public class GitHubCopilotReportReader {
                     attributes.put(count, value.longValue());
                 }
             }
-            for (String flag : List.of("used_chat", "used_agent", "used_cli")) {
+            for (String flag : FLAGS) {
                 if (node.has(flag) && node.get(flag).isBoolean()) {
                     attributes.put(flag, node.get(flag).booleanValue());
+                }
+            }
+            adoptionPhase(line, node.get("ai_adoption_phase"), attributes, problems);
+            JsonNode credits = node.get("ai_credits_used");
+            if (credits != null && !credits.isNull()) {
+                if (!credits.isNumber() || credits.doubleValue() < 0) {
+                    problems.add(Violation.ofLine(line, "ai_credits_used", "must be a number, 0 or more"));
+                } else {
+                    attributes.put("ai_credits_used", credits.decimalValue());
+                }
+            }
+            JsonNode cli = node.path("totals_by_cli");
+            for (String count : List.of("session_count", "request_count", "prompt_count")) {
+                if (cli.path(count).isIntegralNumber() && cli.get(count).longValue() >= 0) {
+                    attributes.put("cli_" + count, cli.get(count).longValue());
                 }
             }
             List<String> features = new ArrayList<>();
@@ -218,6 +248,77 @@ public class GitHubCopilotReportReader {
                     null, input, output, null, null, false, Outcome.UNKNOWN, attributes));
         }
 
+        /**
+         * A row of the user-teams report: one (user, team) pair of a day. Rows that cannot be read
+         * refuse the file (see {@link GitHubCopilotReport#membershipRejections()}).
+         */
+        private void membership(int line, JsonNode node, LocalDate reportDay, String itemScope) {
+            List<Violation> problems = new ArrayList<>(0);
+            textLeaves(node, null, line, problems);
+            wholeNumber(node, "user_id", line, problems);
+            wholeNumber(node, "team_id", line, problems);
+            String teamId = text(node, "team_id");
+            String slug = text(node, "slug") != null ? text(node, "slug") : text(node, "team_slug");
+            String login = text(node, "user_login") != null ? text(node, "user_login") : text(node, "login");
+            String userId = text(node, "user_id");
+            if (teamId == null || teamId.length() > 40) {
+                problems.add(Violation.ofLine(line, "team_id", teamId == null ? "is required" : "must be at most 40 characters"));
+            }
+            if (slug == null || slug.length() > 200) {
+                problems.add(Violation.ofLine(line, "slug", slug == null ? "is required" : "must be at most 200 characters"));
+            }
+            if (login == null && userId == null) {
+                problems.add(Violation.ofLine(line, "user_login", "is required (or user_id)"));
+            } else if ((login != null && login.length() > 200) || (userId != null && userId.length() > 40)) {
+                problems.add(Violation.ofLine(line, login != null && login.length() > 200 ? "user_login" : "user_id",
+                        "is too long"));
+            }
+            LocalDate day = reportDay;
+            if (node.hasNonNull("day")) {
+                try {
+                    day = LocalDate.parse(node.get("day").asString());
+                } catch (DateTimeParseException e) {
+                    problems.add(Violation.ofLine(line, "day", "must be a date like 2026-05-07"));
+                }
+            } else if (day == null) {
+                problems.add(Violation.ofLine(line, "day", "is required"));
+            }
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            if (day != null && (day.isAfter(today.plusDays(1)) || day.getYear() < 2000)) {
+                problems.add(Violation.ofLine(line, "day", day.isAfter(today) ? "is in the future" : "must be 2000 or later"));
+            }
+            String memberScope = itemScope != null ? itemScope : scope;
+            if (memberScope != null && memberScope.length() > 200) {
+                problems.add(Violation.ofLine(line, node.has("enterprise_id") && !node.has("organization_id")
+                        ? "enterprise_id" : "organization_id", "is too long (GitHub ids are short numbers)"));
+            }
+            if (!problems.isEmpty()) {
+                membershipRejections.addAll(problems);
+                return;
+            }
+            memberships.add(new GitHubTeamMembership(line, itemScope != null ? itemScope : scope, day, teamId, slug,
+                    userId, login));
+        }
+
+        /** GitHub's AI adoption phase of the user: 0 no cohort, 1 code first, 2 agent first, 3 multi-agent, … */
+        private void adoptionPhase(int line, JsonNode phase, Map<String, Object> attributes, List<Violation> problems) {
+            if (phase == null || phase.isNull()) {
+                return;
+            }
+            JsonNode number = phase.isObject() ? phase.get("phase_number") : phase;
+            // 0–3 today; GitHub versions the classification, so later phases are kept as they come.
+            if (number == null || !number.isIntegralNumber() || number.longValue() < 0 || number.longValue() > 99) {
+                problems.add(Violation.ofLine(line, "ai_adoption_phase.phase_number",
+                        "must be a whole number from 0 to 99 (GitHub's phases are 0 to 3)"));
+                return;
+            }
+            attributes.put("ai_adoption_phase", number.intValue());
+            if (phase.isObject() && phase.hasNonNull("version")) {
+                String version = phase.get("version").asString();
+                attributes.put("ai_adoption_phase_version", version.length() > 20 ? version.substring(0, 20) : version);
+            }
+        }
+
         private void orgDay(int line, JsonNode node, String itemScope) {
             String dayText = text(node, "date") != null ? text(node, "date") : text(node, "day");
             LocalDate day;
@@ -225,6 +326,12 @@ public class GitHubCopilotReportReader {
                 day = LocalDate.parse(dayText);
             } catch (DateTimeParseException | NullPointerException e) {
                 orgRejections.add(Violation.ofLine(line, "date", "must be a date like 2024-06-24 (was '" + dayText + "')"));
+                return;
+            }
+            String dayScope = itemScope != null ? itemScope : scope;
+            if (dayScope != null && dayScope.length() > 200) {
+                orgRejections.add(Violation.ofLine(line, node.has("enterprise_id") && !node.has("organization_id")
+                        ? "enterprise_id" : "organization_id", "is too long (GitHub ids are short numbers)"));
                 return;
             }
             Map<String, BigDecimal> metrics = new LinkedHashMap<>();
@@ -235,6 +342,7 @@ public class GitHubCopilotReportReader {
                 }
             }
             LegacyMetrics.addTotals(node, metrics);
+            ReportMetrics.addNested(node, metrics);
             if (metrics.isEmpty()) {
                 orgRejections.add(Violation.ofLine(line, null, "has no figures"));
                 return;
@@ -243,11 +351,38 @@ public class GitHubCopilotReportReader {
         }
 
         GitHubCopilotReport report() {
-            if (userDays.size() + userRejections.size() + orgDays.size() > properties.maxEventsPerRequest()) {
+            if (userDays.size() + userRejections.size() + orgDays.size() + memberships.size()
+                    > properties.maxEventsPerRequest()) {
                 throw new IngestionTooLarge("The report has more than " + properties.maxEventsPerRequest()
                         + " records (pitwall.telemetry.max-events-per-request).");
             }
-            return new GitHubCopilotReport(new ParsedBatch(userDays, userRejections, 0), orgDays, orgRejections);
+            return new GitHubCopilotReport(new ParsedBatch(userDays, userRejections, 0), orgDays, orgRejections,
+                    memberships, membershipRejections);
+        }
+    }
+
+    /** Every text anywhere in the record must be acceptable text (platform.web.TextPolicy), named by its path. */
+    private static void textLeaves(JsonNode node, String path, int line, List<Violation> problems) {
+        if (node.isString()) {
+            dev.pitwall.platform.web.TextPolicy.problem(node.asString())
+                    .ifPresent(reason -> problems.add(Violation.ofLine(line, path, reason)));
+        } else if (node.isObject()) {
+            for (String key : node.propertyNames()) {
+                textLeaves(node.get(key), path == null ? key : path + "." + key, line, problems);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                textLeaves(element, path, line, problems);
+            }
+        }
+    }
+
+    /** An id GitHub gives as a number: a whole number, or its digits as text. */
+    private static void wholeNumber(JsonNode node, String field, int line, List<Violation> problems) {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isNull() && !value.isIntegralNumber()
+                && !(value.isString() && value.asString().matches("\\d{1,30}"))) {
+            problems.add(Violation.ofLine(line, field, "must be a whole number (GitHub's id)"));
         }
     }
 

@@ -64,7 +64,7 @@ class AccessibilityBrowserTest extends DemoBrowserTest {
                 "/portfolio/decision-rights", "/portfolio/waivers", "/portfolio/operating-model",
                 "/people", "/people/" + person, "/people/" + person + "/edit", "/people/new", "/people/import",
                 "/teams", "/teams/" + team, "/skills",
-                "/telemetry", "/telemetry/events", "/telemetry/batches/" + batch, "/telemetry/rules", "/telemetry/discovery",
+                "/telemetry", "/telemetry/events", "/telemetry/batches/" + batch, "/telemetry/rules", "/telemetry/discovery", "/telemetry/github-copilot",
                 "/governance", "/governance/controls", "/governance/mine", "/governance/workflows/hiring-screening",
                 "/governance/workflows/hiring-screening/record", "/governance/frameworks/EU_AI_ACT",
                 "/governance/frameworks/NIST_AI_RMF/report",

@@ -103,6 +103,12 @@ class HostileFormatsIntegrationTest {
                 new Format("/api/v1/imports/github-copilot?system=formats-system", "application/x-ndjson", """
                         {"day":"%s","user_login":"formats","user_initiated_interaction_count":3,"code_generation_activity_count":2,"code_acceptance_activity_count":1}"""
                         .formatted(TODAY.minusDays(3))),
+                new Format("/api/v1/imports/github-copilot?system=formats-system", "application/x-ndjson", """
+                        {"day":"%s","user_id":4242,"user_login":"formats","used_copilot_cloud_agent":true,"ai_credits_used":1.5,"totals_by_cli":{"session_count":2},"ai_adoption_phase":{"phase_number":2,"phase":"Phase 2","version":"v1"}}"""
+                        .formatted(TODAY.minusDays(6))),
+                new Format("/api/v1/imports/github-copilot?system=formats-system", "application/x-ndjson", """
+                        {"user_id":4242,"user_login":"formats","day":"%s","organization_id":"1","team_id":77,"slug":"formats-team-{n}"}"""
+                        .formatted(TODAY.minusDays(6))),
                 new Format("/api/v1/imports/cursor?system=formats-system", "application/json", """
                         {"data":[{"date":%d,"isActive":true,"chatRequests":3,"totalTabsAccepted":2,"mostUsedModel":"m","clientVersion":"1.7","email":"formats@hostile.test"}],"period":{"startDate":0,"endDate":0}}"""
                         .formatted(TODAY.minusDays(4).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())));
@@ -273,7 +279,10 @@ class HostileFormatsIntegrationTest {
                 "/api/v1/usage-events?from=0000-00-00", "/api/v1/usage-rollups/daily?from=-999999999-01-01&to=2026-01-01",
                 "/api/v1/audit?from=yesterday", "/api/v1/org-metrics?from=2026-13-45&to=2026-01-01",
                 "/api/v1/ai-discovery?from=2026-13-45", "/api/v1/ai-discovery?from=2026-02-01&to=2026-01-01",
-                "/api/v1/ai-discovery?from=2020-01-01&to=2026-01-01");
+                "/api/v1/ai-discovery?from=2020-01-01&to=2026-01-01",
+                "/api/v1/github-copilot/teams?from=2026-13-45", "/api/v1/github-copilot/teams?from=2026-02-01&to=2026-01-01",
+                "/api/v1/github-copilot/teams?from=2020-01-01&to=2026-01-01",
+                "/api/v1/scorecards/workflows/formats-workflow/adoption-phases?asOf=2026-13-45");
         for (String path : gets) {
             tests.add(DynamicTest.dynamicTest("GET " + path, () -> {
                 MockHttpServletResponse response = mvc.perform(get(java.net.URI.create(path.replace("%ud800", "%ED%A0%80")))

@@ -174,6 +174,8 @@ class HostileJsonBodiesIntegrationTest {
         return List.of(
                 new Endpoint(HttpMethod.POST, "/api/v1/teams", "{\"name\":\"Team {n}\",\"description\":\"d\",\"parentId\":" + team + "}"),
                 new Endpoint(HttpMethod.PUT, "/api/v1/teams/" + team, "{\"name\":\"Hostile team\",\"description\":\"d\"}"),
+                new Endpoint(HttpMethod.PUT, "/api/v1/github-copilot/teams/hostile-github-team/mapping",
+                        "{\"teamId\":" + team + "}"),
                 new Endpoint(HttpMethod.POST, "/api/v1/people", """
                         {"email":"p{n}@hostile.test","externalId":"e{n}","name":"P","title":"T","teamId":%d,"managerId":%d,
                          "level":"PRACTITIONER","tier":"CONSUMER","active":true}""".formatted(team, secondPerson)),

@@ -172,7 +172,7 @@ class StoredMarkupBrowserTest implements BrowserSupport.HasBrowser {
                 "/insight/misaligned", "/insight/pulses", "/insight/pulses/" + pulse, "/insight/pulses/" + pulse + "/answer",
                 "/insight/explain", "/insight/explain?workflow=" + key, "/scorecards/workflows/" + key + "/teams",
                 "/board", "/board/packs/" + pack, "/board/packs/" + pack + "/verification", "/telemetry",
-                "/telemetry/discovery");
+                "/telemetry/discovery", "/telemetry/github-copilot");
         List<String> planted = new ArrayList<>();
         List<String> notShown = new ArrayList<>();
         int shownAsText = 0;

@@ -1,0 +1,75 @@
+package dev.pitwall.telemetry.github;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The per-user days of GitHub Copilot's usage report, as stored among the usage events. */
+@Repository
+class GitHubUserDays {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    GitHubUserDays(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One user-day.
+     *
+     * @param userKey the user's GitHub id, or login where the report gave no id
+     * @param login the login (the event's person reference)
+     * @param phase GitHub's AI adoption phase that day, or null
+     */
+    record UserDay(LocalDate day, Long personId, String userKey, String login, long interactions, long generations,
+            long acceptances, long locSuggestedToAdd, long locAdded, boolean agent, boolean cli, Integer phase) {
+    }
+
+    List<UserDay> between(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT event_day, person_id, person_ref, event_id, attributes FROM telemetry_usage_event
+                WHERE source = 'GITHUB_COPILOT' AND event_day BETWEEN :from AND :to AND event_id LIKE 'github:%'
+                """).param("from", from).param("to", to)
+                .query((rs, n) -> day(rs.getObject("event_day", LocalDate.class),
+                        (Long) rs.getObject("person_id", Long.class), rs.getString("person_ref"),
+                        rs.getString("event_id"), rs.getString("attributes")))
+                .list();
+    }
+
+    private static UserDay day(LocalDate day, Long personId, String ref, String eventId, String attributes) {
+        // github:<day>:<user id or login>
+        String key = eventId.substring(eventId.indexOf(':', "github:".length()) + 1);
+        JsonNode a = attributes == null ? JSON.createObjectNode() : JSON.readTree(attributes);
+        boolean agent = a.path("used_agent").asBoolean(false) || a.path("used_copilot_coding_agent").asBoolean(false)
+                || a.path("used_copilot_cloud_agent").asBoolean(false);
+        Integer phase = a.path("ai_adoption_phase").isIntegralNumber() ? a.get("ai_adoption_phase").intValue() : null;
+        return new UserDay(day, personId, key, ref, count(a, "user_initiated_interaction_count"),
+                count(a, "code_generation_activity_count"), count(a, "code_acceptance_activity_count"),
+                count(a, "loc_suggested_to_add_sum"), count(a, "loc_added_sum"), agent,
+                a.path("used_cli").asBoolean(false), phase);
+    }
+
+    private static long count(JsonNode attributes, String name) {
+        JsonNode value = attributes.get(name);
+        return value != null && value.isIntegralNumber() ? value.longValue() : 0;
+    }
+
+    /** Each person's latest phase in the window, by person id. */
+    static Map<Long, Integer> latestPhases(List<UserDay> days) {
+        Map<Long, UserDay> latest = new java.util.HashMap<>();
+        for (UserDay d : days) {
+            if (d.personId() != null && d.phase() != null) {
+                latest.merge(d.personId(), d, (a, b) -> b.day().isAfter(a.day()) ? b : a);
+            }
+        }
+        Map<Long, Integer> phases = new java.util.HashMap<>();
+        latest.forEach((person, d) -> phases.put(person, d.phase()));
+        return phases;
+    }
+}
