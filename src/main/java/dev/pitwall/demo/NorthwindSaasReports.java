@@ -71,19 +71,37 @@ final class NorthwindSaasReports {
         return record.append(",\"copilotActivityUserDetailsByPeriod\":[{\"reportPeriod\":1}]}").toString();
     }
 
-    /** The builders' user-days; returns how many were stored. */
+    /**
+     * The builders' user-days, each builder in a steady AI adoption phase (a tenth no cohort, most
+     * code first, a third agent first, a few multi-agent), then GitHub's user-teams report of those
+     * days: every builder in the GitHub team of their Pitwall team's name, and the cross-team
+     * "platform-guild" that is no Pitwall team (GitHub reports teams of five or more only). Returns
+     * how many user-days were stored.
+     */
     int github(List<DemoPerson> people, NorthwindActivity activity) {
+        // Its own sequence, so the phases change no other figure of the demo.
+        Random phases = new Random(42);
         StringBuilder ndjson = new StringBuilder();
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        List<DemoPerson> builders = new ArrayList<>();
         for (DemoPerson person : people) {
             if (person.tier() != Tier.BUILDER) {
                 continue;
             }
+            builders.add(person);
+            double draw = phases.nextDouble();
+            int phase = draw < 0.1 ? 0 : draw < 0.55 ? 1 : draw < 0.87 ? 2 : 3;
             for (LocalDate day : activity.daysWithRate(0.85)) {
+                days.add(day);
+                ndjson.append("{\"day\":\"").append(day).append("\",\"user_login\":\"").append(person.externalId())
+                        .append("\",\"used_cli\":").append(phase >= 2 && phases.nextDouble() < 0.6)
+                        .append(",\"used_copilot_cloud_agent\":").append(phase == 3 && phases.nextDouble() < 0.5)
+                        .append(",\"ai_adoption_phase\":{\"phase_number\":").append(phase)
+                        .append(",\"phase\":\"Phase ").append(phase).append("\",\"version\":\"v1\"},");
                 int generated = 5 + random.nextInt(60);
                 int accepted = (int) (generated * (0.25 + random.nextDouble() * 0.2));
                 int interactions = random.nextInt(15);
-                ndjson.append("{\"day\":\"").append(day).append("\",\"user_login\":\"").append(person.externalId())
-                        .append("\",\"user_initiated_interaction_count\":").append(interactions)
+                ndjson.append("\"user_initiated_interaction_count\":").append(interactions)
                         .append(",\"code_generation_activity_count\":").append(generated)
                         .append(",\"code_acceptance_activity_count\":").append(accepted)
                         .append(",\"loc_suggested_to_add_sum\":").append(generated * 6)
@@ -93,7 +111,41 @@ final class NorthwindSaasReports {
                         .append(",\"totals_by_feature\":[{\"feature\":\"code_completion\"}]}\n");
             }
         }
-        return imports.githubNdjson(ndjson.toString().getBytes(StandardCharsets.UTF_8), null, "Northwind Freight",
+        int stored = imports.githubNdjson(ndjson.toString().getBytes(StandardCharsets.UTF_8), null, "Northwind Freight",
                 NorthwindTelemetry.ACTOR).usage().accepted();
+        String memberships = userTeams(builders, days);
+        if (!memberships.isEmpty()) {
+            imports.githubNdjson(memberships.getBytes(StandardCharsets.UTF_8), null, "Northwind Freight",
+                    NorthwindTelemetry.ACTOR);
+        }
+        return stored;
+    }
+
+    private static String userTeams(List<DemoPerson> builders, java.util.SortedSet<LocalDate> days) {
+        Map<String, List<DemoPerson>> teams = new TreeMap<>();
+        for (int i = 0; i < builders.size(); i++) {
+            DemoPerson builder = builders.get(i);
+            teams.computeIfAbsent(builder.team().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-+|-+$", ""), t -> new ArrayList<>()).add(builder);
+            if (i % 3 == 0) {
+                teams.computeIfAbsent("platform-guild", t -> new ArrayList<>()).add(builder);
+            }
+        }
+        StringBuilder rows = new StringBuilder();
+        int teamId = 4100;
+        for (Map.Entry<String, List<DemoPerson>> team : teams.entrySet()) {
+            teamId++;
+            if (team.getValue().size() < 5) {
+                continue;
+            }
+            for (LocalDate day : days) {
+                for (DemoPerson member : team.getValue()) {
+                    rows.append("{\"user_login\":\"").append(member.externalId()).append("\",\"day\":\"").append(day)
+                            .append("\",\"organization_id\":\"northwind\",\"team_id\":").append(teamId)
+                            .append(",\"slug\":\"").append(team.getKey()).append("\"}\n");
+                }
+            }
+        }
+        return rows.toString();
     }
 }

@@ -57,6 +57,20 @@ class DemoOrganizationIntegrationTest {
                 .andExpect(jsonPath("$.totalElements").value(greaterThan(100)));
     }
 
+    @Test
+    void theBuildersGitHubTeamsAndAdoptionPhasesAreThere() throws Exception {
+        String teams = mvc.perform(get("/api/v1/github-copilot/teams").with(httpBasic("admin", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // GitHub teams named as Pitwall teams are those teams; the cross-team guild is listed as unknown.
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(teams, "$.teams[?(@.slug == 'data-ai')].teamName"))
+                .containsExactly("Data & AI");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(teams, "$.unknownTeams")).containsExactly("platform-guild");
+        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(teams, "$.githubUsers")).isGreaterThan(20);
+        String cohorts = mvc.perform(get("/api/v1/scorecards/workflows/policy-qa/adoption-phases")
+                .with(httpBasic("admin", "demo"))).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<Boolean>read(cohorts, "$.classified")).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({"admin,ADMIN", "exec,EXECUTIVE", "owner,OWNER", "contributor,CONTRIBUTOR", "viewer,VIEWER"})
     void eachDemoUserSignsInWithTheWordDemo(String username, String role) throws Exception {
