@@ -234,6 +234,24 @@ public class GitHubCopilotReportReader {
             if (!features.isEmpty()) {
                 attributes.put("features", features);
             }
+            // Which editors, languages and models the day used; the model with the most code
+            // generation is the fact's model.
+            putNames(attributes, "ides", node.path("totals_by_ide"), "ide");
+            putNames(attributes, "languages", node.path("totals_by_language_feature"), "language");
+            Map<String, Long> byModel = new LinkedHashMap<>();
+            for (String breakdown : List.of("totals_by_model_feature", "totals_by_language_model")) {
+                for (JsonNode element : node.path(breakdown)) {
+                    if (element.path("model").isString() && !element.get("model").asString().isBlank()) {
+                        byModel.merge(element.get("model").asString(),
+                                Math.max(0, element.path("code_generation_activity_count").asLong(0)), Long::sum);
+                    }
+                }
+            }
+            if (!byModel.isEmpty()) {
+                attributes.put("models", List.copyOf(byModel.keySet()));
+            }
+            String model = byModel.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .filter(m -> m.length() <= 200).orElse(null);
             JsonNode tokens = node.path("totals_by_cli").path("token_usage");
             Long input = tokens.hasNonNull("prompt_tokens_sum") ? tokens.get("prompt_tokens_sum").longValue() : null;
             Long output = tokens.hasNonNull("output_tokens_sum") ? tokens.get("output_tokens_sum").longValue() : null;
@@ -245,7 +263,7 @@ public class GitHubCopilotReportReader {
             userDays.add(new IncomingEvent(line, "github:" + day + ":" + (userId != null ? userId : login),
                     day.atStartOfDay().toInstant(ZoneOffset.UTC), who, systemKey,
                     systemKey == null ? new TelemetryIdentity(null, null, null, null, APPLICATION_ID) : null, null, "code",
-                    null, input, output, null, null, false, Outcome.UNKNOWN, attributes));
+                    model, input, output, null, null, false, Outcome.UNKNOWN, attributes));
         }
 
         /**
@@ -358,6 +376,19 @@ public class GitHubCopilotReportReader {
             }
             return new GitHubCopilotReport(new ParsedBatch(userDays, userRejections, 0), orgDays, orgRejections,
                     memberships, membershipRejections);
+        }
+    }
+
+    /** The distinct names under {@code key} of a breakdown's elements, as a list attribute. */
+    private static void putNames(Map<String, Object> attributes, String attribute, JsonNode breakdown, String key) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (JsonNode element : breakdown) {
+            if (element.path(key).isString() && !element.get(key).asString().isBlank()) {
+                names.add(element.get(key).asString());
+            }
+        }
+        if (!names.isEmpty()) {
+            attributes.put(attribute, List.copyOf(names));
         }
     }
 

@@ -82,11 +82,16 @@ class GitHubCopilotPageController {
         model.addAttribute("pullEnabled", pull.enabled());
         List<OrgMetric> metrics = reports.orgMetrics(TelemetrySource.GITHUB_COPILOT, null, start, end).stream()
                 .filter(m -> m.metric().startsWith("ai_adoption_phase_")).toList();
-        Optional<LocalDate> latest = metrics.stream().map(OrgMetric::day).max(Comparator.naturalOrder());
+        // The latest day of one organization (or enterprise): averages of different ones do not add up.
+        Optional<OrgMetric> newest = metrics.stream().max(Comparator.comparing(OrgMetric::day)
+                .thenComparing(OrgMetric::scope, Comparator.reverseOrder()));
+        Optional<LocalDate> latest = newest.map(OrgMetric::day);
         List<PhaseFigures> phases = new ArrayList<>();
-        if (latest.isPresent()) {
-            Map<String, BigDecimal> day = metrics.stream().filter(m -> m.day().equals(latest.get()))
-                    .collect(Collectors.toMap(OrgMetric::metric, OrgMetric::value, BigDecimal::add));
+        if (newest.isPresent()) {
+            model.addAttribute("orgPhaseScope", newest.get().scope());
+            Map<String, BigDecimal> day = metrics.stream().filter(m -> m.day().equals(latest.get())
+                            && m.scope().equals(newest.get().scope()))
+                    .collect(Collectors.toMap(OrgMetric::metric, OrgMetric::value, (a, b) -> b));
             for (AdoptionPhase phase : AdoptionPhase.all()) {
                 String prefix = "ai_adoption_phase_" + phase.number() + "_";
                 Map<String, BigDecimal> averages = new java.util.TreeMap<>();

@@ -138,6 +138,54 @@ class GitHubCopilotUsageIntegrationTest {
                 .query(String.class).list()).satisfiesExactly(
                         hubot -> assertThat(hubot).contains("\"ai_adoption_phase\":2", "\"ai_credits_used\":2.5"),
                         octocat -> assertThat(octocat).contains("\"ai_adoption_phase\":3"));
+        // The model with the most code generation is the fact's model; every model is in the attributes.
+        assertThat(jdbc.sql("SELECT model FROM telemetry_usage_event WHERE source = 'GITHUB_COPILOT' AND event_id = "
+                + "'github:2026-04-25:338097'").query(String.class).single()).isEqualTo("claude-sonnet-4.6");
+    }
+
+    private static String format(String file) throws Exception {
+        try (var in = GitHubCopilotUsageIntegrationTest.class.getResourceAsStream("/formats/github/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDocumentedSampleReportsImportAndAMalformedLineRefusesTheUserTeamsFile() throws Exception {
+        String teamsReport = format("user-teams-1-day.ndjson");
+        List<String> rows = teamsReport.lines().toList();
+        // Line 3 without its team's slug, line 5 with a day to come: the file is refused whole, both named.
+        List<String> broken = new ArrayList<>(rows);
+        broken.set(2, rows.get(2).replace(",\"slug\":\"payments-core\"", ""));
+        broken.set(4, rows.get(4).replace("2026-05-07", LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()));
+        String refused = send(post("/api/v1/imports/github-copilot").param("system", fx.system), NDJSON,
+                String.join("\n", broken), contributor, 400);
+        assertThat(JsonPath.<List<Map<String, Object>>>read(refused, "$.errors"))
+                .extracting(e -> e.get("line"), e -> e.get("field"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "slug"), org.assertj.core.groups.Tuple.tuple(5, "day"));
+        String stored = send(post("/api/v1/imports/github-copilot").param("system", fx.system), NDJSON, teamsReport,
+                contributor, 200);
+        assertThat(JsonPath.<Integer>read(stored, "$.teams.memberships")).isEqualTo(10);
+        assertThat(JsonPath.<List<String>>read(stored, "$.teams.days")).containsExactly("2026-05-07");
+        assertThat(JsonPath.<List<String>>read(stored, "$.teams.unknownTeams")).contains("frontend-guild", "payments-core");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_github_team_member WHERE scope = 'org:9100001' AND "
+                + "member_day = DATE '2026-05-07'").query(Long.class).single()).isEqualTo(10);
+
+        send(post("/api/v1/imports/github-copilot").param("system", fx.system), MediaType.APPLICATION_JSON,
+                format("organization-1-day-phases.json"), contributor, 200);
+        DocumentContext metrics = JsonPath.parse(send(get("/api/v1/org-metrics").param("source", "GITHUB_COPILOT")
+                .param("scope", "org:9100001").param("from", "2026-05-07").param("to", "2026-05-07"), null, null,
+                ADMIN, 200));
+        assertThat(metrics.<List<Double>>read("$[?(@.metric == 'ai_adoption_phase_3_avg_loc_added')].value"))
+                .containsExactly(410.75);
+        assertThat(metrics.<List<Integer>>read("$[?(@.metric == 'ai_adoption_phase_1_total_engaged_users')].value"))
+                .containsExactly(30);
+        assertThat(metrics.<List<Integer>>read("$[?(@.metric == 'pull_requests_total_created_by_copilot')].value"))
+                .containsExactly(5);
+        assertThat(metrics.<List<Integer>>read("$[?(@.metric == 'daily_active_copilot_code_review_users')].value"))
+                .containsExactly(6);
+        String page = send(get("/telemetry/github-copilot").param("from", "2026-05-07").param("to", "2026-05-07")
+                .accept(MediaType.TEXT_HTML), null, null, ADMIN, 200);
+        assertThat(page).contains("id=\"org-phases\"", "payments-core", "frontend-guild");
     }
 
     @Test
