@@ -222,7 +222,7 @@ public class GitHubPull implements DisposableBean {
     }
 
     /** NDJSON when more than one line holds a value; a single JSON value (object or array) otherwise. */
-    static boolean ndjson(byte[] body) {
+    public static boolean ndjson(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         return !text.startsWith("[") && text.lines().filter(l -> !l.isBlank()).limit(2).count() > 1
                 && text.lines().filter(l -> !l.isBlank()).allMatch(l -> l.strip().startsWith("{") && l.strip().endsWith("}"));

@@ -212,13 +212,23 @@ public class ProxyLogReader {
                 problems.add(Violation.ofLine(line, "time", "is in the future (" + time + ")"));
                 return;
             }
-            Optional<AiService> service = catalog.match(host);
+            // Only a plain host name can be an AI service of the catalog (and be stored); anything else
+            // (IPv6 literals, hosts with ports or stray characters) counts among the other requests.
+            Optional<AiService> service = host.matches("[A-Za-z0-9._\\-]{1,253}") ? catalog.match(host)
+                    : Optional.empty();
             if (service.isEmpty()) {
                 other++;
                 return;
             }
             if (user != null && user.length() > 320) {
                 problems.add(Violation.ofLine(line, "user", "must be at most 320 characters"));
+                return;
+            }
+            // NUL, unpaired surrogates and bidirectional overrides are refused as everywhere else
+            // (PostgreSQL cannot even store a NUL).
+            var userProblem = dev.pitwall.platform.web.TextPolicy.problem(user);
+            if (userProblem.isPresent()) {
+                problems.add(Violation.ofLine(line, "user", userProblem.get()));
                 return;
             }
             requests.add(new ProxyRequest(line, fingerprint(format + "\n" + text), time, user,

@@ -39,10 +39,15 @@ class GitHubCopilotPageController {
     private final CopilotReportImports reports;
     private final GitHubPull pull;
     private final IngestionLimiter limiter;
+    private final dev.pitwall.telemetry.TelemetryImports imports;
+    private final dev.pitwall.portfolio.AiSystemService systems;
     private final Clock clock;
 
     GitHubCopilotPageController(GitHubTeams teams, TeamService pitwallTeams, CopilotReportImports reports,
-            GitHubPull pull, IngestionLimiter limiter, Clock clock) {
+            GitHubPull pull, IngestionLimiter limiter, Clock clock, dev.pitwall.telemetry.TelemetryImports imports,
+            dev.pitwall.portfolio.AiSystemService systems) {
+        this.imports = imports;
+        this.systems = systems;
         this.teams = teams;
         this.pitwallTeams = pitwallTeams;
         this.reports = reports;
@@ -80,6 +85,7 @@ class GitHubCopilotPageController {
         model.addAttribute("to", to != null ? to : end);
         model.addAttribute("pitwallTeams", pitwallTeams.findAll());
         model.addAttribute("pullEnabled", pull.enabled());
+        model.addAttribute("systems", systems.findAll());
         List<OrgMetric> metrics = reports.orgMetrics(TelemetrySource.GITHUB_COPILOT, null, start, end).stream()
                 .filter(m -> m.metric().startsWith("ai_adoption_phase_")).toList();
         // The latest day of one organization (or enterprise): averages of different ones do not add up.
@@ -134,6 +140,52 @@ class GitHubCopilotPageController {
             redirect.addFlashAttribute("mappingErrorText", e.describe());
         }
         return "redirect:/telemetry/github-copilot#teams";
+    }
+
+    @PostMapping("/telemetry/github-copilot/import")
+    @PreAuthorize(Permission.Checks.TELEMETRY_INGEST)
+    String importReport(@RequestParam(required = false) String system,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) throws java.io.IOException {
+        String systemKey = system == null || system.isBlank() ? null : system.trim();
+        redirect.addFlashAttribute("importSystem", systemKey);
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("importError", "Choose a GitHub Copilot report file to import.");
+            return "redirect:/telemetry/github-copilot#import";
+        }
+        byte[] body = file.getBytes();
+        String actor = PitwallPrincipal.currentActorName();
+        try {
+            dev.pitwall.telemetry.CopilotReportResult result = limiter.run(() -> GitHubPull.ndjson(body)
+                    ? imports.githubNdjson(body, systemKey, "organization", actor)
+                    : imports.githubJson(body, systemKey, "organization", actor));
+            StringBuilder message = new StringBuilder("Imported " + file.getOriginalFilename() + ": ")
+                    .append(result.usage().accepted()).append(" new user-days (").append(result.usage().duplicates())
+                    .append(" imported before, ").append(result.usage().rejected()).append(" refused), ")
+                    .append(result.orgDaysAdded() + result.orgDaysReplaced()).append(" organization days");
+            if (result.teams() != null) {
+                message.append(", ").append(result.teams().memberships()).append(" team memberships");
+                if (!result.teams().unknownTeams().isEmpty()) {
+                    message.append(" (GitHub teams that are no Pitwall team: ")
+                            .append(String.join(", ", result.teams().unknownTeams())).append(')');
+                }
+            }
+            redirect.addFlashAttribute("flashMessage", message.append('.').toString());
+            if (!result.usage().rejections().isEmpty()) {
+                redirect.addFlashAttribute("importError", "Refused lines: " + result.usage().rejections().stream()
+                        .limit(10).map(GitHubCopilotPageController::describe).collect(Collectors.joining("; ")));
+            }
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("importError", e.violations().isEmpty() ? e.getMessage()
+                    : e.getMessage() + " " + e.violations().stream().limit(10).map(GitHubCopilotPageController::describe)
+                            .collect(Collectors.joining("; ")));
+        }
+        return "redirect:/telemetry/github-copilot#import";
+    }
+
+    private static String describe(dev.pitwall.platform.web.Violation violation) {
+        return (violation.line() == null ? "" : "line " + violation.line() + " ")
+                + (violation.field() == null ? "" : violation.field() + ": ") + violation.reason();
     }
 
     @PostMapping("/telemetry/github-copilot/pull")

@@ -189,6 +189,40 @@ class GitHubCopilotUsageIntegrationTest {
     }
 
     @Test
+    void aReportUploadedOnThePageIsImportedAndARefusalIsShownWithItsLines() throws Exception {
+        var upload = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/telemetry/github-copilot/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "user-teams.ndjson",
+                        "application/x-ndjson", format("user-teams-1-day.ndjson").getBytes(StandardCharsets.UTF_8)))
+                .param("system", fx.system)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        var done = mvc.perform(upload.with(contributor)).andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/telemetry/github-copilot#import");
+        assertThat((String) done.getFlashMap().get("flashMessage")).contains("10 team memberships", "frontend-guild");
+        assertThat(done.getFlashMap().get("importSystem")).isEqualTo(fx.system);
+
+        String broken = format("user-teams-1-day.ndjson").replace(",\"slug\":\"frontend-guild\"}", "}");
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/telemetry/github-copilot/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "broken.ndjson", "application/x-ndjson",
+                        broken.getBytes(StandardCharsets.UTF_8)))
+                .param("system", fx.system)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(contributor)).andReturn();
+        assertThat((String) refused.getFlashMap().get("importError")).contains("line 6 slug: is required");
+        assertThat(refused.getFlashMap().get("importSystem")).isEqualTo(fx.system);
+
+        // A viewer may not import.
+        var viewer = httpBasic(TestUsers.create(users, Role.VIEWER).username(), TestUsers.PASSWORD);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/telemetry/github-copilot/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "x.ndjson", "application/x-ndjson",
+                        new byte[] {'{', '}'}))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(viewer)).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
     void organizationDaysKeepThePhaseTotalsPullRequestsAndCliFigures() throws Exception {
         String scope = "enterprise:" + fx.suffix;
         String report = """
