@@ -192,9 +192,11 @@ public class GitHubTeams {
      *
      * @param phases people with Copilot activity in the period by their latest phase
      * @param unknownTeams GitHub teams of the period that are no Pitwall team
+     * @param githubUsers people with Copilot activity in the period (null: 1 to k − 1, for viewers
+     *        without people:identify)
      */
     public record Report(LocalDate from, LocalDate to, int minGroupSize, boolean identified, List<TeamUse> teams,
-            List<String> unknownTeams, Map<String, Long> phases, long githubUsers) {
+            List<String> unknownTeams, Map<String, Long> phases, Long githubUsers) {
     }
 
     public Report report(LocalDate from, LocalDate to) {
@@ -286,8 +288,9 @@ public class GitHubTeams {
                 githubUsers.size());
         List<String> unknown = matches.values().stream().filter(t -> t.teamId() == null).map(TeamMatch::slug).sorted()
                 .toList();
-        return new Report(from, to, k, identified, uses, unknown, shown(orgPhases, githubUsers.size(), identified, k),
-                githubUsers.size());
+        long users = githubUsers.size();
+        return new Report(from, to, k, identified, uses, unknown, shown(orgPhases, users, identified, k),
+                identified || users == 0 || users >= k ? Long.valueOf(users) : null);
     }
 
     /** People by phase label, with those of no reported phase as "unclassified"; every phase listed. */

@@ -127,6 +127,12 @@ class GitHubCopilotUsageIntegrationTest {
         assertThat(events.<Integer>read("$.content[0].attributes.cli_request_count")).isEqualTo(7);
         assertThat(events.<Integer>read("$.content[0].attributes.loc_suggested_to_add_sum")).isEqualTo(40);
         assertThat(events.<Integer>read("$.content[0].attributes.loc_added_sum")).isEqualTo(25);
+        // One GitHub user that day: counted for administrators, "fewer than 5" for an executive.
+        var range = get("/api/v1/github-copilot/teams").param("from", day.toString()).param("to", day.toString());
+        assertThat(JsonPath.<Integer>read(send(range, null, null, ADMIN, 200), "$.githubUsers")).isEqualTo(1);
+        var executive = httpBasic(TestUsers.create(users, Role.EXECUTIVE).username(), TestUsers.PASSWORD);
+        assertThat(JsonPath.<Object>read(send(get("/api/v1/github-copilot/teams").param("from", day.toString())
+                .param("to", day.toString()), null, null, executive, 200), "$.githubUsers")).isNull();
 
         // GitHub's own sample of the 2026 users report: hubot in phase 2, octocat in phase 3.
         send(post("/api/v1/imports/github-copilot").param("system", fx.system), MediaType.APPLICATION_JSON,
