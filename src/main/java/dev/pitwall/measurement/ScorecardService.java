@@ -154,10 +154,14 @@ public class ScorecardService {
 
     /** Each intended user's adoption level (0–4) of the workflow as of the day, by person id. */
     public Map<Long, Integer> intendedUserLevels(String key, LocalDate asOf) {
-        Scored scored = scoreWorkflow(key, asOf(asOf));
-        Map<Long, Integer> levels = new java.util.HashMap<>();
-        scored.adoption().peopleByLevel().forEach((level, ids) -> ids.forEach(id -> levels.put(id, level)));
-        return levels;
+        LocalDate day = asOf(asOf);
+        // Cached like the scorecards: the workflow page asks on every view, and scoring loads the context.
+        return cached("intended-user-levels:" + key + ":" + day, () -> {
+            Map<Long, Integer> levels = new java.util.HashMap<>();
+            scoreWorkflow(key, day).adoption().peopleByLevel()
+                    .forEach((level, ids) -> ids.forEach(id -> levels.put(id, level)));
+            return Map.copyOf(levels);
+        });
     }
 
     /**
