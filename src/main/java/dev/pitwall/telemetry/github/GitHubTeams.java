@@ -231,7 +231,7 @@ public class GitHubTeams {
             Set<String> active = new HashSet<>();
             Set<String> agent = new HashSet<>();
             Set<String> cli = new HashSet<>();
-            Map<String, GitHubUserDays.UserDay> latestPhase = new HashMap<>();
+            GitHubUserDays.LatestPhases<String> latestPhase = new GitHubUserDays.LatestPhases<>();
             long[] sums = new long[5];
             for (Row r : team.getValue()) {
                 String member = r.ref().toLowerCase(Locale.ROOT);
@@ -250,17 +250,14 @@ public class GitHubTeams {
                 if (d.cli()) {
                     cli.add(member);
                 }
-                if (d.phase() != null) {
-                    latestPhase.merge(member, d, (a, b) -> b.day().isAfter(a.day()) ? b : a);
-                }
+                latestPhase.add(member, d);
                 sums[0] += d.interactions();
                 sums[1] += d.generations();
                 sums[2] += d.acceptances();
                 sums[3] += d.locSuggestedToAdd();
                 sums[4] += d.locAdded();
             }
-            Map<String, Long> phases = phaseCounts(latestPhase.values().stream().map(GitHubUserDays.UserDay::phase)
-                    .toList(), members.size());
+            Map<String, Long> phases = phaseCounts(List.copyOf(latestPhase.phases().values()), members.size());
             TeamMatch match = matches.get(team.getKey());
             String githubId = team.getValue().get(0).teamId();
             long m = members.size();
@@ -276,15 +273,13 @@ public class GitHubTeams {
         }
         uses.sort(Comparator.comparing(TeamUse::slug));
         Set<String> githubUsers = new HashSet<>();
-        Map<String, GitHubUserDays.UserDay> latest = new HashMap<>();
+        GitHubUserDays.LatestPhases<String> latest = new GitHubUserDays.LatestPhases<>();
         for (GitHubUserDays.UserDay d : days) {
             String user = d.userKey().toLowerCase(Locale.ROOT);
             githubUsers.add(user);
-            if (d.phase() != null) {
-                latest.merge(user, d, (a, b) -> b.day().isAfter(a.day()) ? b : a);
-            }
+            latest.add(user, d);
         }
-        Map<String, Long> orgPhases = phaseCounts(latest.values().stream().map(GitHubUserDays.UserDay::phase).toList(),
+        Map<String, Long> orgPhases = phaseCounts(List.copyOf(latest.phases().values()),
                 githubUsers.size());
         List<String> unknown = matches.values().stream().filter(t -> t.teamId() == null).map(TeamMatch::slug).sorted()
                 .toList();

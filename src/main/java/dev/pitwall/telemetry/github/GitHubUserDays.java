@@ -62,14 +62,25 @@ class GitHubUserDays {
 
     /** Each person's latest phase in the window, by person id. */
     static Map<Long, Integer> latestPhases(List<UserDay> days) {
-        Map<Long, UserDay> latest = new java.util.HashMap<>();
-        for (UserDay d : days) {
-            if (d.personId() != null && d.phase() != null) {
-                latest.merge(d.personId(), d, (a, b) -> b.day().isAfter(a.day()) ? b : a);
+        LatestPhases<Long> latest = new LatestPhases<>();
+        days.stream().filter(d -> d.personId() != null).forEach(d -> latest.add(d.personId(), d));
+        return latest.phases();
+    }
+
+    /** The phase of each key's latest day that reported one (a person, a GitHub user, a team member). */
+    static final class LatestPhases<K> {
+        private final Map<K, UserDay> latest = new java.util.HashMap<>();
+
+        void add(K key, UserDay day) {
+            if (day.phase() != null) {
+                latest.merge(key, day, (a, b) -> b.day().isAfter(a.day()) ? b : a);
             }
         }
-        Map<Long, Integer> phases = new java.util.HashMap<>();
-        latest.forEach((person, d) -> phases.put(person, d.phase()));
-        return phases;
+
+        Map<K, Integer> phases() {
+            Map<K, Integer> phases = new java.util.HashMap<>();
+            latest.forEach((key, day) -> phases.put(key, day.phase()));
+            return phases;
+        }
     }
 }
