@@ -2,10 +2,12 @@
 # Issue 4's ingestion benchmark, on this machine:
 #   1. Pitwall on PostgreSQL: EVENTS native events posted over HTTP as NDJSON batches of 1,000 by
 #      4 clients; sustained rate of acknowledged (committed, deduplicated) events.
-#   2. In the same run, PostgreSQL COPY of the same rows into an equivalent table (same columns,
-#      unique key and indexes): one COPY of everything, and COPYs of 1,000 rows from 4 connections.
+#   2. In the same run, PostgreSQL COPY of the same rows: into a table with only the (source, event
+#      id) unique key (the floor of durable de-duplication), and into one with all of Pitwall's
+#      indexes; one COPY of everything, and COPYs of 1,000 rows from 4 connections.
 #   3. Pitwall on the embedded H2 file database: the same HTTP load.
-#   4. PostgreSQL filled up to TOTAL events over HTTP, then the latency of 28-day rollup queries.
+#   4. PostgreSQL filled up to TOTAL events over HTTP, the bytes per stored event (partitions and
+#      their indexes), then the latency of 28-day rollup queries.
 # Usage: bench/ingestion/run.sh [EVENTS] [TOTAL]     (defaults 1000000 and 10000000)
 # Needs: a JDK 17+, PostgreSQL at 127.0.0.1:5432 with trust auth for user postgres (as in CI).
 set -euo pipefail
@@ -49,13 +51,18 @@ start postgresql --spring.datasource.url=$PG_URL --spring.datasource.username=po
 bench setup "${common[@]}"
 bench http "${common[@]}" events=100000 clients=4 batch=1000 offset=900000000 label=warm-up
 bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=postgresql
-bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL
+bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=key
+bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=all
 
 # 4: fill up to TOTAL and query the rollups
 if [ "$TOTAL" -gt "$EVENTS" ]; then
   bench http "${common[@]}" events=$((TOTAL - EVENTS)) clients=4 batch=1000 offset="$EVENTS" label=fill
 fi
 sleep 5
+psql -h 127.0.0.1 -U postgres -d pitwall_bench -At -c "SELECT 'stored: ' || e.n || ' events, ' || pg_size_pretty(s.b)
+  || ' with indexes = ' || ROUND(s.b / GREATEST(e.n, 1)) || ' bytes per event'
+  FROM (SELECT COUNT(*) AS n FROM telemetry_usage_event) e, (SELECT SUM(pg_total_relation_size(c.oid)) AS b
+  FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'telemetry\_usage\_event\_%') s"
 bench query "${common[@]}" runs=50
 stop
 

@@ -132,7 +132,8 @@ public class AttributionService {
                         lookups);
                 if (!Objects.equals(now.workflowId(), event.workflowId()) || now.attribution() != event.attribution()
                         || !Objects.equals(now.ruleId(), event.ruleId())) {
-                    changes.add(new Object[] {now.workflowId(), now.attribution().name(), now.ruleId(), event.rowId()});
+                    changes.add(new Object[] {now.workflowId(), now.attribution().name(), now.ruleId(), event.rowId(),
+                            event.day()});
                 }
             }
             events.reattribute(changes);

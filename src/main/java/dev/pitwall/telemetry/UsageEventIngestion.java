@@ -39,6 +39,7 @@ public class UsageEventIngestion {
     private final EventResolver resolver;
     private final EventRules rules;
     private final dev.pitwall.telemetry.internal.RetentionFloor retentionFloor;
+    private final dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
     private final UsageEvents events;
     private final Batches batches;
     private final RollupService rollups;
@@ -47,8 +48,10 @@ public class UsageEventIngestion {
 
     UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEvents events, Batches batches,
             RollupService rollups, TransactionTemplate transactions, Clock clock,
-            dev.pitwall.telemetry.internal.RetentionFloor retentionFloor) {
+            dev.pitwall.telemetry.internal.RetentionFloor retentionFloor,
+            dev.pitwall.telemetry.internal.UsageEventPartitions partitions) {
         this.retentionFloor = retentionFloor;
+        this.partitions = partitions;
         this.resolver = resolver;
         this.rules = rules;
         this.events = events;
@@ -79,7 +82,7 @@ public class UsageEventIngestion {
             boolean personRequired, String actor) {
         TelemetrySource source = eventSource;
         Instant now = clock.instant();
-        java.time.LocalDate keptFrom = retentionFloor.keptFrom().orElse(null);
+        java.time.LocalDate keptFrom = retentionFloor.keptFrom(source).orElse(null);
         List<Violation> rejections = new ArrayList<>(parsed.rejections());
         Map<String, IncomingEvent> unique = new LinkedHashMap<>();
         // Events that break a rule are resolved too, so their line lists every problem at once.
@@ -92,7 +95,9 @@ public class UsageEventIngestion {
                 if (rules.resolvable(event)) {
                     broken.add(event);
                 }
-            } else if (unique.putIfAbsent(event.eventId(), event) != null) {
+            } else if (unique.putIfAbsent(event.eventId() + "\n" + (event.time() == null ? ""
+                    : event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate()), event) != null) {
+                // The same event twice in one request (its id on its day: the unique key).
                 repeated++;
             }
         }
@@ -109,6 +114,9 @@ public class UsageEventIngestion {
             return new IngestionResult(0, 0, 0, 0, parsed.skipped(), List.of());
         }
         int repeatedInRequest = repeated;
+        // Outside the transaction: creating a month's partition locks its parent, briefly.
+        partitions.ensure(source, storable.stream().map(r -> r.event().time().atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()).collect(Collectors.toSet()));
         IngestionResult result = transactions.execute(status -> store(source, batchSource, storable, repeatedInRequest,
                 rejected, parsed.skipped(), rejections, actor, now, status));
         if (result.accepted() == 0 && result.duplicates() == 0) {
@@ -136,8 +144,8 @@ public class UsageEventIngestion {
                     throw e;
                 }
                 status.rollbackToSavepoint(savepoint);
-                Set<String> stored = events.existing(source, fresh.stream().map(r -> r.event().eventId()).toList());
-                fresh = fresh.stream().filter(r -> !stored.contains(r.event().eventId())).toList();
+                Set<UsageEvents.Key> stored = events.existing(source, fresh.stream().map(UsageEvents.Key::of).toList());
+                fresh = fresh.stream().filter(r -> !stored.contains(UsageEvents.Key.of(r))).toList();
             }
         }
         int duplicates = repeated + resolved.size() - fresh.size();

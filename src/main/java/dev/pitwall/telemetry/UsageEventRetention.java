@@ -4,8 +4,12 @@ import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditRecord;
 import dev.pitwall.platform.security.SystemActor;
 import dev.pitwall.telemetry.internal.RetentionFloor;
+import dev.pitwall.telemetry.internal.UsageEventPartitions;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.EnumMap;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +24,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes raw usage events older than {@code pitwall.telemetry.retention.raw-events}, keeping the
- * daily rollups that scorecards read, so every figure stays what it was. Pending batches are
- * rolled up first; then the retention floor is raised (from then on, ingestion refuses events of
- * those days and rollups of those days are not rebuilt), then the events go in chunks. Audited.
+ * Deletes raw usage events older than their source's retention ({@code pitwall.telemetry.retention.*},
+ * 13 months unless set), keeping the daily rollups that scorecards read, so every figure stays what
+ * it was. Pending batches are rolled up first; then the sources' retention floors are raised (from
+ * then on, ingestion refuses a source's events of those days and rollups of those days are not
+ * rebuilt), then the events go: whole monthly partitions on PostgreSQL, chunks of rows on H2.
+ * Audited.
  */
 @Component
 @EnableConfigurationProperties(UsageRetentionProperties.class)
@@ -46,10 +52,13 @@ public class UsageEventRetention implements DisposableBean {
 
     private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
     private final dev.pitwall.telemetry.github.GitHubTeams githubTeams;
+    private final UsageEventPartitions partitions;
 
     UsageEventRetention(UsageRetentionProperties properties, RetentionFloor floor, RollupService rollups,
             AuditLog auditLog, TransactionTemplate transactions, Clock clock,
-            dev.pitwall.telemetry.discovery.AiDiscovery discovery, dev.pitwall.telemetry.github.GitHubTeams githubTeams) {
+            dev.pitwall.telemetry.discovery.AiDiscovery discovery, dev.pitwall.telemetry.github.GitHubTeams githubTeams,
+            UsageEventPartitions partitions) {
+        this.partitions = partitions;
         this.discovery = discovery;
         this.githubTeams = githubTeams;
         this.properties = properties;
@@ -60,47 +69,96 @@ public class UsageEventRetention implements DisposableBean {
         this.clock = clock;
     }
 
-    /** What the audit log records of a retention sweep. */
-    record Swept(LocalDate keptFrom, long eventsDeleted, long proxyRequestsDeleted, long githubTeamMembershipsDeleted) {
+    /**
+     * What the audit log records of a retention sweep.
+     *
+     * @param keptFrom the rebuild floor after it: the latest first kept day of all sources
+     * @param sources the first kept day of each source whose floor moved
+     */
+    record Swept(LocalDate keptFrom, Map<TelemetrySource, LocalDate> sources, long eventsDeleted,
+            long proxyRequestsDeleted, long githubTeamMembershipsDeleted) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        if (properties.rawEvents() != null) {
+        // This month's and next month's partitions of every source with events, made ahead each day.
+        worker.scheduleWithFixedDelay(this::createPartitionsSafely, 0, 1, TimeUnit.DAYS);
+        if (properties.any()) {
             long every = properties.sweep().toMillis();
             worker.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Applies the retention now; how many raw events it deleted. */
+    /**
+     * Applies the retention now; how many raw events it deleted. Whole calendar months go: a
+     * source's events are kept from the first day of the month that holds (today − its period), so
+     * for at least the period and less than a month longer, and on PostgreSQL its partitions of
+     * older months are dropped.
+     */
     public long sweep() {
-        if (properties.rawEvents() == null) {
-            return 0;
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<TelemetrySource, LocalDate> moved = new EnumMap<>(TelemetrySource.class);
+        for (TelemetrySource source : TelemetrySource.values()) {
+            Period period = properties.of(source);
+            if (period == null || !source.carriesUsageEvents()) {
+                continue;
+            }
+            LocalDate keepFrom = today.minus(period).withDayOfMonth(1);
+            if (floor.keptFrom(source).filter(kept -> !kept.isBefore(keepFrom)).isEmpty()) {
+                moved.put(source, keepFrom);
+            }
         }
-        LocalDate keepFrom = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minus(properties.rawEvents());
-        if (floor.keptFrom().filter(kept -> !kept.isBefore(keepFrom)).isPresent()) {
+        if (moved.isEmpty()) {
             return 0;
         }
         rollups.rollUpPending();
         transactions.executeWithoutResult(status -> {
             rollups.lockForRebuild();
-            floor.raiseTo(keepFrom, clock.instant());
+            moved.forEach((source, day) -> floor.raiseTo(source, day, clock.instant()));
         });
         long deleted = 0;
-        for (int n = CHUNK; n == CHUNK; deleted += n) {
-            n = transactions.execute(status -> floor.deleteEventsBefore(keepFrom, CHUNK));
+        for (Map.Entry<TelemetrySource, LocalDate> m : moved.entrySet()) {
+            deleted += deleteBefore(m.getKey(), m.getValue());
         }
         long total = deleted;
         // The web-proxy requests found by AI discovery are raw data about people too.
-        long requests = discovery.forgetBefore(keepFrom);
+        long requests = moved.containsKey(TelemetrySource.PROXY_LOG)
+                ? discovery.forgetBefore(moved.get(TelemetrySource.PROXY_LOG)) : 0;
         // So are GitHub's team memberships of people.
-        long memberships = transactions.execute(status -> githubTeams.forgetBefore(keepFrom));
+        long memberships = moved.containsKey(TelemetrySource.GITHUB_COPILOT)
+                ? transactions.execute(status -> githubTeams.forgetBefore(moved.get(TelemetrySource.GITHUB_COPILOT)))
+                : 0;
+        LocalDate rebuildFloor = floor.rebuildFloor().orElseThrow();
         SystemActor.runAs("retention", () -> transactions.execute(status -> auditLog.append(
-                AuditRecord.created("USAGE_RETENTION", keepFrom.toString(),
-                        new Swept(keepFrom, total, requests, memberships)))));
-        log.info("Raw usage events before {} deleted: {} (their rollups kept); web-proxy requests to AI services: {}; "
-                + "GitHub team memberships: {}", keepFrom, total, requests, memberships);
+                AuditRecord.created("USAGE_RETENTION", rebuildFloor.toString(),
+                        new Swept(rebuildFloor, moved, total, requests, memberships)))));
+        log.info("Raw usage events of days no longer kept deleted: {} (their rollups kept), first days kept {}; "
+                + "web-proxy requests to AI services: {}; GitHub team memberships: {}", total, moved, requests, memberships);
         return total;
+    }
+
+    /** Drops the source's months before the day (PostgreSQL) or deletes their events in chunks (H2). */
+    private long deleteBefore(TelemetrySource source, LocalDate keepFrom) {
+        long deleted = 0;
+        if (partitions.partitioned()) {
+            for (UsageEventPartitions.Partition partition : partitions.before(source, keepFrom)) {
+                deleted += transactions.execute(status -> partitions.drop(partition));
+            }
+            return deleted;
+        }
+        for (int n = CHUNK; n == CHUNK; deleted += n) {
+            n = transactions.execute(status -> floor.deleteEventsBefore(source, keepFrom, CHUNK));
+        }
+        return deleted;
+    }
+
+    private void createPartitionsSafely() {
+        try {
+            partitions.createAhead();
+        } catch (RuntimeException e) {
+            log.warn("Creating the coming months' partitions of raw usage events failed; it runs again tomorrow, "
+                    + "and events of a month without one create it as they arrive", e);
+        }
     }
 
     private void sweepSafely() {

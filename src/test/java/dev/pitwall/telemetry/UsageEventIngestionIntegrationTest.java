@@ -65,6 +65,8 @@ class UsageEventIngestionIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     UsageFacts facts;
+    @Autowired
+    dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
 
     TelemetryFixture org;
     RequestPostProcessor contributor;
@@ -281,6 +283,51 @@ class UsageEventIngestionIntegrationTest {
         rollups.rollUpPending();
         assertThat(usage.daily(LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 6), org.system, null))
                 .singleElement().satisfies(day -> assertThat(day.inputTokens()).isEqualTo(300));
+    }
+
+    /**
+     * An event is its id on its day: a retry (same id, same day) is a duplicate, the same id on
+     * another day another event. Months never seen before get their partitions (on PostgreSQL) as
+     * their events arrive, also when three clients bring them at once.
+     */
+    @Test
+    void anEventIsItsIdOnItsDayAndNewMonthsGetPartitionsAsTheyArrive() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 90; i++) {
+            body.append(org.event("m" + i, "2019-0%d-%02dT09:00:00Z".formatted(1 + i % 3, 1 + i % 28), org.member.email(),
+                    "\"inputTokens\":1")).append('\n');
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                responses.add(pool.submit(() -> mvc.perform(post("/api/v1/usage-events").with(contributor)
+                        .contentType(NDJSON).content(body.toString())).andReturn().getResponse().getContentAsString()));
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            for (Future<String> response : responses) {
+                accepted += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.accepted");
+                duplicates += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.duplicates");
+            }
+            assertThat(accepted).isEqualTo(90);
+            assertThat(duplicates).isEqualTo(180);
+        } finally {
+            pool.shutdown();
+        }
+        if (partitions.partitioned()) {
+            assertThat(partitions.existing()).extracting(p -> p.table()).contains("telemetry_usage_event_native_201901",
+                    "telemetry_usage_event_native_201902", "telemetry_usage_event_native_201903");
+        }
+        // m0 was sent for 2019-01-01: later that day it is a retry, on another day another event.
+        mvc.perform(post("/api/v1/usage-events").with(contributor).contentType(NDJSON).content(lines(
+                        org.event("m0", "2019-01-01T17:30:00Z", org.member.email(), null),
+                        org.event("m0", "2019-04-02T09:00:00Z", org.member.email(), null),
+                        org.event("m0", "2019-04-02T10:00:00Z", org.member.email(), null))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.duplicates").value(2));
+        assertThat(storedFor(org.system)).isEqualTo(91);
     }
 
     @Test

@@ -28,18 +28,22 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Retention of raw usage events with an injected clock: events older than 13 months are deleted,
- * their rollups kept, so every figure at a date they count in stays what it was; an event of those
- * days sent again is refused, and rebuilding rollups leaves those days alone.
+ * Retention of raw usage events with an injected clock: events of whole months older than 13
+ * months are deleted (on PostgreSQL their partitions are dropped), their rollups kept, so every
+ * figure at a date they count in stays what it was; an event of those days sent again is refused,
+ * and rebuilding rollups leaves those days alone. A source with its own period (web-proxy logs, six
+ * months here) has its own floor.
  */
 @PitwallIntegrationTest
 @Import(MovableClock.Configuration.class)
-@TestPropertySource(properties = {"pitwall.telemetry.retention.raw-events=P13M", "pitwall.retention-test=true"})
+@TestPropertySource(properties = {"pitwall.telemetry.retention.raw-events=P13M",
+        "pitwall.telemetry.retention.sources.PROXY_LOG=P6M", "pitwall.retention-test=true"})
 class UsageEventRetentionIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
     private static final LocalDate D = LocalDate.of(2031, 6, 15);
-    private static final LocalDate OLD = D.minusDays(400);
+    /** In April 2030: the first day kept at D is 2030-05-01 (the month of D − 13 months). */
+    private static final LocalDate OLD = D.minusDays(420);
 
     @Autowired
     MockMvc mvc;
@@ -53,6 +57,8 @@ class UsageEventRetentionIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
 
     @Test
     void oldRawEventsGoTheirRollupsAndFiguresStay() throws Exception {
@@ -86,7 +92,22 @@ class UsageEventRetentionIntegrationTest {
                 "time,login,host\n%sT09:00:00Z,r0@retention.test,chatgpt.com\n%sT09:00:00Z,r3@retention.test,chatgpt.com\n"
                         .formatted(OLD, D.minusDays(3)), 200);
 
+        if (partitions.partitioned()) {
+            assertThat(partitions.existing()).extracting(p -> p.table())
+                    .contains("telemetry_usage_event_native_203004", "telemetry_usage_event_native_203106");
+        }
         assertThat(retention.sweep()).isEqualTo(3);
+        if (partitions.partitioned()) {
+            assertThat(partitions.existing()).extracting(p -> p.table())
+                    .doesNotContain("telemetry_usage_event_native_203004")
+                    .contains("telemetry_usage_event_native_203106");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_class WHERE relname = 'telemetry_usage_event_native_203004'")
+                    .query(Long.class).single()).isZero();
+            // Made ahead: this month's and next month's, for every source with events.
+            partitions.createAhead();
+            assertThat(partitions.existing()).extracting(p -> p.table())
+                    .contains("telemetry_usage_event_native_203107");
+        }
         assertThat(jdbc.sql("SELECT request_day FROM telemetry_ai_request WHERE person_ref LIKE '%@retention.test'")
                 .query(LocalDate.class).list())
                 .containsExactly(D.minusDays(3));
@@ -115,7 +136,14 @@ class UsageEventRetentionIntegrationTest {
 
         assertThat(auditLog.find(new AuditQuery("USAGE_RETENTION", null, null, null, null, null), new PageQuery(0, 5))
                 .content()).singleElement().satisfies(e -> assertThat(e.after()).contains("\"eventsDeleted\":3")
-                        .contains("\"proxyRequestsDeleted\":1"));
+                        .contains("\"proxyRequestsDeleted\":1").contains("\"NATIVE\":\"2030-05-01\"")
+                        .contains("\"PROXY_LOG\":\"2030-12-01\""));
+
+        // Each source has its own floor: native events of June 2030 are still taken, web-proxy requests not.
+        ingest(LocalDate.of(2030, 6, 2), "june", 1);
+        String juneProxy = send(post("/api/v1/imports/proxy-logs").param("format", "zscaler").contentType("text/csv"),
+                "time,login,host\n2030-06-02T10:00:00Z,r1@retention.test,chatgpt.com\n", 400);
+        assertThat(juneProxy).contains("2030-12-01");
     }
 
     private void ingest(LocalDate day, String prefix, int... people) throws Exception {

@@ -120,14 +120,14 @@ public class AiDiscovery {
      * those days is refused, as a usage event would be, naming its line.
      */
     private void refuseDaysNoLongerKept(ProxyLogReader.Read read) {
-        Optional<LocalDate> keptFrom = floor.keptFrom();
+        Optional<LocalDate> keptFrom = floor.keptFrom(dev.pitwall.telemetry.TelemetrySource.PROXY_LOG);
         if (keptFrom.isEmpty()) {
             return;
         }
         List<dev.pitwall.platform.web.Violation> old = read.requests().stream()
                 .filter(r -> r.time().atZone(ZoneOffset.UTC).toLocalDate().isBefore(keptFrom.get()))
                 .limit(100).map(r -> dev.pitwall.platform.web.Violation.ofLine(r.line(), "time", "raw data of days before "
-                        + keptFrom.get() + " is no longer kept (pitwall.telemetry.retention.raw-events)"))
+                        + keptFrom.get() + " is no longer kept (pitwall.telemetry.retention)"))
                 .toList();
         if (!old.isEmpty()) {
             throw new InvalidInputException("PROXY_LOG_INVALID", "The log has requests of days whose raw data is no "

@@ -41,7 +41,7 @@ public class EventRules {
         if (keptFrom != null && event.time() != null
                 && event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(keptFrom)) {
             problems.add(Violation.ofLine(event.line(), "time", "is before " + keptFrom
-                    + ": raw usage events of earlier days are no longer kept (pitwall.telemetry.retention.raw-events)"));
+                    + ": raw usage events of earlier days are no longer kept (pitwall.telemetry.retention)"));
         }
         int line = event.line();
         if (event.eventId() == null || event.eventId().isBlank()) {

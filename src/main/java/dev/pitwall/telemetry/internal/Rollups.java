@@ -176,7 +176,8 @@ public class Rollups {
      * (later batches add themselves when their turn comes). The caller holds the lock.
      */
     public void rebuild(LocalDate requestedFrom, LocalDate to, Instant now) {
-        // Days before the retention floor have no raw events left: their rollups stay as they are.
+        // Days before the rebuild floor (the latest retention floor of all sources) lack some raw
+        // events: their rollups stay as they are.
         LocalDate floor = jdbc.sql("SELECT kept_from FROM telemetry_retention WHERE id = 1").query(LocalDate.class)
                 .optional().orElse(null);
         LocalDate from = floor != null && floor.isAfter(requestedFrom) ? floor : requestedFrom;

@@ -65,14 +65,27 @@ public class UsageEvents {
         this.postgres = database.isPostgres();
     }
 
-    /** Of these ids, those already stored for the source. */
-    public Set<String> existing(TelemetrySource source, Collection<String> ids) {
-        Set<String> found = new HashSet<>();
-        List<String> all = List.copyOf(ids);
+    /**
+     * An event's identity: its id on its day (UTC) within its source. The same id on another day is
+     * another event (the unique key holds the day, which partitions on PostgreSQL; docs/scaling.md).
+     */
+    public record Key(String eventId, java.time.LocalDate day) {
+
+        public static Key of(ResolvedEvent event) {
+            return new Key(event.event().eventId(), event.event().time().atOffset(ZoneOffset.UTC).toLocalDate());
+        }
+    }
+
+    /** Of these keys, those already stored for the source. */
+    public Set<Key> existing(TelemetrySource source, Collection<Key> keys) {
+        Set<Key> wanted = new HashSet<>(keys);
+        Set<Key> found = new HashSet<>();
+        List<String> all = keys.stream().map(Key::eventId).distinct().toList();
         for (int i = 0; i < all.size(); i += CHUNK) {
-            found.addAll(jdbc.sql("SELECT event_id FROM telemetry_usage_event WHERE source = :source AND event_id IN (:ids)")
+            jdbc.sql("SELECT event_id, event_day FROM telemetry_usage_event WHERE source = :source AND event_id IN (:ids)")
                     .param("source", source.name()).param("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
-                    .query(String.class).list());
+                    .query((rs, n) -> new Key(rs.getString(1), rs.getObject(2, java.time.LocalDate.class))).list()
+                    .stream().filter(wanted::contains).forEach(found::add);
         }
         return found;
     }
@@ -164,26 +177,28 @@ public class UsageEvents {
     }
 
     /** A stored event that re-attribution looks at. */
-    public record Attributable(long rowId, Long personId, Long systemId, String operation, Long workflowId,
+    public record Attributable(long rowId, java.time.LocalDate day, Long personId, Long systemId, String operation, Long workflowId,
             Attribution attribution, Long ruleId) {
     }
 
     /** Events between two days that did not name their workflow, after {@code afterRowId}, in id order. */
     public List<Attributable> attributable(java.time.LocalDate from, java.time.LocalDate to, long afterRowId, int limit) {
         return jdbc.sql("""
-                SELECT id, person_id, system_id, operation, workflow_id, attribution, rule_id FROM telemetry_usage_event
+                SELECT id, event_day, person_id, system_id, operation, workflow_id, attribution, rule_id FROM telemetry_usage_event
                 WHERE event_day BETWEEN :from AND :to AND attribution <> 'EXPLICIT' AND id > :after
                 ORDER BY id LIMIT :limit
                 """).param("from", from).param("to", to).param("after", afterRowId).param("limit", limit)
-                .query((rs, n) -> new Attributable(rs.getLong(1), nullableLong(rs, "person_id"),
+                .query((rs, n) -> new Attributable(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
+                        nullableLong(rs, "person_id"),
                         nullableLong(rs, "system_id"), rs.getString("operation"), nullableLong(rs, "workflow_id"),
                         Attribution.valueOf(rs.getString("attribution")), nullableLong(rs, "rule_id")))
                 .list();
     }
 
+    /** Each change is (workflow id, attribution, rule id, row id, event day): the day finds the row's month. */
     public void reattribute(List<Object[]> changes) {
-        template.batchUpdate("UPDATE telemetry_usage_event SET workflow_id = ?, attribution = ?, rule_id = ? WHERE id = ?",
-                changes);
+        template.batchUpdate("UPDATE telemetry_usage_event SET workflow_id = ?, attribution = ?, rule_id = ? "
+                + "WHERE id = ? AND event_day = ?", changes);
     }
 
     private static UsageEvent map(ResultSet rs, int row) throws SQLException {
