@@ -26,6 +26,16 @@ mkdir -p "$OUT"
 JAR=$(ls target/pitwall-*.jar | grep -v plain | head -1)
 CP=$(cat "$OUT/classpath.txt")
 bench() { java -cp "$CP" bench/ingestion/IngestionBench.java "$@"; }
+# CPU-seconds the whole machine spent (user, nice, system, irq, softirq; USER_HZ = 100) while a
+# command ran: Pitwall, PostgreSQL and the load generator together (the machine is otherwise idle).
+cpu_jiffies() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+measured() { # $1 = events, rest = command
+  local events=$1; shift
+  local before; before=$(cpu_jiffies)
+  "$@"
+  local after; after=$(cpu_jiffies)
+  awk -v j=$((after - before)) -v n="$events" 'BEGIN { printf "  cpu: %.1f s for the run = %.1f cpu-seconds per million events\n", j / 100, j / 100 / (n / 1e6) }'
+}
 psql_admin() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -c "$1"; }
 
 start() { # $1 = label, rest = extra arguments
@@ -50,9 +60,9 @@ rm -f "$OUT/token"
 start postgresql --spring.datasource.url=$PG_URL --spring.datasource.username=postgres --spring.datasource.password=
 bench setup "${common[@]}"
 bench http "${common[@]}" events=100000 clients=4 batch=1000 offset=900000000 label=warm-up
-bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=postgresql
-bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=key
-bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=all
+measured "$EVENTS" bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=postgresql
+measured $((2 * EVENTS)) bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=key
+measured $((2 * EVENTS)) bench copy jdbc="$PG_URL?user=postgres" events="$EVENTS" clients=4 batch=1000 people=2000 total=$TOTAL baseline=all
 
 # 4: fill up to TOTAL and query the rollups
 if [ "$TOTAL" -gt "$EVENTS" ]; then
@@ -71,5 +81,5 @@ rm -rf "$OUT/h2" "$OUT/token"
 start h2 --pitwall.data-dir="$PWD/$OUT/h2"
 bench setup "${common[@]}"
 bench http "${common[@]}" events=100000 clients=4 batch=1000 offset=900000000 label=warm-up
-bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=h2
+measured "$EVENTS" bench http "${common[@]}" events="$EVENTS" clients=4 batch=1000 label=h2
 stop

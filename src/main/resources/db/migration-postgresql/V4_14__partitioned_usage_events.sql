@@ -7,8 +7,8 @@
 -- A unique key of a partitioned table must hold its partition keys: events are unique by
 -- (source, event_id, event_day). A re-sent event carries its own time, so it is still a duplicate;
 -- an id reused on another day is another event (ClickHouse's ReplacingMergeTree draws the same line).
--- No primary key on id: rows are found by the unique key, or by id and day (re-attribution), and an
--- id index serves the retention's and re-attribution's walks in id order.
+-- No primary key or index on id: rows are found and paged through (re-attribution) by the unique
+-- key, and every index is paid for by each event ingested (docs/scaling.md).
 --
 -- An existing table is moved: its rows keep their ids, the sequence continues after the highest.
 DROP INDEX telemetry_usage_event_time_ix;
@@ -71,7 +71,6 @@ DROP TABLE telemetry_usage_event_unpartitioned;
 
 -- Built after the rows are in (faster than keeping them up row by row); each partition gets its own.
 ALTER TABLE telemetry_usage_event ADD CONSTRAINT telemetry_usage_event_uk UNIQUE (source, event_id, event_day);
-CREATE INDEX telemetry_usage_event_id_ix ON telemetry_usage_event (id);
 CREATE INDEX telemetry_usage_event_time_ix ON telemetry_usage_event (occurred_at);
 CREATE INDEX telemetry_usage_event_person_ix ON telemetry_usage_event (person_id, event_day);
 CREATE INDEX telemetry_usage_event_workflow_ix ON telemetry_usage_event (workflow_id, event_day);

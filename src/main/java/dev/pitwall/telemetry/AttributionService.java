@@ -123,7 +123,7 @@ public class AttributionService {
         EventResolver.Lookups lookups = resolver.lookupsForReattribution();
         long examined = 0;
         long changed = 0;
-        long after = 0;
+        UsageEvents.Attributable after = null;
         while (true) {
             List<UsageEvents.Attributable> chunk = events.attributable(from, to, after, CHUNK);
             List<Object[]> changes = new ArrayList<>();
@@ -132,8 +132,8 @@ public class AttributionService {
                         lookups);
                 if (!Objects.equals(now.workflowId(), event.workflowId()) || now.attribution() != event.attribution()
                         || !Objects.equals(now.ruleId(), event.ruleId())) {
-                    changes.add(new Object[] {now.workflowId(), now.attribution().name(), now.ruleId(), event.rowId(),
-                            event.day()});
+                    changes.add(new Object[] {now.workflowId(), now.attribution().name(), now.ruleId(), event.source(),
+                            event.eventId(), event.day()});
                 }
             }
             events.reattribute(changes);
@@ -142,7 +142,7 @@ public class AttributionService {
             if (chunk.size() < CHUNK) {
                 break;
             }
-            after = chunk.get(chunk.size() - 1).rowId();
+            after = chunk.get(chunk.size() - 1);
         }
         rollups.rebuild(from, to);
         Reattribution result = new Reattribution(from, to, examined, changed);

@@ -123,6 +123,27 @@ class AttributionIntegrationTest {
         assertThat(eventsOf(UsageRollupService.NO_WORKFLOW)).isZero();
     }
 
+    /** Re-attribution pages through events in the order of their unique key: here over three pages of 5,000. */
+    @Test
+    void reattributionReachesEveryEventOfTheRange() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 8, 17);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 12_001; i++) {
+            lines.append(fx.event("p" + i, day.plusDays(i % 2) + "T08:00:00Z", fx.outsider.email(),
+                    "\"operation\":\"paged\"")).append('\n');
+        }
+        ingest(lines.toString());
+        rule("Paged", 3, null, "paged", fx.workflow);
+        mvc.perform(post("/api/v1/attribution-rules/reattribute").with(owner).param("from", day.toString())
+                        .param("to", day.plusDays(1).toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.examined").value(org.hamcrest.Matchers.greaterThanOrEqualTo(12_001)))
+                .andExpect(jsonPath("$.changed").value(12_001));
+        rollups.rollUpPending();
+        assertThat(usage.daily(day, day.plusDays(1), fx.system, fx.workflow).stream().mapToLong(DailyUsage::events)
+                .sum()).isEqualTo(12_001);
+    }
+
     @Test
     void aRuleNamingUnknownThingsIsRefusedFieldByField() throws Exception {
         mvc.perform(post("/api/v1/attribution-rules").with(owner).contentType(MediaType.APPLICATION_JSON).content("""

@@ -112,7 +112,7 @@ class UsageEventPartitionMigrationTest {
         // The indexes queries use exist on every partition.
         List<String> indexes = jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = "
                 + "'telemetry_usage_event_native_202501' ORDER BY indexname", String.class);
-        assertThat(indexes).hasSize(7);
+        assertThat(indexes).hasSize(6);
     }
 
     @Test

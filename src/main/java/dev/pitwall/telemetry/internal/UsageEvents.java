@@ -176,29 +176,39 @@ public class UsageEvents {
                 .query(Long.class).single();
     }
 
-    /** A stored event that re-attribution looks at. */
-    public record Attributable(long rowId, java.time.LocalDate day, Long personId, Long systemId, String operation, Long workflowId,
-            Attribution attribution, Long ruleId) {
+    /** A stored event that re-attribution looks at, found by its unique key (source, id, day). */
+    public record Attributable(String source, String eventId, java.time.LocalDate day, Long personId, Long systemId,
+            String operation, Long workflowId, Attribution attribution, Long ruleId) {
     }
 
-    /** Events between two days that did not name their workflow, after {@code afterRowId}, in id order. */
-    public List<Attributable> attributable(java.time.LocalDate from, java.time.LocalDate to, long afterRowId, int limit) {
-        return jdbc.sql("""
-                SELECT id, event_day, person_id, system_id, operation, workflow_id, attribution, rule_id FROM telemetry_usage_event
-                WHERE event_day BETWEEN :from AND :to AND attribution <> 'EXPLICIT' AND id > :after
-                ORDER BY id LIMIT :limit
-                """).param("from", from).param("to", to).param("after", afterRowId).param("limit", limit)
-                .query((rs, n) -> new Attributable(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
-                        nullableLong(rs, "person_id"),
+    /**
+     * Events between two days that did not name their workflow, after {@code after} (null: from the
+     * first), in the order of the unique key: its index pages through them, so no other index is
+     * needed (on PostgreSQL only the months of the range are read).
+     */
+    public List<Attributable> attributable(java.time.LocalDate from, java.time.LocalDate to, Attributable after,
+            int limit) {
+        String sql = """
+                SELECT source, event_id, event_day, person_id, system_id, operation, workflow_id, attribution, rule_id
+                FROM telemetry_usage_event WHERE event_day BETWEEN :from AND :to AND attribution <> 'EXPLICIT'%s
+                ORDER BY source, event_id, event_day LIMIT :limit
+                """.formatted(after == null ? "" : " AND (source, event_id, event_day) > (:source, :eventId, :day)");
+        var statement = jdbc.sql(sql).param("from", from).param("to", to).param("limit", limit);
+        if (after != null) {
+            statement = statement.param("source", after.source()).param("eventId", after.eventId())
+                    .param("day", after.day());
+        }
+        return statement.query((rs, n) -> new Attributable(rs.getString("source"), rs.getString("event_id"),
+                        rs.getObject("event_day", java.time.LocalDate.class), nullableLong(rs, "person_id"),
                         nullableLong(rs, "system_id"), rs.getString("operation"), nullableLong(rs, "workflow_id"),
                         Attribution.valueOf(rs.getString("attribution")), nullableLong(rs, "rule_id")))
                 .list();
     }
 
-    /** Each change is (workflow id, attribution, rule id, row id, event day): the day finds the row's month. */
+    /** Each change is (workflow id, attribution, rule id, source, event id, event day): the unique key. */
     public void reattribute(List<Object[]> changes) {
         template.batchUpdate("UPDATE telemetry_usage_event SET workflow_id = ?, attribution = ?, rule_id = ? "
-                + "WHERE id = ? AND event_day = ?", changes);
+                + "WHERE source = ? AND event_id = ? AND event_day = ?", changes);
     }
 
     private static UsageEvent map(ResultSet rs, int row) throws SQLException {
