@@ -65,6 +65,16 @@ class UsageEventPartitionMigrationTest {
                 FROM (SELECT n, TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00' + n * INTERVAL '15 minutes' AS t
                       FROM generate_series(0, 41999) n) x
                 """);
+        // Daily rollups of an existing installation: the person months (V4_16) are filled from them.
+        jdbc.update("""
+                INSERT INTO telemetry_daily_rollup (event_day, person_id, person_ref, system_id, workflow_id, events,
+                    input_tokens, output_tokens, cost, errors, latency_ms, timed_events, accepted, edited, overridden,
+                    rejected, unknown_outcome)
+                VALUES (DATE '2025-01-31', 7, '', 1, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4),
+                       (DATE '2025-01-31', 7, '', 2, 3, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
+                       (DATE '2025-02-01', 7, '', 1, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2),
+                       (DATE '2025-01-02', 0, 'anon', 1, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9)
+                """);
         String digestBefore = digest(jdbc);
         Map<String, Long> perMonthBefore = perSourceAndMonth(jdbc, "to_char(event_day, 'YYYYMM')");
         long maxId = jdbc.queryForObject("SELECT MAX(id) FROM telemetry_usage_event", Long.class);
@@ -74,6 +84,10 @@ class UsageEventPartitionMigrationTest {
         assertThat(relkind(jdbc)).as("partitioned").isEqualTo("p");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM telemetry_usage_event", Long.class)).isEqualTo(42_000);
         assertThat(digest(jdbc)).as("every row, every column, the same ids").isEqualTo(digestBefore);
+        assertThat(jdbc.queryForList("SELECT month_index || ' ' || person_id || person_ref || ' ' || workflow_id || ': '"
+                + " || d01 || ',' || d02 || ',' || d31 || ' of ' || (d01 + d02 + d03 + d15 + d28 + d29 + d30 + d31)"
+                + " FROM telemetry_person_month ORDER BY 1", String.class))
+                .containsExactly("24300 0anon 0: 0,9,0 of 9", "24300 7 3: 0,0,5 of 5", "24301 7 3: 2,0,0 of 2");
         // Each row sits in the partition of its source and month, named by them.
         Map<String, Long> perPartition = new TreeMap<>();
         jdbc.query("SELECT CAST(tableoid::regclass AS TEXT), COUNT(*) FROM telemetry_usage_event GROUP BY 1",

@@ -58,6 +58,28 @@ public class Rollups {
                 """.formatted(table, condition);
     }
 
+    /** The day columns of telemetry_person_month: d01 … d31. */
+    static final List<String> DAY_COLUMNS = java.util.stream.IntStream.rangeClosed(1, 31)
+            .mapToObj(d -> "d%02d".formatted(d)).toList();
+    private static final String PERSON_MONTH_COLUMNS = "month_index, person_id, person_ref, workflow_id, "
+            + String.join(", ", DAY_COLUMNS);
+
+    /** Rollup-shaped rows of {@code table} matching {@code condition}, as person months (events by day of month). */
+    private static String personMonths(String table, String condition) {
+        StringBuilder days = new StringBuilder();
+        for (int d = 1; d <= 31; d++) {
+            days.append(", CAST(SUM(CASE WHEN EXTRACT(DAY FROM event_day) = ").append(d)
+                    .append(" THEN events ELSE 0 END) AS BIGINT) AS ").append(DAY_COLUMNS.get(d - 1));
+        }
+        return """
+                SELECT m AS month_index, person_id, person_ref, workflow_id%s FROM (
+                    SELECT CAST(EXTRACT(YEAR FROM event_day) * 12 + EXTRACT(MONTH FROM event_day) - 1 AS INT) AS m,
+                           event_day, person_id, person_ref, workflow_id, events
+                    FROM %s WHERE %s) x
+                GROUP BY m, person_id, person_ref, workflow_id
+                """.formatted(days, table, condition);
+    }
+
     private static final String SLICE_COLUMNS = "event_day, workflow_id, system_id, events, errors, accepted, edited, "
             + "overridden, rejected";
     private static final String[] SLICE_SUMMED = {"events", "errors", "accepted", "edited", "overridden", "rejected"};
@@ -128,6 +150,7 @@ public class Rollups {
         }
         jdbc.sql(sql).update();
         addActiveMonths();
+        addPersonMonths();
         addSlices(source);
         jdbc.sql("DELETE FROM telemetry_rollup_stage").update();
     }
@@ -153,6 +176,30 @@ public class Rollups {
                     + "t.workflow_id = s.workflow_id AND t.system_id = s.system_id) WHEN MATCHED THEN UPDATE SET " + set
                     + " WHEN NOT MATCHED THEN INSERT (" + SLICE_COLUMNS + ") VALUES (s."
                     + SLICE_COLUMNS.replace(", ", ", s.") + ")";
+        }
+        jdbc.sql(sql).update();
+    }
+
+    private void addPersonMonths() {
+        String source = personMonths("telemetry_rollup_stage", "1 = 1");
+        StringBuilder set = new StringBuilder();
+        String sql;
+        if (postgres) {
+            for (String day : DAY_COLUMNS) {
+                set.append(set.isEmpty() ? "" : ", ").append(day).append(" = telemetry_person_month.").append(day)
+                        .append(" + EXCLUDED.").append(day);
+            }
+            sql = "INSERT INTO telemetry_person_month (" + PERSON_MONTH_COLUMNS + ") " + source
+                    + " ON CONFLICT (month_index, person_id, person_ref, workflow_id) DO UPDATE SET " + set;
+        } else {
+            for (String day : DAY_COLUMNS) {
+                set.append(set.isEmpty() ? "" : ", ").append("t.").append(day).append(" = t.").append(day)
+                        .append(" + s.").append(day);
+            }
+            sql = "MERGE INTO telemetry_person_month t USING (" + source + ") s ON (t.month_index = s.month_index AND "
+                    + "t.person_id = s.person_id AND t.person_ref = s.person_ref AND t.workflow_id = s.workflow_id) "
+                    + "WHEN MATCHED THEN UPDATE SET " + set + " WHEN NOT MATCHED THEN INSERT (" + PERSON_MONTH_COLUMNS
+                    + ") VALUES (s." + PERSON_MONTH_COLUMNS.replace(", ", ", s.") + ")";
         }
         jdbc.sql(sql).update();
     }
@@ -202,6 +249,11 @@ public class Rollups {
                 .param("first", monthIndex(first)).param("last", monthIndex(last)).update();
         jdbc.sql("INSERT INTO telemetry_active_month (month_index, workflow_id, person_id, days) "
                         + activeMonths("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
+                .param("first", first).param("last", last).update();
+        jdbc.sql("DELETE FROM telemetry_person_month WHERE month_index BETWEEN :first AND :last")
+                .param("first", monthIndex(first)).param("last", monthIndex(last)).update();
+        jdbc.sql("INSERT INTO telemetry_person_month (" + PERSON_MONTH_COLUMNS + ") "
+                        + personMonths("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
                 .param("first", first).param("last", last).update();
     }
 }

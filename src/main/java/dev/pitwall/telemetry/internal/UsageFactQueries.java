@@ -77,22 +77,52 @@ public class UsageFactQueries {
                 .list();
     }
 
+    /**
+     * Each person's events in [from, to], and how many were in the given workflows: from the person
+     * months (a row per person, workflow and month), so a 28-day window reads at most two months'
+     * rows instead of a row per day, person, AI system and workflow.
+     */
     public List<PersonActivity> personActivity(LocalDate from, LocalDate to, Set<Long> workflowIds) {
+        if (to.isBefore(from)) {
+            return List.of();
+        }
         // An empty IN () is not SQL; no workflow id is negative.
         Collection<Long> ids = workflowIds.isEmpty() ? List.of(-1L) : workflowIds;
+        String events = eventsInWindow(from, to);
         return jdbc.sql("""
-                SELECT r.person_id, r.person_ref, SUM(r.events) AS events,
-                       SUM(CASE WHEN r.workflow_id IN (:workflows) THEN r.events ELSE 0 END) AS in_workflows
-                FROM telemetry_daily_rollup r
-                WHERE r.event_day BETWEEN %s AND %s AND (r.person_id > 0 OR r.person_ref <> '')
-                GROUP BY r.person_id, r.person_ref
-                """.formatted(dateLiteral(from), dateLiteral(to))).param("workflows", ids)
+                SELECT m.person_id, m.person_ref, SUM(%1$s) AS events,
+                       SUM(CASE WHEN m.workflow_id IN (:workflows) THEN %1$s ELSE 0 END) AS in_workflows
+                FROM telemetry_person_month m
+                WHERE m.month_index BETWEEN %2$d AND %3$d AND (m.person_id > 0 OR m.person_ref <> '')
+                GROUP BY m.person_id, m.person_ref
+                HAVING SUM(%1$s) > 0
+                """.formatted(events, monthIndex(from), monthIndex(to))).param("workflows", ids)
                 .query((rs, n) -> {
                     long person = rs.getLong("person_id");
                     return new PersonActivity(person > 0 ? person : null, person > 0 ? null : rs.getString("person_ref"),
                             rs.getLong("events"), rs.getLong("in_workflows"));
                 })
                 .list();
+    }
+
+    /** A person month's events on the days of [from, to]: the sum of its day columns in the window. */
+    static String eventsInWindow(LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder("(CASE m.month_index");
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            // The window's first month starts on its first day, its last month ends on its last.
+            int first = monthIndex(month) == monthIndex(from) ? from.getDayOfMonth() : 1;
+            int last = monthIndex(month) == monthIndex(to) ? to.getDayOfMonth() : month.lengthOfMonth();
+            sql.append(" WHEN ").append(monthIndex(month)).append(" THEN (");
+            for (int d = first; d <= last; d++) {
+                sql.append(d == first ? "" : " + ").append("m.d%02d".formatted(d));
+            }
+            sql.append(")");
+        }
+        return sql.append(" ELSE 0 END)").toString();
+    }
+
+    private static int monthIndex(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
     /** Events of known people by system and workflow (0: none) in [from, to]. */
