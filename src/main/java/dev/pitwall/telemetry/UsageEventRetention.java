@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
@@ -77,6 +78,51 @@ public class UsageEventRetention implements DisposableBean {
      */
     record Swept(LocalDate keptFrom, Map<TelemetrySource, LocalDate> sources, long eventsDeleted,
             long proxyRequestsDeleted, long githubTeamMembershipsDeleted) {
+    }
+
+    /**
+     * What is kept of one source's raw usage events, for the Telemetry page.
+     *
+     * @param period how long they are kept, or {@code null}: all of them
+     * @param keptFrom the first day kept since the last sweep that moved it, or {@code null}: nothing deleted yet
+     * @param partitions the source's monthly partitions (PostgreSQL; 0 on H2)
+     * @param oldestMonth the oldest of them, or {@code null}
+     */
+    public record SourceRetention(TelemetrySource source, Period period, LocalDate keptFrom, int partitions,
+            java.time.YearMonth oldestMonth) {
+
+        /** The period in words: "13 months", "400 days", "1 year and 6 months". */
+        public String periodText() {
+            if (period == null) {
+                return "all (no retention)";
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            unit(parts, period.getYears(), "year");
+            unit(parts, period.getMonths(), "month");
+            unit(parts, period.getDays(), "day");
+            return parts.isEmpty() ? "0 days" : String.join(" and ", parts);
+        }
+
+        private static void unit(List<String> parts, int n, String unit) {
+            if (n != 0) {
+                parts.add(n + " " + unit + (n == 1 ? "" : "s"));
+            }
+        }
+    }
+
+    /** What is kept of each source of usage events. */
+    public Map<TelemetrySource, SourceRetention> retention() {
+        Map<TelemetrySource, List<UsageEventPartitions.Partition>> bySource = new EnumMap<>(TelemetrySource.class);
+        partitions.existing().forEach(p -> bySource.computeIfAbsent(p.source(), s -> new java.util.ArrayList<>()).add(p));
+        Map<TelemetrySource, SourceRetention> retention = new EnumMap<>(TelemetrySource.class);
+        for (TelemetrySource source : TelemetrySource.values()) {
+            if (source.carriesUsageEvents()) {
+                List<UsageEventPartitions.Partition> months = bySource.getOrDefault(source, List.of());
+                retention.put(source, new SourceRetention(source, properties.of(source), floor.keptFrom(source).orElse(null),
+                        months.size(), months.isEmpty() ? null : months.get(0).month()));
+            }
+        }
+        return retention;
     }
 
     @EventListener(ApplicationReadyEvent.class)

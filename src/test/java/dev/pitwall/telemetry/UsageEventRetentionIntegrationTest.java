@@ -139,11 +139,28 @@ class UsageEventRetentionIntegrationTest {
                         .contains("\"proxyRequestsDeleted\":1").contains("\"NATIVE\":\"2030-05-01\"")
                         .contains("\"PROXY_LOG\":\"2030-12-01\""));
 
+        // The Telemetry page says what each source keeps.
+        String page = send(get("/telemetry").accept(MediaType.TEXT_HTML), null, 200);
+        String sources = page.substring(page.indexOf("id=\"sources-table\""), page.indexOf("</table>",
+                page.indexOf("id=\"sources-table\"")));
+        assertThat(row(sources, "Native usage events")).contains("13 months", "from 2030-05-01");
+        assertThat(row(sources, "Web-proxy logs")).contains("6 months", "from 2030-12-01");
+        assertThat(row(sources, "OpenTelemetry evaluation events")).contains("not usage events");
+        if (partitions.partitioned()) {
+            assertThat(row(sources, "Native usage events")).contains("2 monthly partitions, since 2031-06");
+        }
+
         // Each source has its own floor: native events of June 2030 are still taken, web-proxy requests not.
         ingest(LocalDate.of(2030, 6, 2), "june", 1);
         String juneProxy = send(post("/api/v1/imports/proxy-logs").param("format", "zscaler").contentType("text/csv"),
                 "time,login,host\n2030-06-02T10:00:00Z,r1@retention.test,chatgpt.com\n", 400);
         assertThat(juneProxy).contains("2030-12-01");
+    }
+
+    /** The text of the table row of a source, tags and extra spaces removed. */
+    private static String row(String table, String source) {
+        return java.util.Arrays.stream(table.split("<tr")).map(r -> r.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " "))
+                .filter(r -> r.contains(source)).findFirst().orElseThrow();
     }
 
     private void ingest(LocalDate day, String prefix, int... people) throws Exception {

@@ -40,10 +40,13 @@ class TelemetryPageController {
 
     private final SeenUsageEvents seenEvents;
     private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
+    private final dev.pitwall.telemetry.UsageEventRetention retention;
 
     TelemetryPageController(UsageEventService events, UsageRollupService usage, RollupService rollups,
             IngestionLimiter limiter, TelemetryProperties properties, Paging paging, Clock clock,
-            SeenUsageEvents seenEvents, dev.pitwall.telemetry.discovery.AiDiscovery discovery) {
+            SeenUsageEvents seenEvents, dev.pitwall.telemetry.discovery.AiDiscovery discovery,
+            dev.pitwall.telemetry.UsageEventRetention retention) {
+        this.retention = retention;
         this.seenEvents = seenEvents;
         this.discovery = discovery;
         this.events = events;
@@ -60,6 +63,7 @@ class TelemetryPageController {
         LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = to.minusDays(WINDOW_DAYS - 1);
         model.addAttribute("sources", events.sources());
+        model.addAttribute("retention", retention.retention());
         model.addAttribute("pendingRollups", rollups.pending());
         model.addAttribute("inFlight", limiter.inFlight());
         model.addAttribute("maxConcurrent", properties.maxConcurrentRequests());
