@@ -116,13 +116,21 @@ public class UsageEventRetention implements DisposableBean {
         partitions.existing().forEach(p -> bySource.computeIfAbsent(p.source(), s -> new java.util.ArrayList<>()).add(p));
         Map<TelemetrySource, SourceRetention> retention = new EnumMap<>(TelemetrySource.class);
         for (TelemetrySource source : TelemetrySource.values()) {
-            if (source.carriesUsageEvents()) {
+            if (keepsRawEvents(source)) {
                 List<UsageEventPartitions.Partition> months = bySource.getOrDefault(source, List.of());
                 retention.put(source, new SourceRetention(source, properties.of(source), floor.keptFrom(source).orElse(null),
                         months.size(), months.isEmpty() ? null : months.get(0).month()));
             }
         }
         return retention;
+    }
+
+    /**
+     * Whether raw usage events are stored under the source: evaluations and learning statements
+     * are other facts, and Kafka records are stored as native usage events (one id space).
+     */
+    private static boolean keepsRawEvents(TelemetrySource source) {
+        return source.carriesUsageEvents() && source != TelemetrySource.KAFKA;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -146,7 +154,7 @@ public class UsageEventRetention implements DisposableBean {
         Map<TelemetrySource, LocalDate> moved = new EnumMap<>(TelemetrySource.class);
         for (TelemetrySource source : TelemetrySource.values()) {
             Period period = properties.of(source);
-            if (period == null || !source.carriesUsageEvents()) {
+            if (period == null || !keepsRawEvents(source)) {
                 continue;
             }
             LocalDate keepFrom = today.minus(period).withDayOfMonth(1);

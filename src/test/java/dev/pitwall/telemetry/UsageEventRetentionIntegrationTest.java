@@ -146,6 +146,7 @@ class UsageEventRetentionIntegrationTest {
         assertThat(row(sources, "Native usage events")).contains("13 months", "from 2030-05-01");
         assertThat(row(sources, "Web-proxy logs")).contains("6 months", "from 2030-12-01");
         assertThat(row(sources, "OpenTelemetry evaluation events")).contains("not usage events");
+        assertThat(row(sources, "Kafka topic")).contains("as native usage events");
         if (partitions.partitioned()) {
             assertThat(row(sources, "Native usage events")).contains("2 monthly partitions, since 2031-06");
         }

@@ -46,6 +46,15 @@ class UsageRetentionPropertiesTest {
         assertThat(properties.of(TelemetrySource.NATIVE)).isEqualTo(Period.ofMonths(13));
     }
 
+    @Test
+    void aSourceWithoutRawEventsIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("pitwall.telemetry.retention.sources.KAFKA",
+                "P1M"))).hasStackTraceContaining("pitwall.telemetry.retention.sources.KAFKA: KAFKA records are stored as "
+                        + "NATIVE usage events");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("pitwall.telemetry.retention.sources.XAPI",
+                "P1M"))).hasStackTraceContaining("sources.XAPI: XAPI stores no raw usage events");
+    }
+
     private static UsageRetentionProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("pitwall.telemetry.retention", UsageRetentionProperties.class);
