@@ -261,24 +261,7 @@ class UsageEventIngestionIntegrationTest {
         for (int i = 0; i < 300; i++) {
             body.append(org.event("r" + i, "2026-10-06T09:00:00Z", org.member.email(), "\"inputTokens\":1")).append('\n');
         }
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<String>> responses = new java.util.ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                responses.add(pool.submit(() -> mvc.perform(post("/api/v1/usage-events").with(contributor)
-                        .contentType(NDJSON).content(body.toString())).andReturn().getResponse().getContentAsString()));
-            }
-            int accepted = 0;
-            int duplicates = 0;
-            for (Future<String> response : responses) {
-                accepted += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.accepted");
-                duplicates += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.duplicates");
-            }
-            assertThat(accepted).isEqualTo(300);
-            assertThat(duplicates).isEqualTo(600);
-        } finally {
-            pool.shutdown();
-        }
+        assertThat(sendThreeTimesAtOnce(body.toString())).containsExactly(300, 600);
         assertThat(storedFor(org.system)).isEqualTo(300);
         rollups.rollUpPending();
         assertThat(usage.daily(LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 6), org.system, null))
@@ -297,24 +280,7 @@ class UsageEventIngestionIntegrationTest {
             body.append(org.event("m" + i, "2019-0%d-%02dT09:00:00Z".formatted(1 + i % 3, 1 + i % 28), org.member.email(),
                     "\"inputTokens\":1")).append('\n');
         }
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<String>> responses = new java.util.ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                responses.add(pool.submit(() -> mvc.perform(post("/api/v1/usage-events").with(contributor)
-                        .contentType(NDJSON).content(body.toString())).andReturn().getResponse().getContentAsString()));
-            }
-            int accepted = 0;
-            int duplicates = 0;
-            for (Future<String> response : responses) {
-                accepted += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.accepted");
-                duplicates += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.duplicates");
-            }
-            assertThat(accepted).isEqualTo(90);
-            assertThat(duplicates).isEqualTo(180);
-        } finally {
-            pool.shutdown();
-        }
+        assertThat(sendThreeTimesAtOnce(body.toString())).containsExactly(90, 180);
         if (partitions.partitioned()) {
             assertThat(partitions.existing()).extracting(p -> p.table()).contains("telemetry_usage_event_native_201901",
                     "telemetry_usage_event_native_201902", "telemetry_usage_event_native_201903");
@@ -343,6 +309,27 @@ class UsageEventIngestionIntegrationTest {
         mvc.perform(get("/telemetry").with(viewer).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/usage-events").contentType(NDJSON).content(line)).andExpect(status().isUnauthorized());
         assertThat(storedFor(org.system)).isZero();
+    }
+
+    /** Sends the body from three clients at once; the accepted and duplicate counts of the three answers. */
+    private int[] sendThreeTimesAtOnce(String body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                responses.add(pool.submit(() -> mvc.perform(post("/api/v1/usage-events").with(contributor)
+                        .contentType(NDJSON).content(body)).andReturn().getResponse().getContentAsString()));
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            for (Future<String> response : responses) {
+                accepted += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.accepted");
+                duplicates += com.jayway.jsonpath.JsonPath.<Integer>read(response.get(), "$.duplicates");
+            }
+            return new int[] {accepted, duplicates};
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private long storedFor(String systemKey) {

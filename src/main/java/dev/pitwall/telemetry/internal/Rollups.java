@@ -128,26 +128,7 @@ public class Rollups {
         jdbc.sql("INSERT INTO telemetry_rollup_stage (" + COLUMNS + ") " + grouped("e.batch_id IN (:batches)"))
                 .param("batches", batchIds).update();
         String source = "SELECT " + COLUMNS + " FROM telemetry_rollup_stage";
-        String sql;
-        if (postgres) {
-            StringBuilder set = new StringBuilder();
-            for (String column : SUMMED) {
-                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = telemetry_daily_rollup.").append(column)
-                        .append(" + EXCLUDED.").append(column);
-            }
-            sql = "INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + source + " ON CONFLICT (" + KEY
-                    + ") DO UPDATE SET " + set;
-        } else {
-            StringBuilder set = new StringBuilder();
-            for (String column : SUMMED) {
-                set.append(set.isEmpty() ? "" : ", ").append("r.").append(column).append(" = r.").append(column)
-                        .append(" + s.").append(column);
-            }
-            sql = "MERGE INTO telemetry_daily_rollup r USING (" + source + ") s ON (r.event_day = s.event_day AND "
-                    + "r.person_id = s.person_id AND r.person_ref = s.person_ref AND r.system_id = s.system_id AND "
-                    + "r.workflow_id = s.workflow_id) WHEN MATCHED THEN UPDATE SET " + set
-                    + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (s." + COLUMNS.replace(", ", ", s.") + ")";
-        }
+        String sql = addingUpsert("telemetry_daily_rollup", COLUMNS, KEY, List.of(SUMMED), source);
         jdbc.sql(sql).update();
         addActiveMonths();
         addPersonMonths();
@@ -156,52 +137,40 @@ public class Rollups {
     }
 
     private void addSlices(String groupedBatches) {
-        String source = slices(groupedBatches);
-        String sql;
-        if (postgres) {
-            StringBuilder set = new StringBuilder();
-            for (String column : SLICE_SUMMED) {
-                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = telemetry_daily_slice.").append(column)
-                        .append(" + EXCLUDED.").append(column);
-            }
-            sql = "INSERT INTO telemetry_daily_slice (" + SLICE_COLUMNS + ") " + source
-                    + " ON CONFLICT (event_day, workflow_id, system_id) DO UPDATE SET " + set;
-        } else {
-            StringBuilder set = new StringBuilder();
-            for (String column : SLICE_SUMMED) {
-                set.append(set.isEmpty() ? "" : ", ").append("t.").append(column).append(" = t.").append(column)
-                        .append(" + s.").append(column);
-            }
-            sql = "MERGE INTO telemetry_daily_slice t USING (" + source + ") s ON (t.event_day = s.event_day AND "
-                    + "t.workflow_id = s.workflow_id AND t.system_id = s.system_id) WHEN MATCHED THEN UPDATE SET " + set
-                    + " WHEN NOT MATCHED THEN INSERT (" + SLICE_COLUMNS + ") VALUES (s."
-                    + SLICE_COLUMNS.replace(", ", ", s.") + ")";
-        }
-        jdbc.sql(sql).update();
+        jdbc.sql(addingUpsert("telemetry_daily_slice", SLICE_COLUMNS, "event_day, workflow_id, system_id",
+                List.of(SLICE_SUMMED), slices(groupedBatches))).update();
     }
 
     private void addPersonMonths() {
-        String source = personMonths("telemetry_rollup_stage", "1 = 1");
+        jdbc.sql(addingUpsert("telemetry_person_month", PERSON_MONTH_COLUMNS, "month_index, person_id, person_ref, workflow_id",
+                DAY_COLUMNS, personMonths("telemetry_rollup_stage", "1 = 1"))).update();
+    }
+
+    /**
+     * Adds the rows of {@code source} to {@code table}: a row whose key is there already has its
+     * {@code summed} columns increased, others are inserted ({@code ON CONFLICT} on PostgreSQL,
+     * {@code MERGE} on H2).
+     */
+    private String addingUpsert(String table, String columns, String key, List<String> summed, String source) {
         StringBuilder set = new StringBuilder();
-        String sql;
         if (postgres) {
-            for (String day : DAY_COLUMNS) {
-                set.append(set.isEmpty() ? "" : ", ").append(day).append(" = telemetry_person_month.").append(day)
-                        .append(" + EXCLUDED.").append(day);
+            for (String column : summed) {
+                set.append(set.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.')
+                        .append(column).append(" + EXCLUDED.").append(column);
             }
-            sql = "INSERT INTO telemetry_person_month (" + PERSON_MONTH_COLUMNS + ") " + source
-                    + " ON CONFLICT (month_index, person_id, person_ref, workflow_id) DO UPDATE SET " + set;
-        } else {
-            for (String day : DAY_COLUMNS) {
-                set.append(set.isEmpty() ? "" : ", ").append("t.").append(day).append(" = t.").append(day)
-                        .append(" + s.").append(day);
-            }
-            sql = "MERGE INTO telemetry_person_month t USING (" + source + ") s ON (t.month_index = s.month_index AND "
-                    + "t.person_id = s.person_id AND t.person_ref = s.person_ref AND t.workflow_id = s.workflow_id) "
-                    + "WHEN MATCHED THEN UPDATE SET " + set + " WHEN NOT MATCHED THEN INSERT (" + PERSON_MONTH_COLUMNS
-                    + ") VALUES (s." + PERSON_MONTH_COLUMNS.replace(", ", ", s.") + ")";
+            return "INSERT INTO " + table + " (" + columns + ") " + source + " ON CONFLICT (" + key + ") DO UPDATE SET "
+                    + set;
         }
-        jdbc.sql(sql).update();
+        for (String column : summed) {
+            set.append(set.isEmpty() ? "" : ", ").append("t.").append(column).append(" = t.").append(column)
+                    .append(" + s.").append(column);
+        }
+        StringBuilder on = new StringBuilder();
+        for (String column : key.split(", ")) {
+            on.append(on.isEmpty() ? "" : " AND ").append("t.").append(column).append(" = s.").append(column);
+        }
+        return "MERGE INTO " + table + " t USING (" + source + ") s ON (" + on + ") WHEN MATCHED THEN UPDATE SET " + set
+                + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s." + columns.replace(", ", ", s.") + ")";
     }
 
     private void addActiveMonths() {
