@@ -46,6 +46,11 @@ public class UsageEventService {
                         query.workflow())
                 .and("e.occurred_at >= :from", "from", query.from() == null ? null : utc(query.from()))
                 .and("e.occurred_at < :to", "to", query.to() == null ? null : utc(query.to()))
+                // The same range in days: it reads only its months' partitions (docs/scaling.md).
+                .and("e.event_day >= :fromDay", "fromDay", query.from() == null ? null
+                        : query.from().atOffset(java.time.ZoneOffset.UTC).toLocalDate())
+                .and("e.event_day <= :toDay", "toDay", query.to() == null ? null
+                        : query.to().atOffset(java.time.ZoneOffset.UTC).toLocalDate())
                 .and("e.source = :source", "source", query.source())
                 .and("e.attribution = :attribution", "attribution", query.attribution())
                 .and("e.batch_id = :batchId", "batchId", query.batchId());

@@ -119,8 +119,12 @@ public class UsageSignals {
         return jdbc.sql("""
                 SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95, COUNT(latency_ms) AS timed
                 FROM telemetry_usage_event WHERE occurred_at >= :from AND occurred_at < :to AND %s = :id
+                    AND event_day BETWEEN :fromDay AND :toDay
                 """.formatted(target.column()))
+                // The days of the range: only their months' partitions and index entries are read.
                 .param("from", utc(from)).param("to", utc(to)).param("id", target.id())
+                .param("fromDay", from.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
+                .param("toDay", to.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
                 .query((rs, n) -> {
                     long timed = rs.getLong("timed");
                     double p95 = rs.getDouble("p95");

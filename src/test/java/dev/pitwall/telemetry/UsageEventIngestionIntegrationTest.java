@@ -123,6 +123,18 @@ class UsageEventIngestionIntegrationTest {
                 .andExpect(jsonPath("$.content[1].error").value(true));
         mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("person", org.outsider.email()))
                 .andExpect(jsonPath("$.totalElements").value(1));
+        // A range of instants: a's 09:00Z is in [08:30Z, 09:00:01Z), b's 08:00Z is not; a range ending at
+        // midnight and one starting the next day hold neither.
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system)
+                        .param("from", "2026-10-01T08:30:00Z").param("to", "2026-10-01T09:00:01Z"))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value("a-" + org.suffix));
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system)
+                        .param("from", "2026-09-30T00:00:00Z").param("to", "2026-10-01T00:00:00Z"))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system)
+                        .param("from", "2026-10-01T07:59:59Z").param("to", "2026-10-02T00:00:00Z"))
+                .andExpect(jsonPath("$.totalElements").value(2));
 
         rollups.rollUpPending();
         List<DailyUsage> days = usage.daily(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), org.system, null);
