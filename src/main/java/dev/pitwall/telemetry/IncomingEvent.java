@@ -29,4 +29,12 @@ public record IncomingEvent(int line, String eventId, Instant time, String perso
         TelemetryIdentity identity, String workflowKey, String operation, String model, Long inputTokens,
         Long outputTokens, BigDecimal cost, Long latencyMs, boolean error, Outcome outcome,
         Map<String, Object> attributes) {
+
+    /**
+     * The day (UTC) it happened, or {@code null} without a time: the day it is counted on, part of
+     * its identity (source, id, day) and the month whose partition holds it.
+     */
+    public java.time.LocalDate day() {
+        return time == null ? null : time.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
 }

@@ -32,6 +32,14 @@ public enum TelemetrySource {
         return this != OTLP_EVALUATION && this != EVALUATION_API && this != XAPI;
     }
 
+    /**
+     * Whether raw usage events are stored under this source, and so have a retention of their own:
+     * Kafka records are stored as {@link #NATIVE} events (one id space).
+     */
+    public boolean keepsOwnRawEvents() {
+        return carriesUsageEvents() && this != KAFKA;
+    }
+
     /** Where it arrives. */
     public String endpoint() {
         return endpoint;

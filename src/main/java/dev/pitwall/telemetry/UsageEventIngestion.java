@@ -95,8 +95,7 @@ public class UsageEventIngestion {
                 if (rules.resolvable(event)) {
                     broken.add(event);
                 }
-            } else if (unique.putIfAbsent(event.eventId() + "\n" + (event.time() == null ? ""
-                    : event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate()), event) != null) {
+            } else if (unique.putIfAbsent(event.eventId() + "\n" + event.day(), event) != null) {
                 // The same event twice in one request (its id on its day: the unique key).
                 repeated++;
             }
@@ -115,8 +114,7 @@ public class UsageEventIngestion {
         }
         int repeatedInRequest = repeated;
         // Outside the transaction: creating a month's partition locks its parent, briefly.
-        partitions.ensure(source, storable.stream().map(r -> r.event().time().atZone(java.time.ZoneOffset.UTC)
-                .toLocalDate()).collect(Collectors.toSet()));
+        partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
         IngestionResult result = transactions.execute(status -> store(source, batchSource, storable, repeatedInRequest,
                 rejected, parsed.skipped(), rejections, actor, now, status));
         if (result.accepted() == 0 && result.duplicates() == 0) {

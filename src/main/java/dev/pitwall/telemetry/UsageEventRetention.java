@@ -114,23 +114,16 @@ public class UsageEventRetention implements DisposableBean {
     public Map<TelemetrySource, SourceRetention> retention() {
         Map<TelemetrySource, List<UsageEventPartitions.Partition>> bySource = new EnumMap<>(TelemetrySource.class);
         partitions.existing().forEach(p -> bySource.computeIfAbsent(p.source(), s -> new java.util.ArrayList<>()).add(p));
+        Map<TelemetrySource, LocalDate> floors = floor.keptFromEach();
         Map<TelemetrySource, SourceRetention> retention = new EnumMap<>(TelemetrySource.class);
         for (TelemetrySource source : TelemetrySource.values()) {
-            if (keepsRawEvents(source)) {
+            if (source.keepsOwnRawEvents()) {
                 List<UsageEventPartitions.Partition> months = bySource.getOrDefault(source, List.of());
-                retention.put(source, new SourceRetention(source, properties.of(source), floor.keptFrom(source).orElse(null),
+                retention.put(source, new SourceRetention(source, properties.of(source), floors.get(source),
                         months.size(), months.isEmpty() ? null : months.get(0).month()));
             }
         }
         return retention;
-    }
-
-    /**
-     * Whether raw usage events are stored under the source: evaluations and learning statements
-     * are other facts, and Kafka records are stored as native usage events (one id space).
-     */
-    private static boolean keepsRawEvents(TelemetrySource source) {
-        return source.carriesUsageEvents() && source != TelemetrySource.KAFKA;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -151,14 +144,15 @@ public class UsageEventRetention implements DisposableBean {
      */
     public long sweep() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<TelemetrySource, LocalDate> floors = floor.keptFromEach();
         Map<TelemetrySource, LocalDate> moved = new EnumMap<>(TelemetrySource.class);
         for (TelemetrySource source : TelemetrySource.values()) {
             Period period = properties.of(source);
-            if (period == null || !keepsRawEvents(source)) {
+            if (period == null || !source.keepsOwnRawEvents()) {
                 continue;
             }
             LocalDate keepFrom = today.minus(period).withDayOfMonth(1);
-            if (floor.keptFrom(source).filter(kept -> !kept.isBefore(keepFrom)).isEmpty()) {
+            if (floors.get(source) == null || floors.get(source).isBefore(keepFrom)) {
                 moved.put(source, keepFrom);
             }
         }

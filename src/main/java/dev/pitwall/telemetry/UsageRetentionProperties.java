@@ -28,7 +28,7 @@ public record UsageRetentionProperties(@DefaultValue("P13M") String rawEvents, M
     public UsageRetentionProperties {
         sources = sources == null ? Map.of() : Map.copyOf(sources);
         for (TelemetrySource source : sources.keySet()) {
-            if (!source.carriesUsageEvents() || source == TelemetrySource.KAFKA) {
+            if (!source.keepsOwnRawEvents()) {
                 throw new IllegalArgumentException("pitwall.telemetry.retention.sources." + source + ": " + source
                         + (source == TelemetrySource.KAFKA ? " records are stored as NATIVE usage events; set sources.NATIVE"
                                 : " stores no raw usage events"));

@@ -38,8 +38,7 @@ public class EventRules {
      */
     public List<Violation> check(IncomingEvent event, Instant now, java.time.LocalDate keptFrom) {
         List<Violation> problems = new ArrayList<>(0);
-        if (keptFrom != null && event.time() != null
-                && event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(keptFrom)) {
+        if (keptFrom != null && event.time() != null && event.day().isBefore(keptFrom)) {
             problems.add(Violation.ofLine(event.line(), "time", "is before " + keptFrom
                     + ": raw usage events of earlier days are no longer kept (pitwall.telemetry.retention)"));
         }

@@ -31,6 +31,20 @@ public class RetentionFloor {
         return own.isPresent() ? own : rebuildFloor();
     }
 
+    /** The first day kept of every source that has one (in two queries, for the sweep and the Telemetry page). */
+    public java.util.Map<TelemetrySource, LocalDate> keptFromEach() {
+        java.util.Map<TelemetrySource, LocalDate> floors = new java.util.EnumMap<>(TelemetrySource.class);
+        rebuildFloor().ifPresent(day -> {
+            for (TelemetrySource source : TelemetrySource.values()) {
+                floors.put(source, day);
+            }
+        });
+        jdbc.sql("SELECT source, kept_from FROM telemetry_source_retention")
+                .query((rs, n) -> floors.put(TelemetrySource.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class)))
+                .list();
+        return floors;
+    }
+
     /** The first day whose rollups may be rebuilt from raw events: the latest floor of all sources. */
     public Optional<LocalDate> rebuildFloor() {
         return jdbc.sql("SELECT kept_from FROM telemetry_retention WHERE id = 1").query(LocalDate.class).optional();

@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -72,7 +71,7 @@ public class UsageEvents {
     public record Key(String eventId, java.time.LocalDate day) {
 
         public static Key of(ResolvedEvent event) {
-            return new Key(event.event().eventId(), event.event().time().atOffset(ZoneOffset.UTC).toLocalDate());
+            return new Key(event.event().eventId(), event.event().day());
         }
     }
 
@@ -158,7 +157,7 @@ public class UsageEvents {
 
     private static Object[] row(TelemetrySource source, ResolvedEvent r, long batchId, Instant now) {
         IncomingEvent e = r.event();
-        return new Object[] {source.name(), e.eventId(), utc(e.time()), e.time().atOffset(ZoneOffset.UTC).toLocalDate(),
+        return new Object[] {source.name(), e.eventId(), utc(e.time()), e.day(),
                 r.personId(), r.personRef(), r.systemId(), r.workflowId(), e.operation(), e.model(), e.inputTokens(),
                 e.outputTokens(), e.cost(), e.latencyMs(), e.error(), e.outcome().name(),
                 e.attributes() == null || e.attributes().isEmpty() ? null : JSON.writeValueAsString(e.attributes()),

@@ -96,7 +96,7 @@ public class UsageFactQueries {
                 WHERE m.month_index BETWEEN %2$d AND %3$d AND (m.person_id > 0 OR m.person_ref <> '')
                 GROUP BY m.person_id, m.person_ref
                 HAVING SUM(%1$s) > 0
-                """.formatted(events, monthIndex(from), monthIndex(to))).param("workflows", ids)
+                """.formatted(events, Rollups.monthIndex(from), Rollups.monthIndex(to))).param("workflows", ids)
                 .query((rs, n) -> {
                     long person = rs.getLong("person_id");
                     return new PersonActivity(person > 0 ? person : null, person > 0 ? null : rs.getString("person_ref"),
@@ -110,19 +110,15 @@ public class UsageFactQueries {
         StringBuilder sql = new StringBuilder("(CASE m.month_index");
         for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
             // The window's first month starts on its first day, its last month ends on its last.
-            int first = monthIndex(month) == monthIndex(from) ? from.getDayOfMonth() : 1;
-            int last = monthIndex(month) == monthIndex(to) ? to.getDayOfMonth() : month.lengthOfMonth();
-            sql.append(" WHEN ").append(monthIndex(month)).append(" THEN (");
+            int first = Rollups.monthIndex(month) == Rollups.monthIndex(from) ? from.getDayOfMonth() : 1;
+            int last = Rollups.monthIndex(month) == Rollups.monthIndex(to) ? to.getDayOfMonth() : month.lengthOfMonth();
+            sql.append(" WHEN ").append(Rollups.monthIndex(month)).append(" THEN (");
             for (int d = first; d <= last; d++) {
                 sql.append(d == first ? "" : " + ").append("m.d%02d".formatted(d));
             }
             sql.append(")");
         }
         return sql.append(" ELSE 0 END)").toString();
-    }
-
-    private static int monthIndex(LocalDate day) {
-        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
     /** Events of known people by system and workflow (0: none) in [from, to]. */
