@@ -17,7 +17,9 @@ import java.util.List;
  * @param skipped items that were not usage events
  * @param rejections the first 100 rejections
  * @param rolledUp whether its events are in the daily rollups yet
+ * @param queued events handed to the Kafka write path (stored by the writers, in batches of their own)
  */
 public record IngestionBatch(long id, TelemetrySource source, Instant receivedAt, String actor, int accepted,
-        int duplicates, int rejected, int skipped, List<Violation> rejections, boolean rolledUp) {
+        int duplicates, int rejected, int skipped, List<Violation> rejections, boolean rolledUp,
+        int queued) {
 }

@@ -23,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *     node that stopped between committing a batch and rolling it up)
  * @param rollupDelay how soon after a commit its events are in the daily rollups; the commits of
  *     that time are rolled up together, which makes rollups cheaper the busier ingestion is
- * @param kafka the optional Kafka source of native usage events
+ * @param writePath how accepted native and OTLP events reach the store: {@code direct} (stored before
+ *     the response) or {@code kafka} (acknowledged once the Kafka brokers have them, stored in large
+ *     batches by the store writers of {@code pitwall.telemetry.kafka.writer})
+ * @param kafka the optional Kafka source of native usage events, and the Kafka write path
  */
 @Validated
 @ConfigurationProperties("pitwall.telemetry")
@@ -35,7 +38,26 @@ public record TelemetryProperties(
         @NotNull @DefaultValue("1h") Duration maxClockSkew,
         @NotNull @DefaultValue("30s") Duration rollupSweep,
         @NotNull @DefaultValue("1s") Duration rollupDelay,
+        @NotNull @DefaultValue("direct") WritePath writePath,
         @Valid @NotNull @DefaultValue Kafka kafka) {
+
+    /** How accepted events reach the store. */
+    public enum WritePath {
+        /** Stored in the request's transaction; the response counts what was stored. */
+        DIRECT,
+        /** Written to {@code pitwall.telemetry.kafka.writer.topic} ({@code acks=all}); stored by the writers. */
+        KAFKA
+    }
+
+    /**
+     * Whether this node sends accepted events through Kafka instead of storing them: native and OTLP
+     * events, the volume sources, unless they came from the Kafka source (already a consumer). Reports,
+     * proxy logs and reviews are a few rows a day and stay on the direct path.
+     */
+    public boolean queues(TelemetrySource source, TelemetrySource batchSource) {
+        return writePath == WritePath.KAFKA && batchSource != TelemetrySource.KAFKA
+                && (source == TelemetrySource.NATIVE || source == TelemetrySource.OTLP);
+    }
 
     /**
      * The Kafka source (brokers under {@code spring.kafka.bootstrap-servers}).
@@ -47,12 +69,37 @@ public record TelemetryProperties(
      * @param groupId the consumer group the nodes share
      * @param maxPollRecords records read, validated and committed together
      * @param retryBackoff the pause before reading a batch again after a failure to store it
+     * @param writer the Kafka write path's topic and store writers
      */
     public record Kafka(@DefaultValue("false") boolean enabled,
             @NotBlank @DefaultValue("pitwall.usage-events") String topic,
             @NotBlank @DefaultValue("pitwall.usage-events.dlt") String deadLetterTopic,
             @NotBlank @DefaultValue("pitwall-telemetry") String groupId,
             @Min(1) @DefaultValue("1000") int maxPollRecords,
-            @NotNull @DefaultValue("5s") Duration retryBackoff) {
+            @NotNull @DefaultValue("5s") Duration retryBackoff,
+            @Valid @NotNull @DefaultValue Writer writer) {
+    }
+
+    /**
+     * The Kafka write path ({@code pitwall.telemetry.write-path=kafka}).
+     *
+     * @param topic where ingestion nodes write accepted events, keyed by source and event id
+     * @param deadLetterTopic where a writer puts records it cannot store (never expected: they were
+     *     checked before they were acknowledged), with the reason in {@code pitwall-rejection}
+     * @param enabled whether this node is one of the store writers (turn off on ingestion-only nodes)
+     * @param groupId the consumer group the store writers share
+     * @param maxPollRecords events stored together in one transaction
+     * @param partitions the topic's partitions when Pitwall creates it: at most this many writers work
+     *     at once
+     * @param sendTimeout how long an ingestion request waits for the brokers' acknowledgement
+     *     before answering 503 (nothing acknowledged)
+     */
+    public record Writer(@NotBlank @DefaultValue("pitwall.accepted-usage-events") String topic,
+            @NotBlank @DefaultValue("pitwall.accepted-usage-events.dlt") String deadLetterTopic,
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("pitwall-store-writers") String groupId,
+            @Min(1) @DefaultValue("5000") int maxPollRecords,
+            @Min(1) @DefaultValue("12") int partitions,
+            @NotNull @DefaultValue("30s") Duration sendTimeout) {
     }
 }

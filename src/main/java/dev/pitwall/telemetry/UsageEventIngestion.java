@@ -1,6 +1,7 @@
 package dev.pitwall.telemetry;
 
 import dev.pitwall.platform.web.Violation;
+import dev.pitwall.telemetry.internal.AcceptedEventQueue;
 import dev.pitwall.telemetry.internal.Batches;
 import dev.pitwall.telemetry.internal.EventResolver;
 import dev.pitwall.telemetry.internal.EventRules;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -45,11 +47,16 @@ public class UsageEventIngestion {
     private final RollupService rollups;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TelemetryProperties properties;
+    private final ObjectProvider<AcceptedEventQueue> queue;
 
     UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEvents events, Batches batches,
             RollupService rollups, TransactionTemplate transactions, Clock clock,
             dev.pitwall.telemetry.internal.RetentionFloor retentionFloor,
-            dev.pitwall.telemetry.internal.UsageEventPartitions partitions) {
+            dev.pitwall.telemetry.internal.UsageEventPartitions partitions, TelemetryProperties properties,
+            ObjectProvider<AcceptedEventQueue> queue) {
+        this.properties = properties;
+        this.queue = queue;
         this.retentionFloor = retentionFloor;
         this.partitions = partitions;
         this.resolver = resolver;
@@ -113,6 +120,10 @@ public class UsageEventIngestion {
             return new IngestionResult(0, 0, 0, 0, parsed.skipped(), List.of());
         }
         int repeatedInRequest = repeated;
+        if (properties.queues(source, batchSource)) {
+            return queue(source, batchSource, storable, repeatedInRequest, rejected, parsed.skipped(), rejections, actor,
+                    now);
+        }
         // Outside the transaction: creating a month's partition locks its parent, briefly.
         partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
         IngestionResult result = transactions.execute(status -> store(source, batchSource, storable, repeatedInRequest,
@@ -121,6 +132,44 @@ public class UsageEventIngestion {
             throw new IngestionRejected(result);
         }
         return result;
+    }
+
+    /**
+     * The Kafka write path: the brokers acknowledge the events first, then the request's batch is
+     * recorded with what it queued and refused. Should recording fail, the events are stored anyway
+     * and a client's retry of the request counts them as duplicates.
+     */
+    private IngestionResult queue(TelemetrySource source, TelemetrySource batchSource, List<ResolvedEvent> accepted,
+            int repeated, int rejected, int skipped, List<Violation> rejections, String actor, Instant now) {
+        if (!accepted.isEmpty()) {
+            queue.getObject().send(source, batchSource, accepted);
+        }
+        long batchId = transactions.execute(status -> batches.insertQueued(batchSource, actor, accepted.size(), repeated,
+                rejected, skipped, rejections, now));
+        IngestionResult result = new IngestionResult(batchId, accepted.size(), repeated, rejected, skipped,
+                List.copyOf(rejections), true);
+        if (accepted.isEmpty() && repeated == 0) {
+            throw new IngestionRejected(result);
+        }
+        return result;
+    }
+
+    /**
+     * Stores events a Kafka store writer read from the write path's topic: checked and resolved by
+     * the node that acknowledged them, so only what was stored before (a retry, or a batch read
+     * again after a writer stopped before committing its offsets) is left out, and counted as
+     * duplicates of a batch of the writer's own.
+     */
+    public IngestionResult storeQueued(TelemetrySource source, TelemetrySource batchSource,
+            List<ResolvedEvent> events, String actor) {
+        Instant now = clock.instant();
+        Map<UsageEvents.Key, ResolvedEvent> unique = new LinkedHashMap<>();
+        events.forEach(e -> unique.putIfAbsent(UsageEvents.Key.of(e), e));
+        int repeated = events.size() - unique.size();
+        List<ResolvedEvent> storable = List.copyOf(unique.values());
+        partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
+        return transactions.execute(status -> store(source, batchSource, storable, repeated, 0, 0, List.of(), actor,
+                now, status));
     }
 
     private IngestionResult store(TelemetrySource source, TelemetrySource batchSource, List<ResolvedEvent> resolved,

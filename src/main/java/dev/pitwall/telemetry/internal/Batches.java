@@ -37,15 +37,29 @@ public class Batches {
      */
     public long insert(TelemetrySource source, String actor, int accepted, int duplicates, int rejected, int skipped,
             List<Violation> rejections, Instant now, boolean rollsUp) {
+        return insert(source, actor, accepted, 0, duplicates, rejected, skipped, rejections, now, rollsUp);
+    }
+
+    private long insert(TelemetrySource source, String actor, int accepted, int queued, int duplicates, int rejected,
+            int skipped, List<Violation> rejections, Instant now, boolean rollsUp) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         String kept = rejections.isEmpty() ? null
                 : JSON.writeValueAsString(rejections.subList(0, Math.min(KEPT_REJECTIONS, rejections.size())));
         jdbc.sql("""
-                INSERT INTO telemetry_batch (source, received_at, actor, accepted, duplicates, rejected, skipped, rejections,
-                    rolled_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(source.name(), utc(now), actor, accepted, duplicates, rejected, skipped, kept, !rollsUp || accepted == 0)
+                INSERT INTO telemetry_batch (source, received_at, actor, accepted, queued, duplicates, rejected, skipped,
+                    rejections, rolled_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(source.name(), utc(now), actor, accepted, queued, duplicates, rejected, skipped, kept, !rollsUp || accepted == 0)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Records an ingestion request whose accepted events went to the Kafka write path: nothing of it
+     * is stored here, so it has nothing to roll up; the writers record what they store.
+     */
+    public long insertQueued(TelemetrySource source, String actor, int queued, int duplicates, int rejected,
+            int skipped, List<Violation> rejections, Instant now) {
+        return insert(source, actor, 0, queued, duplicates, rejected, skipped, rejections, now, false);
     }
 
     /** Corrects the accounting when some events turned out to be stored already. */
@@ -100,6 +114,6 @@ public class Batches {
                 instant(rs, "received_at"), rs.getString("actor"), rs.getInt("accepted"), rs.getInt("duplicates"),
                 rs.getInt("rejected"), rs.getInt("skipped"), rejections == null ? List.of()
                         : JSON.readValue(rejections, new TypeReference<List<Violation>>() { }),
-                rs.getBoolean("rolled_up"));
+                rs.getBoolean("rolled_up"), rs.getInt("queued"));
     }
 }

@@ -21,7 +21,9 @@ class NativeEventsReaderTest {
     private final NativeEventsReader reader = new NativeEventsReader(
             new TelemetryProperties(DataSize.ofMegabytes(1), 5, 1, Duration.ofSeconds(1), Duration.ofHours(1),
                     Duration.ofSeconds(30), Duration.ofSeconds(1),
-                    new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5))));
+                    TelemetryProperties.WritePath.DIRECT,
+                    new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5),
+                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, Duration.ofSeconds(30)))));
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

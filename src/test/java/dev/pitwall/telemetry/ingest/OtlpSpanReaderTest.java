@@ -32,7 +32,9 @@ class OtlpSpanReaderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final OtlpSpanReader reader = new OtlpSpanReader(new TelemetryProperties(DataSize.ofMegabytes(1), 1000, 1,
             Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                    new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5))));
+                    TelemetryProperties.WritePath.DIRECT,
+                    new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5),
+                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, Duration.ofSeconds(30)))));
 
     static byte[] sample(String path) throws IOException {
         try (InputStream in = OtlpSpanReaderTest.class.getResourceAsStream("/samples/" + path)) {

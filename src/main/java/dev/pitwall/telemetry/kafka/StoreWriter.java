@@ -1,0 +1,86 @@
+package dev.pitwall.telemetry.kafka;
+
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.UsageEventIngestion;
+import dev.pitwall.telemetry.internal.ResolvedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
+
+/**
+ * A store writer of the Kafka write path: stores each batch of accepted events it reads, one
+ * transaction per source, and only then lets the container commit the batch's offsets. A writer
+ * that stops between the two (killed, or out of the group) leaves the batch to be read again by
+ * another: what it stored is then found by the unique key (source, event id, day) and counted as
+ * duplicates, so every acknowledged event is stored exactly once. A failure to store throws, and
+ * the container reads the same batch again after {@code pitwall.telemetry.kafka.retry-backoff}.
+ */
+class StoreWriter implements BatchMessageListener<String, String> {
+
+    private final UsageEventIngestion ingestion;
+    private final KafkaTemplate<String, String> deadLetters;
+    private final String deadLetterTopic;
+    private final String actor;
+
+    StoreWriter(UsageEventIngestion ingestion, KafkaTemplate<String, String> deadLetters, String deadLetterTopic,
+            String groupId) {
+        this.ingestion = ingestion;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic;
+        this.actor = "kafka-writer:" + groupId;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, String>> records) {
+        Map<List<TelemetrySource>, List<ResolvedEvent>> bySource = new LinkedHashMap<>();
+        List<CompletableFuture<?>> deadLettered = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            QueuedEvent queued;
+            try {
+                queued = QueuedEvent.fromJson(record.value());
+            } catch (RuntimeException e) {
+                // Not written by a Pitwall node (or by a later version): kept aside with the reason.
+                deadLettered.add(deadLetter(record, e));
+                continue;
+            }
+            bySource.computeIfAbsent(List.of(queued.source(), queued.batchSource()), k -> new ArrayList<>())
+                    .add(queued.resolved(i + 1));
+        }
+        bySource.forEach((sources, events) -> ingestion.storeQueued(sources.get(0), sources.get(1), events, actor));
+        for (CompletableFuture<?> future : deadLettered) {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while dead-lettering unreadable records", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Could not dead-letter unreadable records; the batch will be read again",
+                        e);
+            }
+        }
+    }
+
+    private CompletableFuture<?> deadLetter(ConsumerRecord<String, String> record, RuntimeException cause) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        dead.headers().add(KafkaUsageEventsListener.REJECTION_HEADER,
+                reason.substring(0, Math.min(reason.length(), 1000)).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(KafkaUsageEventsListener.ORIGIN_TOPIC_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(KafkaUsageEventsListener.ORIGIN_PARTITION_HEADER,
+                Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(KafkaUsageEventsListener.ORIGIN_OFFSET_HEADER,
+                Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        return deadLetters.send(dead);
+    }
+}
