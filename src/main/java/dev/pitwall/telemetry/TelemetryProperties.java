@@ -90,7 +90,8 @@ public record TelemetryProperties(
      * @param groupId the consumer group the store writers share
      * @param maxPollRecords events stored together in one transaction
      * @param partitions the topic's partitions when Pitwall creates it: at most this many writers work
-     *     at once
+     *     at once, over all nodes
+     * @param concurrency writers (consumers of the group) on this node
      * @param sendTimeout how long an ingestion request waits for the brokers' acknowledgement
      *     before answering 503 (nothing acknowledged)
      */
@@ -100,6 +101,7 @@ public record TelemetryProperties(
             @NotBlank @DefaultValue("pitwall-store-writers") String groupId,
             @Min(1) @DefaultValue("5000") int maxPollRecords,
             @Min(1) @DefaultValue("12") int partitions,
+            @Min(1) @DefaultValue("2") int concurrency,
             @NotNull @DefaultValue("30s") Duration sendTimeout) {
     }
 }

@@ -158,18 +158,32 @@ public class UsageEventIngestion {
      * Stores events a Kafka store writer read from the write path's topic: checked and resolved by
      * the node that acknowledged them, so only what was stored before (a retry, or a batch read
      * again after a writer stopped before committing its offsets) is left out, and counted as
-     * duplicates of a batch of the writer's own.
+     * duplicates of a batch of the writer's own. The topic is Pitwall's own, but what reads it
+     * checks it: an event breaking a rule (text PostgreSQL refuses, a day before the source's
+     * retention floor) is refused by its line, for the writer to dead-letter, instead of failing
+     * the whole batch forever.
      */
     public IngestionResult storeQueued(TelemetrySource source, TelemetrySource batchSource,
             List<ResolvedEvent> events, String actor) {
         Instant now = clock.instant();
+        java.time.LocalDate keptFrom = retentionFloor.keptFrom(source).orElse(null);
+        List<Violation> rejections = new ArrayList<>();
         Map<UsageEvents.Key, ResolvedEvent> unique = new LinkedHashMap<>();
-        events.forEach(e -> unique.putIfAbsent(UsageEvents.Key.of(e), e));
-        int repeated = events.size() - unique.size();
+        int repeated = 0;
+        for (ResolvedEvent event : events) {
+            List<Violation> problems = rules.check(event.event(), now, keptFrom);
+            if (!problems.isEmpty()) {
+                rejections.addAll(problems);
+            } else if (unique.putIfAbsent(UsageEvents.Key.of(event), event) != null) {
+                repeated++;
+            }
+        }
+        int rejected = rejectedItems(rejections);
         List<ResolvedEvent> storable = List.copyOf(unique.values());
         partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
-        return transactions.execute(status -> store(source, batchSource, storable, repeated, 0, 0, List.of(), actor,
-                now, status));
+        int repeatedInPoll = repeated;
+        return transactions.execute(status -> store(source, batchSource, storable, repeatedInPoll, rejected, 0,
+                rejections, actor, now, status));
     }
 
     private IngestionResult store(TelemetrySource source, TelemetrySource batchSource, List<ResolvedEvent> resolved,

@@ -92,6 +92,7 @@ class KafkaWritePathConfiguration {
         container.setMessageListener(writer);
         ConcurrentMessageListenerContainer<String, String> listener = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(config), container);
+        listener.setConcurrency(settings.concurrency());
         listener.setCommonErrorHandler(new DefaultErrorHandler(
                 new FixedBackOff(telemetry.kafka().retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
         return listener;

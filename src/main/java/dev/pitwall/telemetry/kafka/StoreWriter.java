@@ -1,5 +1,7 @@
 package dev.pitwall.telemetry.kafka;
 
+import dev.pitwall.platform.web.Violation;
+import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEventIngestion;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
@@ -23,7 +25,9 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * that stops between the two (killed, or out of the group) leaves the batch to be read again by
  * another: what it stored is then found by the unique key (source, event id, day) and counted as
  * duplicates, so every acknowledged event is stored exactly once. A failure to store throws, and
- * the container reads the same batch again after {@code pitwall.telemetry.kafka.retry-backoff}.
+ * the container reads the same batch again after {@code pitwall.telemetry.kafka.retry-backoff}. A
+ * record that is not an accepted event, or breaks a rule of events, goes to the dead-letter topic
+ * with the reason (the others of its batch are stored).
  */
 class StoreWriter implements BatchMessageListener<String, String> {
 
@@ -51,13 +55,23 @@ class StoreWriter implements BatchMessageListener<String, String> {
                 queued = QueuedEvent.fromJson(record.value());
             } catch (RuntimeException e) {
                 // Not written by a Pitwall node (or by a later version): kept aside with the reason.
-                deadLettered.add(deadLetter(record, e));
+                deadLettered.add(deadLetter(record,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 continue;
             }
             bySource.computeIfAbsent(List.of(queued.source(), queued.batchSource()), k -> new ArrayList<>())
                     .add(queued.resolved(i + 1));
         }
-        bySource.forEach((sources, events) -> ingestion.storeQueued(sources.get(0), sources.get(1), events, actor));
+        for (Map.Entry<List<TelemetrySource>, List<ResolvedEvent>> group : bySource.entrySet()) {
+            IngestionResult result = ingestion.storeQueued(group.getKey().get(0), group.getKey().get(1), group.getValue(),
+                    actor);
+            Map<Integer, List<String>> reasons = new LinkedHashMap<>();
+            for (Violation v : result.rejections()) {
+                reasons.computeIfAbsent(v.line(), line -> new ArrayList<>())
+                        .add(v.field() == null ? v.reason() : v.field() + ": " + v.reason());
+            }
+            reasons.forEach((line, why) -> deadLettered.add(deadLetter(records.get(line - 1), String.join("; ", why))));
+        }
         for (CompletableFuture<?> future : deadLettered) {
             try {
                 future.get(30, TimeUnit.SECONDS);
@@ -71,9 +85,8 @@ class StoreWriter implements BatchMessageListener<String, String> {
         }
     }
 
-    private CompletableFuture<?> deadLetter(ConsumerRecord<String, String> record, RuntimeException cause) {
+    private CompletableFuture<?> deadLetter(ConsumerRecord<String, String> record, String reason) {
         ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         dead.headers().add(KafkaUsageEventsListener.REJECTION_HEADER,
                 reason.substring(0, Math.min(reason.length(), 1000)).getBytes(StandardCharsets.UTF_8));
         dead.headers().add(KafkaUsageEventsListener.ORIGIN_TOPIC_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));

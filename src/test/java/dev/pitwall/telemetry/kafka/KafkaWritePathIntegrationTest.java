@@ -100,6 +100,8 @@ class KafkaWritePathIntegrationTest {
     ConcurrentMessageListenerContainer<String, String> storeWriters;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.kafka.test.EmbeddedKafkaBroker broker;
 
     @Test
     void everyAcknowledgedEventIsStoredExactlyOnceWhenAWriterDiesMidStream() throws Exception {
@@ -242,6 +244,46 @@ class KafkaWritePathIntegrationTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("1 queued for the store")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("0 accepted"))));
+    }
+
+    @Test
+    void recordsThatAreNotAcceptedEventsAreDeadLetteredAndTheRestOfTheirPollStored() throws Exception {
+        TelemetryFixture fx = new TelemetryFixture(people, teams, systems, workflows);
+        java.util.function.BiFunction<String, String, String> event = (id, model) -> QueuedEvent.of(
+                dev.pitwall.telemetry.TelemetrySource.NATIVE, dev.pitwall.telemetry.TelemetrySource.NATIVE,
+                new dev.pitwall.telemetry.internal.ResolvedEvent(new dev.pitwall.telemetry.IncomingEvent(1,
+                        id + "-" + fx.suffix, java.time.Instant.parse("2026-10-10T09:00:00Z"), fx.member.email(), null,
+                        null, null, "chat", model, 5L, 1L, null, null, false, dev.pitwall.telemetry.Outcome.UNKNOWN,
+                        Map.of()), fx.member.id(), fx.member.email(), null, null,
+                        dev.pitwall.telemetry.Attribution.NONE, null)).toJson();
+        String topic = telemetry.kafka().writer().topic();
+        acceptedEventsProducer.send(topic, fx.suffix, event.apply("good", "m1"));
+        acceptedEventsProducer.send(topic, fx.suffix, event.apply("nul", "m\u0000"));
+        acceptedEventsProducer.send(topic, fx.suffix, "{not json");
+        acceptedEventsProducer.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(fx) == 1);
+        Map<String, Object> consumerConfig = new java.util.HashMap<>(org.springframework.kafka.test.utils.KafkaTestUtils
+                .consumerProps(broker, "dlt-reader-" + fx.suffix, false));
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (org.apache.kafka.clients.consumer.Consumer<String, String> dlt =
+                new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(consumerConfig,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.StringDeserializer()).createConsumer()) {
+            broker.consumeFromAnEmbeddedTopic(dlt, telemetry.kafka().writer().deadLetterTopic());
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                org.springframework.kafka.test.utils.KafkaTestUtils.getRecords(dlt, Duration.ofSeconds(1))
+                        .forEach(dead::add);
+                return dead.stream().filter(r -> fx.suffix.equals(r.key())).count() >= 2;
+            });
+            Map<String, String> reasons = new java.util.HashMap<>();
+            dead.stream().filter(r -> fx.suffix.equals(r.key())).forEach(r -> reasons.put(r.value(), new String(
+                    r.headers().lastHeader(KafkaUsageEventsListener.REJECTION_HEADER).value(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(reasons).hasSize(2).containsKey("{not json");
+            assertThat(reasons.get(event.apply("nul", "m\u0000"))).startsWith("model");
+        }
     }
 
     private long storedOf(TelemetryFixture fx) {
