@@ -18,4 +18,10 @@ public interface AcceptedEventQueue {
      * @throws IngestionUnavailable when not all were acknowledged in time
      */
     void send(TelemetrySource source, TelemetrySource batchSource, List<ResolvedEvent> events);
+
+    /**
+     * Events the brokers acknowledged that the store writers have not stored yet (the writers'
+     * consumer lag), or empty when the brokers do not answer within a few seconds.
+     */
+    java.util.OptionalLong backlog();
 }

@@ -51,8 +51,14 @@ class KafkaWritePathConfiguration {
 
     @Bean
     AcceptedEventQueue acceptedEventQueue(KafkaTemplate<String, String> acceptedEventsProducer,
-            TelemetryProperties telemetry) {
-        return new KafkaAcceptedEventQueue(acceptedEventsProducer, telemetry);
+            TelemetryProperties telemetry, KafkaProperties kafka) {
+        return new KafkaAcceptedEventQueue(acceptedEventsProducer, telemetry, () -> {
+            Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+            // The page that shows the backlog waits a few seconds at most.
+            config.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            config.putIfAbsent(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+            return org.apache.kafka.clients.admin.Admin.create(config);
+        });
     }
 
     /** Created by Spring's Kafka admin when missing: partitions bound how many writers share the work. */

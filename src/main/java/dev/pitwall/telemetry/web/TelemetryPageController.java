@@ -41,11 +41,14 @@ class TelemetryPageController {
     private final SeenUsageEvents seenEvents;
     private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
     private final dev.pitwall.telemetry.UsageEventRetention retention;
+    private final org.springframework.beans.factory.ObjectProvider<dev.pitwall.telemetry.internal.AcceptedEventQueue> queue;
 
     TelemetryPageController(UsageEventService events, UsageRollupService usage, RollupService rollups,
             IngestionLimiter limiter, TelemetryProperties properties, Paging paging, Clock clock,
             SeenUsageEvents seenEvents, dev.pitwall.telemetry.discovery.AiDiscovery discovery,
-            dev.pitwall.telemetry.UsageEventRetention retention) {
+            dev.pitwall.telemetry.UsageEventRetention retention,
+            org.springframework.beans.factory.ObjectProvider<dev.pitwall.telemetry.internal.AcceptedEventQueue> queue) {
+        this.queue = queue;
         this.retention = retention;
         this.seenEvents = seenEvents;
         this.discovery = discovery;
@@ -68,6 +71,12 @@ class TelemetryPageController {
         model.addAttribute("inFlight", limiter.inFlight());
         model.addAttribute("maxConcurrent", properties.maxConcurrentRequests());
         model.addAttribute("kafka", properties.kafka());
+        dev.pitwall.telemetry.internal.AcceptedEventQueue writePath = queue.getIfAvailable();
+        if (writePath != null) {
+            java.util.OptionalLong backlog = writePath.backlog();
+            model.addAttribute("writePathBacklog", backlog.isPresent() ? (Object) backlog.getAsLong() : null);
+            model.addAttribute("writePath", true);
+        }
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("systems", seenEvents.seenSystems(usage.bySystem(from, to)));

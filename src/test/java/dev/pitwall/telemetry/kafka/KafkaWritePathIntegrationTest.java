@@ -102,6 +102,8 @@ class KafkaWritePathIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     org.springframework.kafka.test.EmbeddedKafkaBroker broker;
+    @Autowired
+    dev.pitwall.telemetry.internal.AcceptedEventQueue queue;
 
     @Test
     void everyAcknowledgedEventIsStoredExactlyOnceWhenAWriterDiesMidStream() throws Exception {
@@ -284,6 +286,33 @@ class KafkaWritePathIntegrationTest {
             assertThat(reasons).hasSize(2).containsKey("{not json");
             assertThat(reasons.get(event.apply("nul", "m\u0000"))).startsWith("model");
         }
+    }
+
+    @Test
+    void theBacklogIsWhatTheBrokersAcknowledgedAndTheWritersHaveNotStored() throws Exception {
+        TelemetryFixture fx = new TelemetryFixture(people, teams, systems, workflows);
+        RequestPostProcessor contributor = httpBasic(TestUsers.create(users, Role.CONTRIBUTOR).username(),
+                TestUsers.PASSWORD);
+        RequestPostProcessor admin = httpBasic("admin", "test-admin-password");
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.backlog().orElse(-1) == 0);
+        storeWriters.stop();
+        try {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 25; i++) {
+                body.append(fx.event("b" + i, "2026-10-10T09:00:00Z", fx.member.email(), null)).append('\n');
+            }
+            mvc.perform(post("/api/v1/usage-events").with(contributor).contentType(NDJSON).content(body.toString()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(25));
+            assertThat(queue.backlog()).hasValue(25);
+            assertThat(storedOf(fx)).isZero();
+            mvc.perform(get("/telemetry").with(admin)).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("Acknowledged, not yet stored")))
+                    .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                            "(?s).*id=\"write-path-backlog\">25<.*")));
+        } finally {
+            storeWriters.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(fx) == 25 && queue.backlog().orElse(-1) == 0);
     }
 
     private long storedOf(TelemetryFixture fx) {

@@ -79,5 +79,12 @@ class KafkaWritePathUnavailableIntegrationTest {
                 .andExpect(jsonPath("$.code").value("USAGE_EVENTS_REJECTED"));
         assertThat(jdbc.sql("SELECT queued, rejected FROM telemetry_batch WHERE actor = ?").param(actor)
                 .query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2)).list()).containsExactly("0/1");
+
+        // The ingestion page says the brokers do not answer instead of a backlog.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/telemetry")
+                        .with(httpBasic("admin", "test-admin-password")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("brokers not answering")));
     }
 }
