@@ -244,6 +244,9 @@ class KafkaWritePathIntegrationTest {
         mvc.perform(get("/telemetry/batches/{id}", request.id()).with(httpBasic("admin", "test-admin-password")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("1 queued for the store")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"queued-note\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("Events stored by this batch"))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString("0 accepted"))));
     }
