@@ -55,8 +55,32 @@ class IngestionCrashTest {
 
     @Test
     void aProcessKilledMidIngestionLosesNoAcknowledgedEvent() throws Exception {
+        killMidIngestion(List.of());
+    }
+
+    /**
+     * The same with the Kafka write path: the node acknowledges once the broker (in this JVM) has
+     * the events, and is killed with its store writers mid-stream, so a poll may be stored and not
+     * committed. After the restart its writers store what is left and find the rest stored.
+     */
+    @Test
+    void aProcessKilledMidIngestionOnTheKafkaWritePathLosesNoAcknowledgedEvent() throws Exception {
+        org.springframework.kafka.test.EmbeddedKafkaKraftBroker broker =
+                new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 4, "pitwall.accepted-usage-events");
+        broker.afterPropertiesSet();
+        try {
+            killMidIngestion(List.of("--pitwall.telemetry.write-path=kafka",
+                    "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                    "--pitwall.telemetry.kafka.retry-backoff=500ms"));
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private void killMidIngestion(List<String> options) throws Exception {
         Path dir = Files.createTempDirectory("pitwall-crash");
         String database = TestDatabases.POSTGRESQL ? TestDatabases.createDatabase() : null;
+        this.options = options;
         try {
             int port = freePort();
             Process first = start(dir, database, port);
@@ -109,6 +133,22 @@ class IngestionCrashTest {
 
             Process second = start(dir, database, port);
             awaitHealthy(second, port);
+            // On the Kafka write path, the restarted node's writers store what is left: wait until
+            // the stored count stops moving (every acknowledged id is checked below).
+            long[] last = {-1};
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                    .pollInterval(java.time.Duration.ofSeconds(3)).until(() -> {
+                        long now = com.jayway.jsonpath.JsonPath.<Number>read(send(port,
+                                "/api/v1/usage-events?system=crash-system&size=1", null, null).body(),
+                                "$.totalElements").longValue();
+                        boolean settled = now == last[0] && now >= acknowledged.size();
+                        last[0] = now;
+                        return settled;
+                    });
+            if (!options.isEmpty()) {
+                assertThat(send(port, "/api/v1/ingestion-batches?size=50", null, null).body())
+                        .as("stored by the write path's writers").contains("\"actor\":\"kafka-writer:");
+            }
             // The restarted node rolls up what the killed one committed but had not rolled up yet.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .pollInterval(java.time.Duration.ofMillis(500))
@@ -140,6 +180,7 @@ class IngestionCrashTest {
                 "-Xmx512m", "-cp", classpath, "dev.pitwall.PitwallApplication", "--server.port=" + port,
                 "--pitwall.data-dir=" + dir, "--pitwall.admin-password=" + PASSWORD, "--logging.level.root=WARN",
                 "--spring.datasource.hikari.maximum-pool-size=6"));
+        command.addAll(options);
         if (database != null) {
             command.add("--spring.datasource.url=" + TestDatabases.urlOf(database));
             command.add("--spring.datasource.username=" + TestDatabases.USER);
@@ -148,6 +189,9 @@ class IngestionCrashTest {
         log = dir.resolve("pitwall-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
+
+    /** Options of the nodes of the test under way. */
+    private List<String> options = List.of();
 
     /** The log of the node started last, shown when it fails to start. */
     private File log;
