@@ -161,7 +161,8 @@ public class UsageEventIngestion {
      * duplicates of a batch of the writer's own. The topic is Pitwall's own, but what reads it
      * checks it: an event breaking a rule (text PostgreSQL refuses, a day before the source's
      * retention floor) is refused by its line, for the writer to dead-letter, instead of failing
-     * the whole batch forever.
+     * the whole batch forever. Events of a person erased since they were accepted are stored
+     * pseudonymised ({@link EventResolver#withErasuresApplied}).
      */
     public IngestionResult storeQueued(TelemetrySource source, TelemetrySource batchSource,
             List<ResolvedEvent> events, String actor) {
@@ -179,7 +180,7 @@ public class UsageEventIngestion {
             }
         }
         int rejected = rejectedItems(rejections);
-        List<ResolvedEvent> storable = List.copyOf(unique.values());
+        List<ResolvedEvent> storable = resolver.withErasuresApplied(List.copyOf(unique.values()));
         partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
         int repeatedInPoll = repeated;
         return transactions.execute(status -> store(source, batchSource, storable, repeatedInPoll, rejected, 0,

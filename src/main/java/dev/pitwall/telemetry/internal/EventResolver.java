@@ -36,6 +36,45 @@ public class EventResolver {
         this.references = references;
     }
 
+    /**
+     * Events resolved a while ago (on the Kafka write path) as they may be stored now: those of a
+     * person erased in the meantime carry the pseudonymous email instead of the reference they
+     * arrived with, and no attributes (which may name the person in ways no longer recognisable,
+     * the directory having forgotten them); their figures stay, as erasure keeps every figure.
+     */
+    public List<ResolvedEvent> withErasuresApplied(List<ResolvedEvent> events) {
+        java.util.Set<Long> personIds = new java.util.HashSet<>();
+        events.forEach(e -> {
+            if (e.personId() != null) {
+                personIds.add(e.personId());
+            }
+        });
+        if (personIds.isEmpty()) {
+            return events;
+        }
+        java.util.Map<Long, String> erased = new java.util.HashMap<>();
+        for (dev.pitwall.people.Person person : people.findAllById(personIds)) {
+            if (person.email().endsWith("@" + dev.pitwall.people.PersonalDataService.ERASED_DOMAIN)) {
+                erased.put(person.id(), person.email());
+            }
+        }
+        if (erased.isEmpty()) {
+            return events;
+        }
+        return events.stream().map(e -> {
+            String pseudonym = e.personId() == null ? null : erased.get(e.personId());
+            if (pseudonym == null) {
+                return e;
+            }
+            IncomingEvent in = e.event();
+            IncomingEvent scrubbed = new IncomingEvent(in.line(), in.eventId(), in.time(), pseudonym, in.systemKey(),
+                    in.identity(), in.workflowKey(), in.operation(), in.model(), in.inputTokens(), in.outputTokens(),
+                    in.cost(), in.latencyMs(), in.error(), in.outcome(), null);
+            return new ResolvedEvent(scrubbed, e.personId(), pseudonym, e.systemId(), e.workflowId(), e.attribution(),
+                    e.ruleId());
+        }).toList();
+    }
+
     /** The events that resolved, and why each other one was refused. */
     public record Resolution(List<ResolvedEvent> events, List<Violation> rejections) {
     }

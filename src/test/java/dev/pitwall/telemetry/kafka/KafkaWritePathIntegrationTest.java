@@ -104,6 +104,8 @@ class KafkaWritePathIntegrationTest {
     org.springframework.kafka.test.EmbeddedKafkaBroker broker;
     @Autowired
     dev.pitwall.telemetry.internal.AcceptedEventQueue queue;
+    @Autowired
+    dev.pitwall.people.PersonalDataService erasure;
 
     @Test
     void everyAcknowledgedEventIsStoredExactlyOnceWhenAWriterDiesMidStream() throws Exception {
@@ -316,6 +318,37 @@ class KafkaWritePathIntegrationTest {
             storeWriters.start();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(fx) == 25 && queue.backlog().orElse(-1) == 0);
+    }
+
+    @Test
+    void eventsOfAPersonErasedWhileTheyWereQueuedAreStoredPseudonymised() throws Exception {
+        TelemetryFixture fx = new TelemetryFixture(people, teams, systems, workflows);
+        RequestPostProcessor contributor = httpBasic(TestUsers.create(users, Role.CONTRIBUTOR).username(),
+                TestUsers.PASSWORD);
+        String email = fx.member.email();
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.backlog().orElse(-1) == 0);
+        storeWriters.stop();
+        try {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                body.append(fx.event("e" + i, "2026-10-10T09:00:00Z", email,
+                        "\"inputTokens\":10,\"attributes\":{\"requestedBy\":\"" + email + "\"}")).append('\n');
+            }
+            mvc.perform(post("/api/v1/usage-events").with(contributor).contentType(NDJSON).content(body.toString()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(3));
+            erasure.erase(fx.member.id(), email);
+        } finally {
+            storeWriters.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOf(fx) == 3);
+        List<String> refs = jdbc.sql("SELECT person_ref FROM telemetry_usage_event WHERE event_id LIKE ?")
+                .param("%-" + fx.suffix).query(String.class).list();
+        assertThat(refs).hasSize(3).allSatisfy(ref -> assertThat(ref)
+                .endsWith("@" + dev.pitwall.people.PersonalDataService.ERASED_DOMAIN));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event WHERE event_id LIKE ? AND attributes IS NOT NULL")
+                .param("%-" + fx.suffix).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT SUM(input_tokens) FROM telemetry_usage_event WHERE event_id LIKE ?")
+                .param("%-" + fx.suffix).query(Long.class).single()).isEqualTo(30);
     }
 
     private long storedOf(TelemetryFixture fx) {
