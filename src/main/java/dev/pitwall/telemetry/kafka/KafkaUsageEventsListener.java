@@ -8,17 +8,9 @@ import dev.pitwall.telemetry.TelemetryProperties;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEventIngestion;
 import dev.pitwall.telemetry.ingest.NativeEventsReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -31,10 +23,8 @@ import org.springframework.kafka.listener.BatchMessageListener;
  */
 class KafkaUsageEventsListener implements BatchMessageListener<String, String> {
 
-    static final String REJECTION_HEADER = "pitwall-rejection";
-    static final String ORIGIN_TOPIC_HEADER = "pitwall-original-topic";
-    static final String ORIGIN_PARTITION_HEADER = "pitwall-original-partition";
-    static final String ORIGIN_OFFSET_HEADER = "pitwall-original-offset";
+    static final String REJECTION_HEADER = DeadLetters.REJECTION_HEADER;
+    static final String ORIGIN_TOPIC_HEADER = DeadLetters.ORIGIN_TOPIC_HEADER;
 
     private final UsageEventIngestion ingestion;
     private final NativeEventsReader reader;
@@ -65,33 +55,9 @@ class KafkaUsageEventsListener implements BatchMessageListener<String, String> {
     }
 
     private void deadLetter(List<ConsumerRecord<String, String>> records, List<Violation> rejections) {
-        Map<Integer, List<Violation>> byRecord = new LinkedHashMap<>();
-        for (Violation violation : rejections) {
-            byRecord.computeIfAbsent(violation.line(), line -> new ArrayList<>()).add(violation);
-        }
         List<java.util.concurrent.CompletableFuture<?>> sent = new ArrayList<>();
-        for (Map.Entry<Integer, List<Violation>> entry : byRecord.entrySet()) {
-            ConsumerRecord<String, String> record = records.get(entry.getKey() - 1);
-            ProducerRecord<String, String> dead = new ProducerRecord<>(properties.deadLetterTopic(), record.key(),
-                    record.value());
-            String reason = entry.getValue().stream()
-                    .map(v -> v.field() == null ? v.reason() : v.field() + ": " + v.reason())
-                    .collect(Collectors.joining("; "));
-            dead.headers().add(REJECTION_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-            dead.headers().add(ORIGIN_TOPIC_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
-            dead.headers().add(ORIGIN_PARTITION_HEADER, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-            dead.headers().add(ORIGIN_OFFSET_HEADER, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-            sent.add(deadLetters.send(dead));
-        }
-        for (java.util.concurrent.CompletableFuture<?> future : sent) {
-            try {
-                future.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while dead-lettering rejected records", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Could not dead-letter rejected records; the batch will be read again", e);
-            }
-        }
+        DeadLetters.reasonsByLine(rejections).forEach((line, reason) -> sent.add(deadLetters.send(
+                DeadLetters.of(properties.deadLetterTopic(), records.get(line - 1), reason))));
+        DeadLetters.awaitAll(sent);
     }
 }

@@ -1,21 +1,15 @@
 package dev.pitwall.telemetry.kafka;
 
-import dev.pitwall.platform.web.Violation;
 import dev.pitwall.telemetry.IngestionResult;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEventIngestion;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -65,35 +59,13 @@ class StoreWriter implements BatchMessageListener<String, String> {
         for (Map.Entry<List<TelemetrySource>, List<ResolvedEvent>> group : bySource.entrySet()) {
             IngestionResult result = ingestion.storeQueued(group.getKey().get(0), group.getKey().get(1), group.getValue(),
                     actor);
-            Map<Integer, List<String>> reasons = new LinkedHashMap<>();
-            for (Violation v : result.rejections()) {
-                reasons.computeIfAbsent(v.line(), line -> new ArrayList<>())
-                        .add(v.field() == null ? v.reason() : v.field() + ": " + v.reason());
-            }
-            reasons.forEach((line, why) -> deadLettered.add(deadLetter(records.get(line - 1), String.join("; ", why))));
+            DeadLetters.reasonsByLine(result.rejections())
+                    .forEach((line, reason) -> deadLettered.add(deadLetter(records.get(line - 1), reason)));
         }
-        for (CompletableFuture<?> future : deadLettered) {
-            try {
-                future.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while dead-lettering unreadable records", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Could not dead-letter unreadable records; the batch will be read again",
-                        e);
-            }
-        }
+        DeadLetters.awaitAll(deadLettered);
     }
 
     private CompletableFuture<?> deadLetter(ConsumerRecord<String, String> record, String reason) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
-        dead.headers().add(KafkaUsageEventsListener.REJECTION_HEADER,
-                reason.substring(0, Math.min(reason.length(), 1000)).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(KafkaUsageEventsListener.ORIGIN_TOPIC_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(KafkaUsageEventsListener.ORIGIN_PARTITION_HEADER,
-                Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(KafkaUsageEventsListener.ORIGIN_OFFSET_HEADER,
-                Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.send(dead);
+        return deadLetters.send(DeadLetters.of(deadLetterTopic, record, reason));
     }
 }
