@@ -7,6 +7,8 @@
 #      every acknowledged event is stored (events/s stored, from the first request to the last row).
 #   3. PostgreSQL COPY of the same rows into a table with only the (source, event id) key.
 # Usage: bench/ingestion/kafka.sh [EVENTS] [WRITERS]    (defaults 1000000 and 2 store writers)
+#   SKIP_DIRECT=1 leaves out the direct path; KAFKA_OPTS adds arguments to the Kafka node, e.g.
+#   KAFKA_OPTS=--spring.kafka.producer.compression-type=none
 # Needs: a JDK 17+, PostgreSQL at 127.0.0.1:5432 with trust auth for user postgres (as in CI).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -71,7 +73,7 @@ BROKERS=$(grep -m1 '^brokers:' "$OUT/kafka.log" | cut -d' ' -f2) || true
 echo "broker: $BROKERS"
 fresh_db
 start kafka --pitwall.telemetry.write-path=kafka --spring.kafka.bootstrap-servers=$BROKERS \
-  --pitwall.telemetry.kafka.writer.concurrency=$WRITERS
+  --pitwall.telemetry.kafka.writer.concurrency=$WRITERS ${KAFKA_OPTS:-}
 bench setup "${common[@]}"
 bench http "${common[@]}" events=$WARM clients=4 batch=1000 offset=900000000 label=warm-up
 until [ "$(stored)" -ge $WARM ]; do sleep 0.2; done
