@@ -35,4 +35,4 @@ for _ in $(seq 1 240); do curl -sf "http://localhost:$PORT/actuator/health" > /d
 common=(url=http://localhost:$PORT tokenFile=$OUT/token people=$PEOPLE workflows=$WORKFLOWS)
 bench setup "${common[@]}" user=admin password=$PASSWORD
 bench events "${common[@]}" events="$EVENTS" clients=4
-bench "$PHASE" "${common[@]}" runs="${BENCH_RUNS:-10}"
+bench "$PHASE" "${common[@]}" runs="${BENCH_RUNS:-20}"

@@ -10,7 +10,6 @@ import dev.pitwall.measurement.metrics.Value;
 import dev.pitwall.measurement.metrics.ValueCapture;
 import dev.pitwall.measurement.metrics.WorkforceCapability;
 import dev.pitwall.measurement.metrics.WorkforceCapability.Requirement;
-import dev.pitwall.people.SkillAssessmentService;
 import dev.pitwall.portfolio.AiSystem;
 import dev.pitwall.portfolio.PipelineService;
 import dev.pitwall.portfolio.PipelineStage;
@@ -33,12 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkflowScoring {
 
-    private final SkillAssessmentService assessments;
     private final PipelineService pipelines;
     private final MeasurementProperties properties;
 
-    WorkflowScoring(SkillAssessmentService assessments, PipelineService pipelines, MeasurementProperties properties) {
-        this.assessments = assessments;
+    WorkflowScoring(PipelineService pipelines, MeasurementProperties properties) {
         this.pipelines = pipelines;
         this.properties = properties;
     }
@@ -172,13 +169,14 @@ class WorkflowScoring {
         }
         Optional<LocalDate> baseline = mapSkillsDone(ctx, workflow, asOf);
         if (baseline.isEmpty()) {
-            baseline = assessments.firstAssessedOn(people, requirements.stream().map(Requirement::skillId).toList());
+            baseline = ctx.parts().skills().firstAssessedOn(people,
+                    requirements.stream().map(Requirement::skillId).toList());
         }
         if (baseline.isEmpty() || baseline.get().isAfter(asOf)) {
             return Figure.missing("skillGapReduction", "ratio", "no skill was assessed before the as-of date");
         }
         Figure baselineGap = WorkforceCapability.skillGap(WorkforceCapability.skillCoverage(requirements,
-                assessments.levelsAsOf(people, baseline.get())));
+                ctx.parts().skills().levelsAsOf(people, baseline.get())));
         return WorkforceCapability.skillGapReduction(baselineGap, gapNow);
     }
 

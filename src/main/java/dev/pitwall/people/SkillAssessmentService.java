@@ -95,6 +95,12 @@ public class SkillAssessmentService {
         return personIds.isEmpty() ? java.util.Map.of() : assessments.levelsAsOf(personIds, asOf);
     }
 
+    /** Every assessment of these persons, to ask {@link #levelsAsOf} and {@link #firstAssessedOn} of many sets of them. */
+    @Transactional(readOnly = true)
+    public SkillHistory historyOf(java.util.Collection<Long> personIds) {
+        return personIds.isEmpty() ? new SkillHistory.Builder(List.of()).build() : assessments.historyOf(personIds);
+    }
+
     /** The day the first assessment of any of these skills of any of these persons was made, if any. */
     @Transactional(readOnly = true)
     public java.util.Optional<LocalDate> firstAssessedOn(java.util.Collection<Long> personIds,

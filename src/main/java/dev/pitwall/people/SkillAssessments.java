@@ -104,6 +104,20 @@ class SkillAssessments {
         return levels;
     }
 
+    /** Every assessment of these persons, in chunks of 1,000 persons (see {@link SkillHistory}). */
+    SkillHistory historyOf(java.util.Collection<Long> personIds) {
+        SkillHistory.Builder history = new SkillHistory.Builder(personIds);
+        List<Long> all = List.copyOf(personIds);
+        for (int i = 0; i < all.size(); i += 1_000) {
+            jdbc.sql("SELECT person_id, id, skill_id, level, assessed_on FROM people_skill_assessment WHERE person_id IN (:people)")
+                    .param("people", all.subList(i, Math.min(all.size(), i + 1_000)))
+                    .query(rs -> {
+                        history.add(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), date(rs, "assessed_on"));
+                    });
+        }
+        return history.build();
+    }
+
     java.util.Optional<LocalDate> firstAssessedOn(java.util.Collection<Long> personIds, java.util.Collection<Long> skillIds) {
         LocalDate first = null;
         List<Long> all = List.copyOf(personIds);

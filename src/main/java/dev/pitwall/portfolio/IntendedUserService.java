@@ -3,6 +3,7 @@ package dev.pitwall.portfolio;
 import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
 import dev.pitwall.people.TeamService;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
@@ -47,7 +48,7 @@ public class IntendedUserService {
     /** A memo of {@link TeamService#activeMemberIds(long)} for one computation (not shared across them). */
     public java.util.function.LongFunction<Set<Long>> teamMemberMemo() {
         java.util.Map<Long, Set<Long>> memo = new java.util.concurrent.ConcurrentHashMap<>();
-        return team -> memo.computeIfAbsent(team, teams::activeMemberIds);
+        return team -> memo.computeIfAbsent(team, t -> new TreeSet<>(teams.activeMemberIds(t)));
     }
 
     /**
@@ -56,6 +57,10 @@ public class IntendedUserService {
      */
     public Set<Long> intendedUserIds(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers,
             java.util.function.LongPredicate activeThen) {
+        Long onlyTeam = onlyTeam(details);
+        if (onlyTeam != null) {
+            return shared(teamMembers.apply(onlyTeam));
+        }
         Set<Long> ids = new TreeSet<>();
         details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId).filter(java.util.Objects::nonNull)
                 .filter(activeThen::test).forEach(ids::add);
@@ -65,6 +70,10 @@ public class IntendedUserService {
     }
 
     Set<Long> of(WorkflowDetails details, java.util.function.LongFunction<Set<Long>> teamMembers) {
+        Long onlyTeam = onlyTeam(details);
+        if (onlyTeam != null) {
+            return shared(teamMembers.apply(onlyTeam));
+        }
         Set<Long> ids = new TreeSet<>();
         var named = details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::personId)
                 .filter(java.util.Objects::nonNull).toList();
@@ -72,5 +81,20 @@ public class IntendedUserService {
         details.intendedUsers().stream().map(WorkflowDetails.IntendedUser::teamId).filter(java.util.Objects::nonNull)
                 .forEach(team -> ids.addAll(teamMembers.apply(team)));
         return ids;
+    }
+
+    /**
+     * The team when a workflow's intended users are one team's members and nobody else (the usual
+     * case): its member set is then shared, read-only, instead of copied for every workflow of the team.
+     */
+    private static Set<Long> shared(Set<Long> members) {
+        // Intended users are in ascending id order wherever they are listed.
+        return members instanceof java.util.SortedSet<Long> ? java.util.Collections.unmodifiableSet(members)
+                : new TreeSet<>(members);
+    }
+
+    private static Long onlyTeam(WorkflowDetails details) {
+        List<WorkflowDetails.IntendedUser> users = details.intendedUsers();
+        return users.size() == 1 && users.get(0).personId() == null ? users.get(0).teamId() : null;
     }
 }

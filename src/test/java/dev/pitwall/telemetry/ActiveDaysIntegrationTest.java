@@ -93,6 +93,63 @@ class ActiveDaysIntegrationTest {
                 .filter(s -> s.workflowId() == workflow).mapToLong(UsageFacts.Slice::events).sum()).isEqualTo(5);
     }
 
+    @Autowired
+    UsageEventIngestion ingestion;
+
+    /**
+     * 4,000 events of 40 people on two workflows over four months, rolled up in four batches (the
+     * summaries are merged into, not only written), then some days rebuilt: the active days of every
+     * window tried are those the daily rollups give.
+     */
+    @Test
+    void activeDaysOfManyPeopleStayThoseOfTheRollupsAsBatchesArriveAndDaysAreRebuilt() {
+        TelemetryFixture fx = new TelemetryFixture(people, teams, systems, workflows);
+        List<String> persons = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            persons.add(people.create(new dev.pitwall.people.PersonDraft("p" + i + "-" + fx.suffix + "@telemetry.test",
+                    "ext-" + i + "-" + fx.suffix, "Person " + i, null, fx.team.id(), null, dev.pitwall.people.Level.PRACTITIONER,
+                    dev.pitwall.people.Tier.CONSUMER, true)).email());
+        }
+        persons.add("anon-" + fx.suffix);
+        String[] workflowKeys = {fx.workflow, fx.otherWorkflow, null};
+        java.util.Random random = new java.util.Random(5);
+        List<IncomingEvent> events = new java.util.ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 1, 20);
+        for (int i = 0; i < 4_000; i++) {
+            java.time.Instant time = first.plusDays(random.nextInt(100)).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant().plusSeconds(random.nextInt(86_400));
+            events.add(new IncomingEvent(i + 1, "ad-" + fx.suffix + "-" + i, time, persons.get(random.nextInt(persons.size())),
+                    fx.system, null, workflowKeys[random.nextInt(workflowKeys.length)], "chat", null, null, null, null,
+                    null, false, Outcome.ACCEPTED, null));
+        }
+        List<Long> both = List.of(workflows.get(fx.workflow).id(), workflows.get(fx.otherWorkflow).id());
+        List<LocalDate[]> windows = List.of(
+                new LocalDate[] {LocalDate.of(2024, 1, 20), LocalDate.of(2024, 2, 16)},
+                new LocalDate[] {LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)},
+                new LocalDate[] {LocalDate.of(2024, 2, 20), LocalDate.of(2024, 3, 18)},
+                new LocalDate[] {LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 30)},
+                new LocalDate[] {LocalDate.of(2024, 3, 31), LocalDate.of(2024, 3, 31)},
+                new LocalDate[] {LocalDate.of(2024, 4, 10), LocalDate.of(2024, 5, 7)});
+        for (int part = 0; part < 4; part++) {
+            ingestion.ingest(TelemetrySource.OTLP, new ParsedBatch(events.subList(part * 1_000, (part + 1) * 1_000),
+                    List.of(), 0), false, "test");
+            rollups.rollUpPending();
+            for (LocalDate[] w : windows) {
+                assertThat(facts.activeDays(both, w[0], w[1])).as("after batch %d, %s..%s", part + 1, w[0], w[1])
+                        .isEqualTo(fromRollups(both, w[0], w[1]));
+            }
+        }
+        assertThat(facts.activeDays(both, windows.get(0)[0], windows.get(0)[1]).get(both.get(0))).hasSizeGreaterThan(30);
+
+        // The packs of the months rebuilt are written anew from the active months (lost ones too).
+        jdbc.sql("DELETE FROM telemetry_active_pack WHERE month_index IN (24289, 24290)").update();
+        rollups.rebuild(LocalDate.of(2024, 2, 10), LocalDate.of(2024, 3, 5));
+        for (LocalDate[] w : windows) {
+            assertThat(facts.activeDays(both, w[0], w[1])).as("after a rebuild, %s..%s", w[0], w[1])
+                    .isEqualTo(fromRollups(both, w[0], w[1]));
+        }
+    }
+
     /** The same figure counted straight from the daily rollups: the definition the summaries must keep. */
     private Map<Long, Map<Long, Integer>> fromRollups(List<Long> workflowIds, LocalDate from, LocalDate to) {
         Map<Long, Map<Long, Integer>> days = new HashMap<>();

@@ -59,26 +59,48 @@ class PersonMonthsIntegrationTest {
                     fx.system, null, workflowKeys[random.nextInt(workflowKeys.length)], "chat", null, null, null, null,
                     null, false, Outcome.ACCEPTED, null));
         }
-        ingestion.ingest(TelemetrySource.OTLP, new ParsedBatch(events, List.of(), 0), false, "test");
-        rollups.rollUpPending();
-        Set<Long> aligned = Set.of(workflows.get(fx.workflow).id());
-
-        List<LocalDate[]> windows = List.of(
-                window("2024-01-20", "2024-02-16"), window("2024-02-01", "2024-02-29"), window("2024-02-15", "2024-03-13"),
-                window("2024-01-01", "2024-04-30"), window("2024-02-29", "2024-02-29"), window("2024-03-31", "2024-03-31"),
-                window("2023-12-05", "2024-01-12"), window("2024-04-20", "2024-05-31"), window("2024-03-01", "2024-02-28"));
-        for (LocalDate[] w : windows) {
-            assertThat(activity(w[0], w[1], aligned)).as("%s..%s", w[0], w[1]).isEqualTo(fromDailyRollups(w[0], w[1], aligned));
+        // Three batches rolled up one after another: the summaries are added to, not only written.
+        for (int part = 0; part < 3; part++) {
+            ingestion.ingest(TelemetrySource.OTLP, new ParsedBatch(events.subList(part * 1_000, (part + 1) * 1_000),
+                    List.of(), 0), false, "test");
+            rollups.rollUpPending();
         }
+        long workflow = workflows.get(fx.workflow).id();
+        long otherWorkflow = workflows.get(fx.otherWorkflow).id();
+        // Fewer aligned workflows than others (their events are read), more (the others' are read
+        // and subtracted from the totals), all, none, and one without events.
+        List<Set<Long>> alignedSets = List.of(Set.of(workflow), Set.of(workflow, otherWorkflow), Set.of(),
+                Set.of(workflow, otherWorkflow, 0L), Set.of(otherWorkflow, 999_999L));
+        for (Set<Long> aligned : alignedSets) {
+            assertWindowsMatch(windowsOf(), aligned, "");
+        }
+        Set<Long> aligned = Set.of(workflow);
+
+        List<LocalDate[]> windows = windowsOf();
         assertThat(activity(LocalDate.parse("2024-01-20"), LocalDate.parse("2024-02-16"), aligned)).isNotEmpty();
 
         // Rebuilt rollups (as after re-attribution) keep the person months in step.
+        // The totals of the months rebuilt are written anew (lost ones too).
+        jdbc.sql("DELETE FROM telemetry_person_month_total WHERE month_index IN (24289, 24290)").update();
         rollups.lockForRebuild();
         rollups.rebuild(LocalDate.parse("2024-02-10"), LocalDate.parse("2024-03-05"));
+        for (Set<Long> set : alignedSets) {
+            assertWindowsMatch(windows, set, "after a rebuild, ");
+        }
+    }
+
+    private void assertWindowsMatch(List<LocalDate[]> windows, Set<Long> aligned, String when) {
         for (LocalDate[] w : windows) {
-            assertThat(activity(w[0], w[1], aligned)).as("after a rebuild, %s..%s", w[0], w[1])
+            assertThat(activity(w[0], w[1], aligned)).as("%s%s..%s, aligned %s", when, w[0], w[1], aligned)
                     .isEqualTo(fromDailyRollups(w[0], w[1], aligned));
         }
+    }
+
+    private static List<LocalDate[]> windowsOf() {
+        return List.of(
+                window("2024-01-20", "2024-02-16"), window("2024-02-01", "2024-02-29"), window("2024-02-15", "2024-03-13"),
+                window("2024-01-01", "2024-04-30"), window("2024-02-29", "2024-02-29"), window("2024-03-31", "2024-03-31"),
+                window("2023-12-05", "2024-01-12"), window("2024-04-20", "2024-05-31"), window("2024-03-01", "2024-02-28"));
     }
 
     private static LocalDate[] window(String from, String to) {
@@ -98,7 +120,7 @@ class PersonMonthsIntegrationTest {
                 SELECT person_id, person_ref, SUM(events), SUM(CASE WHEN workflow_id IN (:aligned) THEN events ELSE 0 END)
                 FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to AND (person_id > 0 OR person_ref <> '')
                 GROUP BY person_id, person_ref
-                """).param("aligned", aligned).param("from", from).param("to", to)
+                """).param("aligned", aligned.isEmpty() ? List.of(-1L) : aligned).param("from", from).param("to", to)
                 .query((rs, n) -> rows.add((rs.getLong(1) > 0 ? Long.valueOf(rs.getLong(1)) : null) + "/"
                         + (rs.getLong(1) > 0 ? null : rs.getString(2)) + ": " + rs.getLong(3) + " events, "
                         + rs.getLong(4) + " aligned"))

@@ -50,9 +50,11 @@ public record ScoringContext(LocalDate asOf, LocalDate from, List<Workflow> work
      * @param intendedUsers U_w by workflow id
      * @param levels the latest skill level up to D per person and skill, for every role member in scope
      * @param trained by workflow id, its intended users with completed enablement by D
+     * @param skills every assessment of every role member in scope (for the levels at a baseline date)
      */
     public record Parts(Map<Long, dev.pitwall.portfolio.WorkflowDetails> details, Map<Long, java.util.Set<Long>> intendedUsers,
-            Map<Long, Map<Long, Integer>> levels, Map<Long, java.util.Set<Long>> trained) {
+            Map<Long, Map<Long, Integer>> levels, Map<Long, java.util.Set<Long>> trained,
+            dev.pitwall.people.SkillHistory skills) {
     }
 
     /** An initiative's pipelines, read once per scoring run. */

@@ -139,7 +139,8 @@ public class ScoringContexts {
         Map<String, java.util.Set<Long>> trainedByKey = learning.trainedFor(usersByKey, asOf);
         Map<Long, java.util.Set<Long>> trained = new HashMap<>();
         inScope.forEach(w -> trained.put(w.id(), trainedByKey.getOrDefault(w.key(), java.util.Set.of())));
-        return new ScoringContext.Parts(details, users, assessments.levelsAsOf(roleMembers, asOf), trained);
+        dev.pitwall.people.SkillHistory skills = assessments.historyOf(roleMembers);
+        return new ScoringContext.Parts(details, users, skills.levelsAsOf(roleMembers, asOf), trained, skills);
     }
 
 }

@@ -4,7 +4,9 @@ import static dev.pitwall.platform.jdbc.SqlValues.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,21 +65,32 @@ public class Rollups {
             .mapToObj(d -> "d%02d".formatted(d)).toList();
     private static final String PERSON_MONTH_COLUMNS = "month_index, person_id, person_ref, workflow_id, "
             + String.join(", ", DAY_COLUMNS);
+    private static final String PERSON_MONTH_TOTAL_COLUMNS = "month_index, person_id, person_ref, "
+            + String.join(", ", DAY_COLUMNS);
 
     /** Rollup-shaped rows of {@code table} matching {@code condition}, as person months (events by day of month). */
     private static String personMonths(String table, String condition) {
+        return personMonths(table, condition, ", workflow_id");
+    }
+
+    /** As {@link #personMonths(String, String)}, summed over workflows: each person's month totals. */
+    private static String personMonthTotals(String table, String condition) {
+        return personMonths(table, condition, "");
+    }
+
+    private static String personMonths(String table, String condition, String workflow) {
         StringBuilder days = new StringBuilder();
         for (int d = 1; d <= 31; d++) {
             days.append(", CAST(SUM(CASE WHEN EXTRACT(DAY FROM event_day) = ").append(d)
                     .append(" THEN events ELSE 0 END) AS BIGINT) AS ").append(DAY_COLUMNS.get(d - 1));
         }
         return """
-                SELECT m AS month_index, person_id, person_ref, workflow_id%s FROM (
+                SELECT m AS month_index, person_id, person_ref%4$s%1$s FROM (
                     SELECT CAST(EXTRACT(YEAR FROM event_day) * 12 + EXTRACT(MONTH FROM event_day) - 1 AS INT) AS m,
                            event_day, person_id, person_ref, workflow_id, events
-                    FROM %s WHERE %s) x
-                GROUP BY m, person_id, person_ref, workflow_id
-                """.formatted(days, table, condition);
+                    FROM %2$s WHERE %3$s) x
+                GROUP BY m, person_id, person_ref%4$s
+                """.formatted(days, table, condition, workflow);
     }
 
     private static final String SLICE_COLUMNS = "event_day, workflow_id, system_id, events, errors, accepted, edited, "
@@ -97,10 +110,12 @@ public class Rollups {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final boolean postgres;
 
-    Rollups(JdbcClient jdbc, DatabaseKind database) {
+    Rollups(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.template = template;
         this.postgres = database.isPostgres();
     }
 
@@ -144,6 +159,8 @@ public class Rollups {
     private void addPersonMonths() {
         jdbc.sql(addingUpsert("telemetry_person_month", PERSON_MONTH_COLUMNS, "month_index, person_id, person_ref, workflow_id",
                 DAY_COLUMNS, personMonths("telemetry_rollup_stage", "1 = 1"))).update();
+        jdbc.sql(addingUpsert("telemetry_person_month_total", PERSON_MONTH_TOTAL_COLUMNS, "month_index, person_id, person_ref",
+                DAY_COLUMNS, personMonthTotals("telemetry_rollup_stage", "1 = 1"))).update();
     }
 
     /**
@@ -185,6 +202,12 @@ public class Rollups {
                         + "WHEN NOT MATCHED THEN INSERT (month_index, workflow_id, person_id, days) "
                         + "VALUES (s.month_index, s.workflow_id, s.person_id, s.days)";
         jdbc.sql(sql).update();
+        Map<ActivePacks.Key, Map<Long, Integer>> added = new HashMap<>();
+        jdbc.sql(source).query(rs -> {
+            added.computeIfAbsent(new ActivePacks.Key(rs.getInt("month_index"), rs.getLong("workflow_id")),
+                    k -> new HashMap<>()).put(rs.getLong("person_id"), rs.getInt("days"));
+        });
+        ActivePacks.add(template, added);
     }
 
     /**
@@ -219,10 +242,16 @@ public class Rollups {
         jdbc.sql("INSERT INTO telemetry_active_month (month_index, workflow_id, person_id, days) "
                         + activeMonths("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
                 .param("first", first).param("last", last).update();
+        ActivePacks.rebuild(template, monthIndex(first), monthIndex(last));
         jdbc.sql("DELETE FROM telemetry_person_month WHERE month_index BETWEEN :first AND :last")
                 .param("first", monthIndex(first)).param("last", monthIndex(last)).update();
         jdbc.sql("INSERT INTO telemetry_person_month (" + PERSON_MONTH_COLUMNS + ") "
                         + personMonths("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
+                .param("first", first).param("last", last).update();
+        jdbc.sql("DELETE FROM telemetry_person_month_total WHERE month_index BETWEEN :first AND :last")
+                .param("first", monthIndex(first)).param("last", monthIndex(last)).update();
+        jdbc.sql("INSERT INTO telemetry_person_month_total (" + PERSON_MONTH_TOTAL_COLUMNS + ") "
+                        + personMonthTotals("telemetry_daily_rollup", "event_day BETWEEN :first AND :last"))
                 .param("first", first).param("last", last).update();
     }
 }

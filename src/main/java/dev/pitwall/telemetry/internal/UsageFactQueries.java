@@ -27,7 +27,8 @@ public class UsageFactQueries {
 
     /**
      * Workflow id → person id → distinct days in [from, to] with an event attributed to the
-     * workflow, counted from the monthly masks (a window of W days touches at most a few months).
+     * workflow, counted from the active-day packs (a row per workflow and month; a window of W days
+     * touches at most a few months). The inner maps are read-only.
      */
     public Map<Long, Map<Long, Integer>> activeDays(Collection<Long> workflowIds, LocalDate from, LocalDate to) {
         Map<Long, Map<Long, Integer>> days = new HashMap<>();
@@ -40,17 +41,34 @@ public class UsageFactQueries {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             windowMasks[Rollups.monthIndex(d) - firstMonth] |= 1 << (d.getDayOfMonth() - 1);
         }
+        Map<Long, ActiveDayCounts> counts = new HashMap<>();
         // Literal bounds keep PostgreSQL from a generic plan (see SqlValues.dateLiteral).
         jdbc.sql("""
-                SELECT month_index, workflow_id, person_id, days FROM telemetry_active_month
+                SELECT month_index, workflow_id, people FROM telemetry_active_pack
                 WHERE month_index BETWEEN %d AND %d AND workflow_id IN (:workflows)
                 """.formatted(firstMonth, lastMonth)).param("workflows", workflowIds)
                 .query(rs -> {
-                    int active = Integer.bitCount(rs.getInt(4) & windowMasks[rs.getInt(1) - firstMonth]);
-                    if (active > 0) {
-                        days.computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).merge(rs.getLong(3), active, Integer::sum);
+                    ActivePacks.Pack pack = ActivePacks.read(rs, 1, 2, 3);
+                    int mask = windowMasks[pack.monthIndex() - firstMonth];
+                    long[] people = new long[pack.people().length];
+                    int[] active = new int[people.length];
+                    int n = 0;
+                    for (int i = 0; i < people.length; i++) {
+                        int d = Integer.bitCount(pack.days()[i] & mask);
+                        if (d > 0) {
+                            people[n] = pack.people()[i];
+                            active[n++] = d;
+                        }
                     }
+                    ActiveDayCounts month = new ActiveDayCounts(java.util.Arrays.copyOf(people, n),
+                            java.util.Arrays.copyOf(active, n));
+                    counts.merge(pack.workflowId(), month, ActiveDayCounts::plus);
                 });
+        counts.forEach((workflow, c) -> {
+            if (!c.isEmpty()) {
+                days.put(workflow, c);
+            }
+        });
         return days;
     }
 
@@ -78,31 +96,65 @@ public class UsageFactQueries {
     }
 
     /**
-     * Each person's events in [from, to], and how many were in the given workflows: from the person
-     * months (a row per person, workflow and month), so a 28-day window reads at most two months'
-     * rows instead of a row per day, person, AI system and workflow.
+     * Each person's events in [from, to], and how many were in the given workflows. The events come
+     * from the person month totals (a row per person and month); the events in the given workflows
+     * from the person months (a row per person, workflow and month) of the smaller side: those
+     * workflows, or the others with events in the window (their events subtracted from the totals).
+     * At 10,000 people and 500 workflows that reads 10,000 rows and those of a few workflows
+     * instead of 200,000 rows a month.
      */
     public List<PersonActivity> personActivity(LocalDate from, LocalDate to, Set<Long> workflowIds) {
         if (to.isBefore(from)) {
             return List.of();
         }
-        // An empty IN () is not SQL; no workflow id is negative.
-        Collection<Long> ids = workflowIds.isEmpty() ? List.of(-1L) : workflowIds;
         String events = eventsInWindow(from, to);
-        return jdbc.sql("""
-                SELECT m.person_id, m.person_ref, SUM(%1$s) AS events,
-                       SUM(CASE WHEN m.workflow_id IN (:workflows) THEN %1$s ELSE 0 END) AS in_workflows
-                FROM telemetry_person_month m
-                WHERE m.month_index BETWEEN %2$d AND %3$d AND (m.person_id > 0 OR m.person_ref <> '')
+        int firstMonth = Rollups.monthIndex(from);
+        int lastMonth = Rollups.monthIndex(to);
+        Map<PersonKey, long[]> byPerson = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT m.person_id, m.person_ref, SUM(%s) AS events FROM telemetry_person_month_total m
+                WHERE m.month_index BETWEEN %d AND %d AND (m.person_id > 0 OR m.person_ref <> '')
                 GROUP BY m.person_id, m.person_ref
-                HAVING SUM(%1$s) > 0
-                """.formatted(events, Rollups.monthIndex(from), Rollups.monthIndex(to))).param("workflows", ids)
-                .query((rs, n) -> {
-                    long person = rs.getLong("person_id");
-                    return new PersonActivity(person > 0 ? person : null, person > 0 ? null : rs.getString("person_ref"),
-                            rs.getLong("events"), rs.getLong("in_workflows"));
-                })
-                .list();
+                """.formatted(events, firstMonth, lastMonth))
+                .query(rs -> {
+                    long total = rs.getLong(3);
+                    if (total > 0) {
+                        byPerson.put(new PersonKey(rs.getLong(1), rs.getString(2)), new long[] {total, 0});
+                    }
+                });
+        Set<Long> inWindow = new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT workflow_id FROM telemetry_daily_slice"
+                + " WHERE event_day BETWEEN %s AND %s".formatted(dateLiteral(from), dateLiteral(to)))
+                .query(Long.class).list());
+        Set<Long> given = new java.util.HashSet<>(inWindow);
+        given.retainAll(workflowIds);
+        Set<Long> others = new java.util.HashSet<>(inWindow);
+        others.removeAll(workflowIds);
+        boolean readGiven = given.size() <= others.size();
+        Set<Long> side = readGiven ? given : others;
+        Map<PersonKey, Long> sideEvents = new HashMap<>();
+        if (!side.isEmpty()) {
+            jdbc.sql("""
+                    SELECT m.person_id, m.person_ref, SUM(%s) AS events FROM telemetry_person_month m
+                    WHERE m.month_index BETWEEN %d AND %d AND m.workflow_id IN (:workflows)
+                      AND (m.person_id > 0 OR m.person_ref <> '')
+                    GROUP BY m.person_id, m.person_ref
+                    """.formatted(events, firstMonth, lastMonth)).param("workflows", side)
+                    .query(rs -> {
+                        sideEvents.put(new PersonKey(rs.getLong(1), rs.getString(2)), rs.getLong(3));
+                    });
+        }
+        List<PersonActivity> activity = new java.util.ArrayList<>(byPerson.size());
+        byPerson.forEach((person, counts) -> {
+            long onSide = sideEvents.getOrDefault(person, 0L);
+            long inGiven = readGiven ? onSide : counts[0] - onSide;
+            activity.add(new PersonActivity(person.id() > 0 ? person.id() : null, person.id() > 0 ? null : person.ref(),
+                    counts[0], inGiven));
+        });
+        return activity;
+    }
+
+    /** A person month's person: a known person's id, or 0 and an unknown user's reference. */
+    private record PersonKey(long id, String ref) {
     }
 
     /** A person month's events on the days of [from, to]: the sum of its day columns in the window. */
