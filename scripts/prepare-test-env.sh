@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready for the whole test suite, as far as it can without asking:
 #   - Chromium and ChromeDriver from Debian's packages (for the browser tests),
-#   - a running PostgreSQL (for the second pass of the database tests).
+#   - a running PostgreSQL (for the second pass of the database tests),
+#   - a running ClickHouse (for the ClickHouse event store's tests; scripts/clickhouse.sh).
 # It is run by Maven before the tests (skip with -Dpitwall.test.prepare.skip=true) and by .ci/run.
 # With --strict it fails when something is still missing; otherwise it explains and carries on,
 # and the tests that need the missing piece are skipped.
@@ -50,6 +51,10 @@ if [ -z "${PITWALL_TEST_POSTGRES_URL:-}" ] && ! pg_up; then
   fi
   pg_up || missing+=("a PostgreSQL server at 127.0.0.1:5432 (or set PITWALL_TEST_POSTGRES_URL)")
 fi
+
+# ClickHouse event store tests: a ClickHouse server at PITWALL_TEST_CLICKHOUSE_URL or 127.0.0.1:8123.
+bash "$(dirname "$0")/clickhouse.sh" \
+  || missing+=("a ClickHouse server at ${PITWALL_TEST_CLICKHOUSE_URL:-http://127.0.0.1:8123} (bash scripts/clickhouse.sh)")
 
 if [ ${#missing[@]} -gt 0 ]; then
   for m in "${missing[@]}"; do echo "prepare-test-env: missing: $m"; done

@@ -1,0 +1,331 @@
+package dev.pitwall.telemetry.clickhouse;
+
+import static dev.pitwall.telemetry.clickhouse.ClickHouseClient.quote;
+
+import dev.pitwall.telemetry.Attribution;
+import dev.pitwall.telemetry.IncomingEvent;
+import dev.pitwall.telemetry.Outcome;
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.UsageEvent;
+import dev.pitwall.telemetry.internal.ResolvedEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Raw usage events in ClickHouse (docs/scaling.md, "The ClickHouse event store"): the same columns
+ * as PostgreSQL's {@code telemetry_usage_event}, in a {@code ReplacingMergeTree} keyed by (source,
+ * event id, day) and partitioned by source and month, so that retention drops whole partitions
+ * and a row written twice (a repeated insert, a newer version after re-attribution) is one row
+ * when read with {@code FINAL}.
+ *
+ * <p>ClickHouse has no transactions. A row whose batch did not commit in PostgreSQL can be left
+ * behind; it is never counted: rollups read the rows of committed batches only, and a batch
+ * becomes visible to readers of raw events when the rollup worker has rolled it up
+ * ({@link #markRolledUp}). A later write of the same event is a newer version and replaces it.
+ *
+ * <p>Times are kept as epoch milliseconds ({@code Int64}): 18.16 has no {@code DateTime64}.
+ */
+public class ClickHouseUsageEvents {
+
+    static final String EVENTS = "usage_event";
+    static final String ROLLED_UP = "rolled_up_batch";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ClickHouseClient client;
+    /** Versions of rows written in the same millisecond still increase. */
+    private final AtomicLong sequence = new AtomicLong();
+
+    public ClickHouseUsageEvents(ClickHouseClient client) {
+        this.client = client;
+    }
+
+    /** Creates the database and tables when missing (every version since 18.16 accepts this DDL). */
+    public void createTables() {
+        client.createDatabase();
+        client.execute("""
+                CREATE TABLE IF NOT EXISTS %s (
+                    source String, event_id String, event_day Date, occurred_at_ms Int64,
+                    person_id Nullable(Int64), person_ref Nullable(String), system_id Nullable(Int64),
+                    workflow_id Nullable(Int64), operation Nullable(String), model Nullable(String),
+                    input_tokens Nullable(Int64), output_tokens Nullable(Int64), cost Nullable(Decimal(18, 6)),
+                    latency_ms Nullable(Int64), error UInt8, outcome String, attributes Nullable(String),
+                    attribution String, rule_id Nullable(Int64), batch_id Int64, ingested_at_ms Int64, version UInt64
+                ) ENGINE = ReplacingMergeTree(version)
+                PARTITION BY (source, toYYYYMM(event_day))
+                ORDER BY (source, event_id, event_day)
+                """.formatted(client.table(EVENTS)));
+        client.execute("CREATE TABLE IF NOT EXISTS " + client.table(ROLLED_UP)
+                + " (batch_id Int64) ENGINE = ReplacingMergeTree() ORDER BY batch_id");
+    }
+
+    /** One row as ClickHouse reads it from {@code JSONEachRow}: names are the columns. */
+    record Row(String source, String event_id, String event_day, long occurred_at_ms, Long person_id,
+            String person_ref, Long system_id, Long workflow_id, String operation, String model, Long input_tokens,
+            Long output_tokens, BigDecimal cost, Long latency_ms, int error, String outcome, String attributes,
+            String attribution, Long rule_id, long batch_id, long ingested_at_ms, long version) {
+    }
+
+    /**
+     * Writes a batch's new events in one insert. Safe to repeat: the same rows again are the same
+     * events (same key), and ClickHouse keeps one.
+     */
+    public void insertAll(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>(events.size());
+        long version = nextVersion(now);
+        for (ResolvedEvent r : events) {
+            IncomingEvent e = r.event();
+            rows.add(new Row(source.name(), e.eventId(), e.day().toString(), e.time().toEpochMilli(), r.personId(),
+                    r.personRef(), r.systemId(), r.workflowId(), e.operation(), e.model(), e.inputTokens(),
+                    e.outputTokens(), scaled(e.cost()), e.latencyMs(), e.error() ? 1 : 0, e.outcome().name(),
+                    e.attributes() == null || e.attributes().isEmpty() ? null : JSON.writeValueAsString(e.attributes()),
+                    r.attribution().name(), r.ruleId(), batchId, now.toEpochMilli(), version));
+        }
+        client.insert(EVENTS, rows);
+    }
+
+    /** Rounded to the column's six decimals, as PostgreSQL's {@code NUMERIC(18, 6)} rounds it. */
+    private static BigDecimal scaled(BigDecimal cost) {
+        return cost == null ? null : cost.setScale(6, java.math.RoundingMode.HALF_UP);
+    }
+
+    private long nextVersion(Instant now) {
+        return now.toEpochMilli() * 1_000 + sequence.incrementAndGet() % 1_000;
+    }
+
+    /**
+     * A daily rollup row, keyed as {@code telemetry_daily_rollup}: 0 and '' stand for "no person,
+     * AI system, workflow" and "a person of the directory".
+     */
+    public record RollupRow(LocalDate day, long personId, String personRef, long systemId, long workflowId, long events,
+            long inputTokens, long outputTokens, BigDecimal cost, long errors, long latencyMs, long timedEvents,
+            long accepted, long edited, long overridden, long rejected, long unknownOutcome) {
+    }
+
+    /** The events of these (committed) batches grouped into rollup rows, as PostgreSQL groups them. */
+    public List<RollupRow> rollupRows(Collection<Long> batchIds) {
+        if (batchIds.isEmpty()) {
+            return List.of();
+        }
+        return client.query("""
+                SELECT event_day, ifNull(person_id, 0) AS person_key,
+                       if(isNull(person_id), ifNull(person_ref, ''), '') AS ref_key,
+                       ifNull(system_id, 0) AS system_key, ifNull(workflow_id, 0) AS workflow_key,
+                       count() AS events, sum(ifNull(input_tokens, 0)) AS input_tokens,
+                       sum(ifNull(output_tokens, 0)) AS output_tokens, ifNull(toString(sum(cost)), '0') AS cost,
+                       sum(error) AS errors, sum(ifNull(latency_ms, 0)) AS latency, count(latency_ms) AS timed,
+                       countIf(outcome = 'ACCEPTED') AS accepted, countIf(outcome = 'EDITED') AS edited,
+                       countIf(outcome = 'OVERRIDDEN') AS overridden, countIf(outcome = 'REJECTED') AS rejected,
+                       countIf(outcome = 'UNKNOWN') AS unknown_outcome
+                FROM %s FINAL WHERE batch_id IN (%s)
+                GROUP BY event_day, person_key, ref_key, system_key, workflow_key
+                ORDER BY event_day, person_key, ref_key, system_key, workflow_key
+                """.formatted(client.table(EVENTS), ids(batchIds)), ClickHouseUsageEvents::rollupRow);
+    }
+
+    private static RollupRow rollupRow(JsonNode r) {
+        return new RollupRow(LocalDate.parse(r.get("event_day").asString()), r.get("person_key").asLong(),
+                r.get("ref_key").asString(), r.get("system_key").asLong(), r.get("workflow_key").asLong(),
+                r.get("events").asLong(), r.get("input_tokens").asLong(), r.get("output_tokens").asLong(),
+                plain(new BigDecimal(r.get("cost").asString())), r.get("errors").asLong(), r.get("latency").asLong(),
+                r.get("timed").asLong(), r.get("accepted").asLong(), r.get("edited").asLong(),
+                r.get("overridden").asLong(), r.get("rejected").asLong(), r.get("unknown_outcome").asLong());
+    }
+
+    /** Records that these batches are in the rollups: their events are now visible to readers. */
+    public void markRolledUp(Collection<Long> batchIds) {
+        client.insert(ROLLED_UP, batchIds.stream().distinct().map(id -> Map.of("batch_id", id)).toList());
+    }
+
+    /**
+     * The events stored and visible (their batch rolled up), once each, per source: what the
+     * PostgreSQL store would count in {@code telemetry_usage_event}.
+     */
+    public Map<TelemetrySource, Long> countsBySource() {
+        Map<TelemetrySource, Long> counts = new LinkedHashMap<>();
+        client.query("SELECT source, count() AS events FROM %s FINAL WHERE %s GROUP BY source ORDER BY source"
+                .formatted(client.table(EVENTS), visible()), row -> counts.put(TelemetrySource.valueOf(
+                        row.get("source").asString()), row.get("events").asLong()));
+        return counts;
+    }
+
+    /**
+     * The 95th percentile of latency per day for one workflow (or AI system) over [from, to],
+     * interpolated between the two nearest values as PostgreSQL's {@code PERCENTILE_CONT}: the
+     * value at position 0.95 × (n − 1) of the sorted latencies.
+     */
+    public Map<LocalDate, double[]> dailyLatencyP95(String column, long id, LocalDate from, LocalDate to) {
+        if (!column.equals("workflow_id") && !column.equals("system_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        Map<LocalDate, double[]> days = new LinkedHashMap<>();
+        client.query("""
+                SELECT event_day, count() AS timed, arraySort(groupArray(latency_ms)) AS sorted,
+                       0.95 * (timed - 1) AS at, toUInt64(floor(at)) AS below, toUInt64(ceil(at)) AS above,
+                       arrayElement(sorted, below + 1) + (at - below) * (arrayElement(sorted, above + 1)
+                           - arrayElement(sorted, below + 1)) AS p95
+                FROM %s FINAL
+                WHERE event_day BETWEEN %s AND %s AND %s = %d AND latency_ms IS NOT NULL AND %s
+                GROUP BY event_day ORDER BY event_day
+                """.formatted(client.table(EVENTS), date(from), date(to), column, id, visible()), row -> days.put(
+                        LocalDate.parse(row.get("event_day").asString()),
+                        new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}));
+        return days;
+    }
+
+    /** Drops whole months of one source's events before {@code keptFrom}'s month (retention). */
+    public List<YearMonth> dropMonthsBefore(TelemetrySource source, YearMonth keptFrom) {
+        List<YearMonth> months = client.query("""
+                SELECT DISTINCT toYYYYMM(event_day) AS month FROM %s WHERE source = %s AND event_day < %s
+                ORDER BY month
+                """.formatted(client.table(EVENTS), quote(source.name()), date(keptFrom.atDay(1))),
+                row -> YearMonth.of(row.get("month").asInt() / 100, row.get("month").asInt() % 100));
+        for (YearMonth month : months) {
+            client.execute("ALTER TABLE %s DROP PARTITION (%s, %d)".formatted(client.table(EVENTS),
+                    quote(source.name()), month.getYear() * 100 + month.getMonthValue()));
+        }
+        return months;
+    }
+
+    /**
+     * What the event list filters by, resolved to ids (ClickHouse cannot join PostgreSQL's registry):
+     * every field is optional; {@code from} inclusive, {@code to} exclusive.
+     */
+    public record EventFilter(TelemetrySource source, Long personId, String personRef, Long systemId, Long workflowId,
+            Instant from, Instant to, Attribution attribution, Long batchId) {
+
+        public static EventFilter none() {
+            return new EventFilter(null, null, null, null, null, null, null, null, null);
+        }
+
+        String where() {
+            List<String> parts = new ArrayList<>();
+            if (source != null) {
+                parts.add("source = " + quote(source.name()));
+            }
+            if (personId != null) {
+                parts.add("person_id = " + personId);
+            }
+            if (personRef != null) {
+                parts.add("person_ref = " + quote(personRef));
+            }
+            if (systemId != null) {
+                parts.add("system_id = " + systemId);
+            }
+            if (workflowId != null) {
+                parts.add("workflow_id = " + workflowId);
+            }
+            if (from != null) {
+                // The days too: only their months' partitions are read.
+                parts.add("occurred_at_ms >= " + from.toEpochMilli());
+                parts.add("event_day >= " + date(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+            }
+            if (to != null) {
+                parts.add("occurred_at_ms < " + to.toEpochMilli());
+                parts.add("event_day <= " + date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+            }
+            if (attribution != null) {
+                parts.add("attribution = " + quote(attribution.name()));
+            }
+            if (batchId != null) {
+                parts.add("batch_id = " + batchId);
+            }
+            return parts.isEmpty() ? "" : " AND " + String.join(" AND ", parts);
+        }
+    }
+
+    /**
+     * A page of visible events, newest first, with the keys of their AI system and workflow looked
+     * up by the caller (the registry is in PostgreSQL).
+     */
+    public List<UsageEvent> find(EventFilter filter, int limit, long offset, Function<Long, String> systemKey,
+            Function<Long, String> workflowKey) {
+        return client.query("""
+                SELECT * FROM %s FINAL WHERE %s%s
+                ORDER BY occurred_at_ms DESC, batch_id DESC, event_id DESC LIMIT %d, %d
+                """.formatted(client.table(EVENTS), visible(), filter.where(), offset, limit),
+                row -> event(JSON.convertValue(row, Row.class), systemKey, workflowKey));
+    }
+
+    /** How many visible events match. */
+    public long count(EventFilter filter) {
+        return client.queryLong("SELECT count() FROM %s FINAL WHERE %s%s".formatted(client.table(EVENTS), visible(),
+                filter.where()));
+    }
+
+    private static UsageEvent event(Row r, Function<Long, String> systemKey, Function<Long, String> workflowKey) {
+        return new UsageEvent(r.event_id(), TelemetrySource.valueOf(r.source()), Instant.ofEpochMilli(r.occurred_at_ms()),
+                r.person_id(), r.person_ref(), r.system_id() == null ? null : systemKey.apply(r.system_id()),
+                r.workflow_id() == null ? null : workflowKey.apply(r.workflow_id()), r.operation(), r.model(),
+                r.input_tokens(), r.output_tokens(), r.cost() == null ? null : plain(r.cost()), r.latency_ms(),
+                r.error() != 0, Outcome.valueOf(r.outcome()), r.attributes(), Attribution.valueOf(r.attribution()),
+                r.rule_id(), r.batch_id(), Instant.ofEpochMilli(r.ingested_at_ms()));
+    }
+
+    /**
+     * A re-attribution of one stored event, found by its key: its new workflow, how it was decided
+     * and by which rule.
+     */
+    public record Change(TelemetrySource source, String eventId, LocalDate day, Long workflowId,
+            Attribution attribution, Long ruleId) {
+    }
+
+    /**
+     * Re-attributes stored events: each is written again as a newer version (same batch) carrying
+     * its new workflow; ClickHouse keeps the newest. Events not stored (or not yet visible) are
+     * left alone, as an UPDATE of no row.
+     */
+    public void reattribute(List<Change> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Change> byKey = new LinkedHashMap<>();
+        changes.forEach(c -> byKey.put(c.source().name() + "\n" + c.eventId() + "\n" + c.day(), c));
+        String keys = changes.stream().map(c -> "(" + quote(c.source().name()) + ", " + quote(c.eventId()) + ", "
+                + date(c.day()) + ")").distinct().collect(Collectors.joining(", "));
+        List<Row> current = client.query("SELECT * FROM %s FINAL WHERE (source, event_id, event_day) IN (%s) AND %s"
+                .formatted(client.table(EVENTS), keys, visible()), row -> JSON.convertValue(row, Row.class));
+        long version = nextVersion(now);
+        List<Row> updated = new ArrayList<>(current.size());
+        for (Row r : current) {
+            Change c = byKey.get(r.source() + "\n" + r.event_id() + "\n" + r.event_day());
+            updated.add(new Row(r.source(), r.event_id(), r.event_day(), r.occurred_at_ms(), r.person_id(),
+                    r.person_ref(), r.system_id(), c.workflowId(), r.operation(), r.model(), r.input_tokens(),
+                    r.output_tokens(), r.cost(), r.latency_ms(), r.error(), r.outcome(), r.attributes(),
+                    c.attribution().name(), c.ruleId(), r.batch_id(), r.ingested_at_ms(), version));
+        }
+        client.insert(EVENTS, updated);
+    }
+
+    private String visible() {
+        return "batch_id IN (SELECT batch_id FROM " + client.table(ROLLED_UP) + ")";
+    }
+
+    private static String ids(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static String date(LocalDate day) {
+        return "toDate(" + quote(day.toString()) + ")";
+    }
+
+    /** 0.010000 (the column's scale) reads as 0.01, as the PostgreSQL store reads it. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
