@@ -14,6 +14,7 @@ import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.internal.AttributionRules;
 import dev.pitwall.telemetry.internal.EventResolver;
 import dev.pitwall.telemetry.internal.ReferenceCache;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ public class AttributionService {
     private static final long MAX_DAYS = 400;
 
     private final AttributionRules rules;
-    private final UsageEvents events;
+    private final UsageEventStore events;
     private final EventResolver resolver;
     private final RollupService rollups;
     private final AiSystemService systems;
@@ -51,7 +52,7 @@ public class AttributionService {
     private final ReferenceCache references;
     private final Clock clock;
 
-    AttributionService(AttributionRules rules, UsageEvents events, EventResolver resolver, RollupService rollups,
+    AttributionService(AttributionRules rules, UsageEventStore events, EventResolver resolver, RollupService rollups,
             AiSystemService systems, WorkflowService workflows, TeamService teams, AuditLog auditLog,
             ReferenceCache references, Clock clock) {
         this.references = references;
@@ -126,14 +127,14 @@ public class AttributionService {
         UsageEvents.Attributable after = null;
         while (true) {
             List<UsageEvents.Attributable> chunk = events.attributable(from, to, after, CHUNK);
-            List<Object[]> changes = new ArrayList<>();
+            List<UsageEvents.Change> changes = new ArrayList<>();
             for (UsageEvents.Attributable event : chunk) {
                 EventResolver.Attributed now = resolver.reattribute(event.personId(), event.systemId(), event.operation(),
                         lookups);
                 if (!Objects.equals(now.workflowId(), event.workflowId()) || now.attribution() != event.attribution()
                         || !Objects.equals(now.ruleId(), event.ruleId())) {
-                    changes.add(new Object[] {now.workflowId(), now.attribution().name(), now.ruleId(), event.source(),
-                            event.eventId(), event.day()});
+                    changes.add(new UsageEvents.Change(event.source(), event.eventId(), event.day(), now.workflowId(),
+                            now.attribution(), now.ruleId()));
                 }
             }
             events.reattribute(changes);

@@ -13,6 +13,7 @@ import dev.pitwall.portfolio.Workflow;
 import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.internal.Batches;
 import dev.pitwall.telemetry.internal.Evaluations;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +43,14 @@ public class EvaluationService {
     private static final int WRITE_ATTEMPTS = 3;
 
     private final Evaluations evaluations;
-    private final UsageEvents events;
+    private final UsageEventStore events;
     private final Batches batches;
     private final AiSystemService systems;
     private final WorkflowService workflows;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EvaluationService(Evaluations evaluations, UsageEvents events, Batches batches, AiSystemService systems,
+    EvaluationService(Evaluations evaluations, UsageEventStore events, Batches batches, AiSystemService systems,
             WorkflowService workflows, TransactionTemplate transactions, Clock clock) {
         this.evaluations = evaluations;
         this.events = events;

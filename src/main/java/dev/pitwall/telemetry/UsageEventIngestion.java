@@ -6,6 +6,7 @@ import dev.pitwall.telemetry.internal.Batches;
 import dev.pitwall.telemetry.internal.EventResolver;
 import dev.pitwall.telemetry.internal.EventRules;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public class UsageEventIngestion {
     private final EventRules rules;
     private final dev.pitwall.telemetry.internal.RetentionFloor retentionFloor;
     private final dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
-    private final UsageEvents events;
+    private final UsageEventStore events;
     private final Batches batches;
     private final RollupService rollups;
     private final TransactionTemplate transactions;
@@ -50,7 +51,7 @@ public class UsageEventIngestion {
     private final TelemetryProperties properties;
     private final ObjectProvider<AcceptedEventQueue> queue;
 
-    UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEvents events, Batches batches,
+    UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEventStore events, Batches batches,
             RollupService rollups, TransactionTemplate transactions, Clock clock,
             dev.pitwall.telemetry.internal.RetentionFloor retentionFloor,
             dev.pitwall.telemetry.internal.UsageEventPartitions partitions, TelemetryProperties properties,

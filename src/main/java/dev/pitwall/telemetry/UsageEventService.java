@@ -1,15 +1,15 @@
 package dev.pitwall.telemetry;
 
-import static dev.pitwall.platform.jdbc.SqlValues.utc;
-
 import dev.pitwall.people.Person;
 import dev.pitwall.people.PersonService;
-import dev.pitwall.platform.jdbc.SqlWhere;
 import dev.pitwall.platform.web.InvalidInputException;
 import dev.pitwall.platform.web.NotFoundException;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.platform.web.PageResult;
 import dev.pitwall.telemetry.internal.Batches;
+import dev.pitwall.telemetry.internal.ReferenceCache;
+import dev.pitwall.telemetry.internal.UsageEventFilter;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -20,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UsageEventService {
 
-    private final UsageEvents events;
+    private final UsageEventStore events;
     private final Batches batches;
     private final PersonService people;
+    private final ReferenceCache references;
 
-    UsageEventService(UsageEvents events, Batches batches, PersonService people) {
+    UsageEventService(UsageEventStore events, Batches batches, PersonService people, ReferenceCache references) {
+        this.references = references;
         this.events = events;
         this.batches = batches;
         this.people = people;
@@ -34,27 +36,34 @@ public class UsageEventService {
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw InvalidInputException.ofField("to", "must be after from");
         }
-        SqlWhere where = new SqlWhere();
+        Long personId = null;
+        String personRef = null;
         if (query.person() != null) {
             Optional<Person> person = query.person().contains("@") ? people.findByEmail(query.person())
                     : people.findByExternalId(query.person());
-            where.and(person.isPresent() ? "e.person_id = :personId" : "e.person_ref = :personRef",
-                    person.isPresent() ? "personId" : "personRef", person.<Object>map(Person::id).orElse(query.person()));
+            personId = person.map(Person::id).orElse(null);
+            personRef = person.isPresent() ? null : query.person();
         }
-        where.and("e.system_id = (SELECT id FROM portfolio_ai_system WHERE system_key = :system)", "system", query.system())
-                .and("e.workflow_id = (SELECT id FROM portfolio_workflow WHERE workflow_key = :workflow)", "workflow",
-                        query.workflow())
-                .and("e.occurred_at >= :from", "from", query.from() == null ? null : utc(query.from()))
-                .and("e.occurred_at < :to", "to", query.to() == null ? null : utc(query.to()))
-                // The same range in days: it reads only its months' partitions (docs/scaling.md).
-                .and("e.event_day >= :fromDay", "fromDay", query.from() == null ? null
-                        : query.from().atOffset(java.time.ZoneOffset.UTC).toLocalDate())
-                .and("e.event_day <= :toDay", "toDay", query.to() == null ? null
-                        : query.to().atOffset(java.time.ZoneOffset.UTC).toLocalDate())
-                .and("e.source = :source", "source", query.source())
-                .and("e.attribution = :attribution", "attribution", query.attribution())
-                .and("e.batch_id = :batchId", "batchId", query.batchId());
-        return PageResult.of(events.find(where, page), page, events.count(where));
+        UsageEventFilter filter = new UsageEventFilter(query.source(), personId, personRef,
+                id(query.system(), ReferenceCache.References::systemIds),
+                id(query.workflow(), ReferenceCache.References::workflowIds), query.from(), query.to(),
+                query.attribution(), query.batchId());
+        return PageResult.of(events.find(filter, page), page, events.count(filter));
+    }
+
+    /**
+     * The id of an AI system or workflow key, read again when not among the cached references (one
+     * registered a moment ago); {@link UsageEventFilter#NO_ID} when none has it.
+     */
+    private Long id(String key, java.util.function.Function<ReferenceCache.References, java.util.Map<String, Long>> ids) {
+        if (key == null) {
+            return null;
+        }
+        Long id = ids.apply(references.get()).get(key);
+        if (id == null) {
+            id = ids.apply(references.reload(references.now())).get(key);
+        }
+        return id == null ? UsageEventFilter.NO_ID : id;
     }
 
     public PageResult<IngestionBatch> batches(PageQuery page) {

@@ -1,7 +1,6 @@
 package dev.pitwall.telemetry;
 
 import static dev.pitwall.platform.jdbc.SqlValues.date;
-import static dev.pitwall.platform.jdbc.SqlValues.utc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +34,11 @@ public class UsageSignals {
             return new Target(null, id);
         }
 
-        private String column() {
+        String column() {
             return workflowId != null ? "workflow_id" : "system_id";
         }
 
-        private long id() {
+        long id() {
             return workflowId != null ? workflowId : systemId;
         }
     }
@@ -73,9 +72,11 @@ public class UsageSignals {
     }
 
     private final JdbcClient jdbc;
+    private final dev.pitwall.telemetry.internal.UsageEventStore events;
 
-    UsageSignals(JdbcClient jdbc) {
+    UsageSignals(JdbcClient jdbc, dev.pitwall.telemetry.internal.UsageEventStore events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Totals per day in [from, to], only days with events, oldest first. */
@@ -101,34 +102,11 @@ public class UsageSignals {
 
     /** Each day's latency percentile in [from, to] (days with timed events only). */
     public java.util.Map<LocalDate, Latency> dailyLatency(Target target, LocalDate from, LocalDate to) {
-        java.util.Map<LocalDate, Latency> days = new java.util.HashMap<>();
-        jdbc.sql("""
-                SELECT event_day, PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
-                       COUNT(latency_ms) AS timed
-                FROM telemetry_usage_event WHERE event_day BETWEEN :from AND :to AND %s = :id AND latency_ms IS NOT NULL
-                GROUP BY event_day
-                """.formatted(target.column()))
-                .param("from", from).param("to", to).param("id", target.id())
-                .query((rs, n) -> days.put(date(rs, "event_day"), new Latency(rs.getDouble("p95"), rs.getLong("timed"))))
-                .list();
-        return days;
+        return events.dailyLatency(target.column(), target.id(), from, to);
     }
 
     /** Latency of the events that occurred in [from, to). */
     public Latency latency(Target target, Instant from, Instant to) {
-        return jdbc.sql("""
-                SELECT PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95, COUNT(latency_ms) AS timed
-                FROM telemetry_usage_event WHERE occurred_at >= :from AND occurred_at < :to AND %s = :id
-                    AND event_day BETWEEN :fromDay AND :toDay
-                """.formatted(target.column()))
-                // The days of the range: only their months' partitions and index entries are read.
-                .param("from", utc(from)).param("to", utc(to)).param("id", target.id())
-                .param("fromDay", from.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
-                .param("toDay", to.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
-                .query((rs, n) -> {
-                    long timed = rs.getLong("timed");
-                    double p95 = rs.getDouble("p95");
-                    return new Latency(timed == 0 || rs.wasNull() ? null : p95, timed);
-                }).single();
+        return events.latency(target.column(), target.id(), from, to);
     }
 }

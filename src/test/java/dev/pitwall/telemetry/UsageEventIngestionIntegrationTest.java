@@ -123,6 +123,15 @@ class UsageEventIngestionIntegrationTest {
                 .andExpect(jsonPath("$.content[1].error").value(true));
         mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("person", org.outsider.email()))
                 .andExpect(jsonPath("$.totalElements").value(1));
+        // Keys that name no AI system or workflow match nothing (not "no filter").
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", "no-such-system-" + org.suffix))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("workflow", "no-such-workflow-" + org.suffix))
+                .andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system)
+                        .param("person", org.member.email()).param("attribution", "NONE"))
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value("a-" + org.suffix));
         // A range of instants: a's 09:00Z is in [08:30Z, 09:00:01Z), b's 08:00Z is not; a range ending at
         // midnight and one starting the next day hold neither.
         mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,6 +63,25 @@ class UsageSignalsIntegrationTest {
                 Instant.parse("2026-10-01T06:00:00Z"), Instant.parse("2026-10-01T09:00:00Z"));
         assertThat(none.timedEvents()).isZero();
         assertThat(none.p95()).isNull();
+
+        // Day by day (UTC days): 2026-09-30 holds i = 0 … 27 (100 … 2,800 ms), 2026-10-01 i = 28 … 39
+        // (2,900 … 4,000 ms); the AI system sees the same events.
+        Percentile p95 = new Percentile(95).withEstimationType(Percentile.EstimationType.R_7);
+        java.util.Map<LocalDate, UsageSignals.Latency> daily = signals.dailyLatency(
+                UsageSignals.Target.workflow(workflow), LocalDate.parse("2026-09-29"), LocalDate.parse("2026-10-02"));
+        assertThat(daily).containsOnlyKeys(LocalDate.parse("2026-09-30"), LocalDate.parse("2026-10-01"));
+        assertThat(daily.get(LocalDate.parse("2026-09-30")).timedEvents()).isEqualTo(28);
+        assertThat(daily.get(LocalDate.parse("2026-09-30")).p95()).isCloseTo(p95.evaluate(
+                java.util.stream.LongStream.rangeClosed(1, 28).mapToDouble(n -> 100.0 * n).toArray()),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(daily.get(LocalDate.parse("2026-10-01")).p95()).isCloseTo(p95.evaluate(
+                java.util.stream.LongStream.rangeClosed(29, 40).mapToDouble(n -> 100.0 * n).toArray()),
+                org.assertj.core.data.Offset.offset(1e-6));
+        long system = systems.findAll().stream().filter(s -> s.key().equals(fx.system)).findFirst().orElseThrow().id();
+        assertThat(signals.dailyLatency(UsageSignals.Target.system(system), LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-10-01")).get(LocalDate.parse("2026-10-01")).timedEvents()).isEqualTo(12);
+        assertThat(signals.dailyLatency(UsageSignals.Target.workflow(workflow), LocalDate.parse("2026-10-02"),
+                LocalDate.parse("2026-10-05"))).isEmpty();
     }
 
     private static IncomingEvent event(TelemetryFixture fx, int i, Instant time, long latencyMs) {

@@ -1,9 +1,10 @@
 package dev.pitwall.telemetry.github;
 
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,10 +15,10 @@ class GitHubUserDays {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final UsageEventStore events;
 
-    GitHubUserDays(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    GitHubUserDays(UsageEventStore events) {
+        this.events = events;
     }
 
     /**
@@ -32,14 +33,8 @@ class GitHubUserDays {
     }
 
     List<UserDay> between(LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                SELECT event_day, person_id, person_ref, event_id, attributes FROM telemetry_usage_event
-                WHERE source = 'GITHUB_COPILOT' AND event_day BETWEEN :from AND :to AND event_id LIKE 'github:%'
-                """).param("from", from).param("to", to)
-                .query((rs, n) -> day(rs.getObject("event_day", LocalDate.class),
-                        (Long) rs.getObject("person_id", Long.class), rs.getString("person_ref"),
-                        rs.getString("event_id"), rs.getString("attributes")))
-                .list();
+        return events.reported(TelemetrySource.GITHUB_COPILOT, "github:", from, to).stream()
+                .map(e -> day(e.day(), e.personId(), e.personRef(), e.eventId(), e.attributes())).toList();
     }
 
     private static UserDay day(LocalDate day, Long personId, String ref, String eventId, String attributes) {

@@ -18,33 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Rollups {
 
-    private static final String COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, input_tokens, "
+    static final String COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, input_tokens, "
             + "output_tokens, cost, errors, latency_ms, timed_events, accepted, edited, overridden, rejected, unknown_outcome";
     private static final String KEY = "event_day, person_id, person_ref, system_id, workflow_id";
     private static final String[] SUMMED = {"events", "input_tokens", "output_tokens", "cost", "errors", "latency_ms",
         "timed_events", "accepted", "edited", "overridden", "rejected", "unknown_outcome"};
-
-    /** The events matching {@code condition}, grouped into rollup rows. */
-    private static String grouped(String condition) {
-        return """
-                SELECT event_day, person_key AS person_id, ref_key AS person_ref, system_key AS system_id,
-                       workflow_key AS workflow_id, COUNT(*) AS events,
-                       COALESCE(SUM(input_tokens), 0) AS input_tokens, COALESCE(SUM(output_tokens), 0) AS output_tokens,
-                       COALESCE(SUM(cost), 0) AS cost, SUM(CASE WHEN error THEN 1 ELSE 0 END) AS errors,
-                       COALESCE(SUM(latency_ms), 0) AS latency_ms, COUNT(latency_ms) AS timed_events,
-                       SUM(CASE WHEN outcome = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,
-                       SUM(CASE WHEN outcome = 'EDITED' THEN 1 ELSE 0 END) AS edited,
-                       SUM(CASE WHEN outcome = 'OVERRIDDEN' THEN 1 ELSE 0 END) AS overridden,
-                       SUM(CASE WHEN outcome = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,
-                       SUM(CASE WHEN outcome = 'UNKNOWN' THEN 1 ELSE 0 END) AS unknown_outcome
-                FROM (SELECT e.event_day, e.input_tokens, e.output_tokens, e.cost, e.error, e.latency_ms, e.outcome,
-                             COALESCE(e.person_id, 0) AS person_key,
-                             CASE WHEN e.person_id IS NULL THEN COALESCE(e.person_ref, '') ELSE '' END AS ref_key,
-                             COALESCE(e.system_id, 0) AS system_key, COALESCE(e.workflow_id, 0) AS workflow_key
-                      FROM telemetry_usage_event e WHERE %s) x
-                GROUP BY event_day, person_key, ref_key, system_key, workflow_key
-                """.formatted(condition);
-    }
 
     /**
      * The active-month masks of the rows matching {@code condition} of {@code table}: distinct
@@ -113,7 +91,11 @@ public class Rollups {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final boolean postgres;
 
-    Rollups(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseKind database) {
+    private final UsageEventStore events;
+
+    Rollups(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, DatabaseKind database,
+            UsageEventStore events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.postgres = database.isPostgres();
@@ -135,25 +117,12 @@ public class Rollups {
 
     /**
      * Adds batches' events to the rollups. The caller holds the lock and marks the batches. The
-     * events are grouped once, into the stage; the rollups, active months and slices are added
+     * event store groups the events once, into the stage; the rollups, active months and slices are added
      * from the stage's rows, far fewer than the events.
      */
     public void addBatches(List<Long> batchIds) {
         jdbc.sql("DELETE FROM telemetry_rollup_stage").update();
-        if (postgres) {
-            // Reading a few batches' events is always an index scan on batch_id. Without statistics
-            // (a month partition filling faster than autovacuum analyzes it) PostgreSQL planned a
-            // parallel scan of whole partitions and compiled it with JIT: 5.6 s instead of 58 ms for
-            // 200 batches at 100 million events, and the rollups fell behind ingestion (scaling.md).
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL jit = off").update();
-        }
-        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + COLUMNS + ") " + grouped("e.batch_id IN (:batches)"))
-                .param("batches", batchIds).update();
-        if (postgres) {
-            jdbc.sql("SET LOCAL enable_seqscan TO DEFAULT").update();
-            jdbc.sql("SET LOCAL jit TO DEFAULT").update();
-        }
+        events.stage(batchIds);
         String source = "SELECT " + COLUMNS + " FROM telemetry_rollup_stage";
         String sql = addingUpsert("telemetry_daily_rollup", COLUMNS, KEY, List.of(SUMMED), source);
         jdbc.sql(sql).update();
@@ -238,9 +207,7 @@ public class Rollups {
         changed(now);
         jdbc.sql("DELETE FROM telemetry_daily_rollup WHERE event_day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();
-        jdbc.sql("INSERT INTO telemetry_daily_rollup (" + COLUMNS + ") " + grouped(
-                "e.event_day BETWEEN :from AND :to AND e.batch_id IN (SELECT id FROM telemetry_batch WHERE rolled_up)"))
-                .param("from", from).param("to", to).update();
+        events.rollUpDays(from, to);
         jdbc.sql("DELETE FROM telemetry_daily_slice WHERE event_day BETWEEN :from AND :to")
                 .param("from", from).param("to", to).update();
         jdbc.sql("INSERT INTO telemetry_daily_slice (" + SLICE_COLUMNS + ") "

@@ -17,7 +17,9 @@ class TelemetryGettingStarted implements GettingStarted {
 
     @Override
     public List<Step> steps() {
-        boolean events = GettingStarted.exists(jdbc, "SELECT 1 FROM telemetry_usage_event");
+        boolean events = GettingStarted.exists(jdbc,
+                // From the batches, whichever store keeps the events (and after retention removed them).
+                "SELECT 1 FROM telemetry_batch WHERE accepted > 0");
         return List.of(new Step(80, "Send the first usage events", "By API, OpenTelemetry or a Microsoft 365 or "
                 + "GitHub Copilot usage report; the telemetry page shows each batch.", "/telemetry", events));
     }
