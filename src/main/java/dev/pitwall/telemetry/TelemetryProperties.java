@@ -27,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  *     the response) or {@code kafka} (acknowledged once the Kafka brokers have them, stored in large
  *     batches by the store writers of {@code pitwall.telemetry.kafka.writer})
  * @param kafka the optional Kafka source of native usage events, and the Kafka write path
+ * @param store where raw usage events are kept: {@code database} (the database's
+ *     {@code telemetry_usage_event}) or {@code clickhouse} (ClickHouse, their keys in the database;
+ *     docs/scaling.md)
+ * @param clickhouse the ClickHouse server, for {@code store=clickhouse}
  */
 @Validated
 @ConfigurationProperties("pitwall.telemetry")
@@ -39,7 +43,40 @@ public record TelemetryProperties(
         @NotNull @DefaultValue("30s") Duration rollupSweep,
         @NotNull @DefaultValue("1s") Duration rollupDelay,
         @NotNull @DefaultValue("direct") WritePath writePath,
-        @Valid @NotNull @DefaultValue Kafka kafka) {
+        @Valid @NotNull @DefaultValue Kafka kafka,
+        @NotNull @DefaultValue("database") Store store,
+        @Valid @NotNull @DefaultValue ClickHouse clickhouse) {
+
+    /** Where raw usage events are kept. */
+    public enum Store {
+        /** The database's {@code telemetry_usage_event}: PostgreSQL (partitioned) or H2. */
+        DATABASE,
+        /** ClickHouse, with their keys in the database (PostgreSQL). */
+        CLICKHOUSE
+    }
+
+    /**
+     * The ClickHouse server of {@code pitwall.telemetry.store=clickhouse}, over its HTTP interface.
+     *
+     * @param url e.g. {@code http://clickhouse:8123}
+     * @param database created when missing, with its tables
+     * @param user the ClickHouse user
+     * @param password its password (sent as HTTP Basic authentication; never logged)
+     * @param timeout how long one request to ClickHouse may take
+     */
+    public record ClickHouse(@NotBlank @DefaultValue("http://127.0.0.1:8123") String url,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*",
+                    message = "letters, digits and _ only") @DefaultValue("pitwall") String database,
+            @NotBlank @DefaultValue("default") String user,
+            @DefaultValue("") String password,
+            @NotNull @DefaultValue("60s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            // Configuration reports and logs print settings: never the password.
+            return "ClickHouse[url=" + url + ", database=" + database + ", user=" + user + ", timeout=" + timeout + "]";
+        }
+    }
 
     /** How accepted events reach the store. */
     public enum WritePath {

@@ -54,11 +54,13 @@ public class UsageEventRetention implements DisposableBean {
     private final dev.pitwall.telemetry.discovery.AiDiscovery discovery;
     private final dev.pitwall.telemetry.github.GitHubTeams githubTeams;
     private final UsageEventPartitions partitions;
+    private final dev.pitwall.telemetry.internal.UsageEventStore store;
 
     UsageEventRetention(UsageRetentionProperties properties, RetentionFloor floor, RollupService rollups,
             AuditLog auditLog, TransactionTemplate transactions, Clock clock,
             dev.pitwall.telemetry.discovery.AiDiscovery discovery, dev.pitwall.telemetry.github.GitHubTeams githubTeams,
-            UsageEventPartitions partitions) {
+            UsageEventPartitions partitions, dev.pitwall.telemetry.internal.UsageEventStore store) {
+        this.store = store;
         this.partitions = partitions;
         this.discovery = discovery;
         this.githubTeams = githubTeams;
@@ -185,8 +187,15 @@ public class UsageEventRetention implements DisposableBean {
         return total;
     }
 
-    /** Drops the source's months before the day (PostgreSQL) or deletes their events in chunks (H2). */
+    /**
+     * Drops the source's months before the day (PostgreSQL) or deletes their events in chunks (H2),
+     * then what the event store keeps elsewhere (ClickHouse).
+     */
     private long deleteBefore(TelemetrySource source, LocalDate keepFrom) {
+        return deleteFromDatabaseBefore(source, keepFrom) + store.forgetBefore(source, keepFrom);
+    }
+
+    private long deleteFromDatabaseBefore(TelemetrySource source, LocalDate keepFrom) {
         long deleted = 0;
         if (partitions.partitioned()) {
             for (UsageEventPartitions.Partition partition : partitions.before(source, keepFrom)) {

@@ -42,6 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * nothing twice; a refusal by Cursor is a 502 that names the status and never the key.
  */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class CursorPullIntegrationTest {
 
     private static final String KEY = "crsr_test_0123456789abcdef";

@@ -53,6 +53,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the token or the key.
  */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class GitHubPullIntegrationTest {
 
     private static final String SYSTEM = "github-pull-test";

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class IngestionCrashTest {
 
     private static final String PASSWORD = "crash-test-password";

@@ -38,6 +38,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Native usage events through the API, on H2 and on PostgreSQL (COPY). */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class UsageEventIngestionIntegrationTest {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");

@@ -24,6 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * PostgreSQL only (the PostgreSQL pass); H2 keeps one table.
  */
 @org.junit.jupiter.api.Tag("db")
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class UsageEventPartitionMigrationTest {
 
     private String database;

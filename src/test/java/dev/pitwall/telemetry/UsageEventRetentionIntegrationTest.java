@@ -38,6 +38,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import(MovableClock.Configuration.class)
 @TestPropertySource(properties = {"pitwall.telemetry.retention.raw-events=P13M",
         "pitwall.telemetry.retention.sources.PROXY_LOG=P6M", "pitwall.retention-test=true"})
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class UsageEventRetentionIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");

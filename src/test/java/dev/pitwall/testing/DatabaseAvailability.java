@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * In the PostgreSQL pass, skips database tests when no PostgreSQL server answers on a developer
- * machine, and fails them in strict runs (CI), where PostgreSQL must be there.
+ * machine, and fails them in strict runs (CI), where PostgreSQL must be there; in the ClickHouse
+ * pass, likewise when no ClickHouse server answers.
  */
 public class DatabaseAvailability implements ExecutionCondition {
 
@@ -16,6 +17,10 @@ public class DatabaseAvailability implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("running on embedded H2");
         }
         if (TestDatabases.postgresReachable()) {
+            if (TestClickHouse.STORE) {
+                // The third pass needs ClickHouse too.
+                return new TestClickHouse().evaluateExecutionCondition(context);
+            }
             return ConditionEvaluationResult.enabled("PostgreSQL is reachable at " + TestDatabases.ADMIN_URL);
         }
         if (TestDatabases.STRICT) {

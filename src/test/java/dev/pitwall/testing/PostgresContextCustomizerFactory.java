@@ -35,10 +35,19 @@ public class PostgresContextCustomizerFactory implements ContextCustomizerFactor
                 return;
             }
             String database = TestDatabases.createDatabase();
-            Map<String, Object> properties = Map.of(
+            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                     "spring.datasource.url", TestDatabases.urlOf(database),
                     "spring.datasource.username", TestDatabases.USER,
-                    "spring.datasource.password", TestDatabases.PASSWORD);
+                    "spring.datasource.password", TestDatabases.PASSWORD));
+            if (TestClickHouse.STORE) {
+                // The third pass: raw events in a ClickHouse database of the context's own, same name.
+                properties.put("pitwall.telemetry.store", "clickhouse");
+                properties.put("pitwall.telemetry.clickhouse.url", TestClickHouse.URL.toString());
+                properties.put("pitwall.telemetry.clickhouse.database", database);
+                ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("pitwallTestClickHouseDropper",
+                        BeanDefinitionBuilder.genericBeanDefinition(DisposableBean.class,
+                                () -> () -> TestClickHouse.drop(database)).getBeanDefinition());
+            }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pitwall-test-postgresql", properties));
             context.addBeanFactoryPostProcessor(factory -> dropAfterTheDataSourceCloses(factory, database));
         }

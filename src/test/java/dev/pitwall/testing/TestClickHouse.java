@@ -19,6 +19,12 @@ public final class TestClickHouse implements ExecutionCondition {
 
     public static final URI URL = URI.create(System.getProperty("pitwall.test.clickhouse.url",
             System.getenv().getOrDefault("PITWALL_TEST_CLICKHOUSE_URL", "http://127.0.0.1:8123")));
+    /**
+     * {@code -Dpitwall.test.store=clickhouse} selects the third pass: the database tests of telemetry
+     * and measurement on PostgreSQL with raw events in ClickHouse.
+     */
+    public static final boolean STORE = "clickhouse".equalsIgnoreCase(System.getProperty("pitwall.test.store"));
+
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static Boolean reachable;
@@ -32,6 +38,11 @@ public final class TestClickHouse implements ExecutionCondition {
     /** Drops a test's database. */
     public static void drop(ClickHouseClient client) {
         client.execute("DROP DATABASE IF EXISTS " + client.database());
+    }
+
+    /** Drops a test context's database (the third pass). */
+    public static void drop(String database) {
+        drop(new ClickHouseClient(URL, database, "default", "", Duration.ofSeconds(60)));
     }
 
     static synchronized boolean reachable() {

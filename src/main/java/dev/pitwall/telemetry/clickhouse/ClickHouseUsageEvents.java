@@ -31,15 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  * when read with {@code FINAL}.
  *
  * <p>ClickHouse has no transactions. A row whose batch did not commit in PostgreSQL can be left
- * behind; it is never counted: rollups read the rows of committed batches only, and a batch
- * becomes visible to readers of raw events when the rollup worker has rolled it up
- * ({@link #markRolledUp}). A later write of the same event is a newer version and replaces it.
+ * behind; it is never counted: rollups read the rows of committed batches only, readers of raw
+ * events see a batch once it is recorded as committed ({@link #markCommitted}), and a rebuild of
+ * days reads the batches recorded as rolled up ({@link #markRolledUp}). A later write of the same
+ * event is a newer version and replaces it.
  *
  * <p>Times are kept as epoch milliseconds ({@code Int64}): 18.16 has no {@code DateTime64}.
  */
 public class ClickHouseUsageEvents {
 
     static final String EVENTS = "usage_event";
+    static final String COMMITTED = "committed_batch";
     static final String ROLLED_UP = "rolled_up_batch";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,8 +68,10 @@ public class ClickHouseUsageEvents {
                 PARTITION BY (source, toYYYYMM(event_day))
                 ORDER BY (source, event_id, event_day)
                 """.formatted(client.table(EVENTS)));
-        client.execute("CREATE TABLE IF NOT EXISTS " + client.table(ROLLED_UP)
-                + " (batch_id Int64) ENGINE = ReplacingMergeTree() ORDER BY batch_id");
+        for (String table : List.of(COMMITTED, ROLLED_UP)) {
+            client.execute("CREATE TABLE IF NOT EXISTS " + client.table(table)
+                    + " (batch_id Int64) ENGINE = ReplacingMergeTree() ORDER BY batch_id");
+        }
     }
 
     /** One row as ClickHouse reads it from {@code JSONEachRow}: names are the columns. */
@@ -116,25 +120,29 @@ public class ClickHouseUsageEvents {
             long accepted, long edited, long overridden, long rejected, long unknownOutcome) {
     }
 
+    /** Events grouped into rollup rows as the database groups them; %s the table, %s the condition. */
+    private static final String ROLLUP_ROWS = """
+            SELECT event_day, ifNull(person_id, 0) AS person_key,
+                   if(isNull(person_id), ifNull(person_ref, ''), '') AS ref_key,
+                   ifNull(system_id, 0) AS system_key, ifNull(workflow_id, 0) AS workflow_key,
+                   count() AS events, sum(ifNull(input_tokens, 0)) AS input_tokens,
+                   sum(ifNull(output_tokens, 0)) AS output_tokens, ifNull(toString(sum(cost)), '0') AS cost,
+                   sum(error) AS errors, sum(ifNull(latency_ms, 0)) AS latency, count(latency_ms) AS timed,
+                   countIf(outcome = 'ACCEPTED') AS accepted, countIf(outcome = 'EDITED') AS edited,
+                   countIf(outcome = 'OVERRIDDEN') AS overridden, countIf(outcome = 'REJECTED') AS rejected,
+                   countIf(outcome = 'UNKNOWN') AS unknown_outcome
+            FROM %s FINAL WHERE %s
+            GROUP BY event_day, person_key, ref_key, system_key, workflow_key
+            ORDER BY event_day, person_key, ref_key, system_key, workflow_key
+            """;
+
     /** The events of these (committed) batches grouped into rollup rows, as PostgreSQL groups them. */
     public List<RollupRow> rollupRows(Collection<Long> batchIds) {
         if (batchIds.isEmpty()) {
             return List.of();
         }
-        return client.query("""
-                SELECT event_day, ifNull(person_id, 0) AS person_key,
-                       if(isNull(person_id), ifNull(person_ref, ''), '') AS ref_key,
-                       ifNull(system_id, 0) AS system_key, ifNull(workflow_id, 0) AS workflow_key,
-                       count() AS events, sum(ifNull(input_tokens, 0)) AS input_tokens,
-                       sum(ifNull(output_tokens, 0)) AS output_tokens, ifNull(toString(sum(cost)), '0') AS cost,
-                       sum(error) AS errors, sum(ifNull(latency_ms, 0)) AS latency, count(latency_ms) AS timed,
-                       countIf(outcome = 'ACCEPTED') AS accepted, countIf(outcome = 'EDITED') AS edited,
-                       countIf(outcome = 'OVERRIDDEN') AS overridden, countIf(outcome = 'REJECTED') AS rejected,
-                       countIf(outcome = 'UNKNOWN') AS unknown_outcome
-                FROM %s FINAL WHERE batch_id IN (%s)
-                GROUP BY event_day, person_key, ref_key, system_key, workflow_key
-                ORDER BY event_day, person_key, ref_key, system_key, workflow_key
-                """.formatted(client.table(EVENTS), ids(batchIds)), ClickHouseUsageEvents::rollupRow);
+        return client.query(ROLLUP_ROWS.formatted(client.table(EVENTS), "batch_id IN (" + ids(batchIds) + ")"),
+                ClickHouseUsageEvents::rollupRow);
     }
 
     private static RollupRow rollupRow(JsonNode r) {
@@ -146,9 +154,28 @@ public class ClickHouseUsageEvents {
                 r.get("overridden").asLong(), r.get("rejected").asLong(), r.get("unknown_outcome").asLong());
     }
 
-    /** Records that these batches are in the rollups: their events are now visible to readers. */
+    /** Records that these batches committed in the database: their events are visible to readers. */
+    public void markCommitted(Collection<Long> batchIds) {
+        client.insert(COMMITTED, batchIds.stream().distinct().map(id -> Map.of("batch_id", id)).toList());
+    }
+
+    /** Records that these batches are in the database's rollups: a rebuild of their days reads them. */
     public void markRolledUp(Collection<Long> batchIds) {
         client.insert(ROLLED_UP, batchIds.stream().distinct().map(id -> Map.of("batch_id", id)).toList());
+    }
+
+    /** The batches recorded as rolled up. */
+    public java.util.Set<Long> rolledUp() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        client.query("SELECT DISTINCT batch_id FROM " + client.table(ROLLED_UP), row -> ids.add(row.get("batch_id").asLong()));
+        return ids;
+    }
+
+    /** The events of rolled-up batches of the days [from, to], grouped into rollup rows (a rebuild). */
+    public List<RollupRow> rollupRowsOfDays(LocalDate from, LocalDate to) {
+        return client.query(ROLLUP_ROWS.formatted(client.table(EVENTS), "event_day BETWEEN " + date(from) + " AND "
+                + date(to) + " AND batch_id IN (SELECT batch_id FROM " + client.table(ROLLED_UP) + ")"),
+                ClickHouseUsageEvents::rollupRow);
     }
 
     /**
@@ -185,6 +212,12 @@ public class ClickHouseUsageEvents {
                         LocalDate.parse(row.get("event_day").asString()),
                         new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}));
         return days;
+    }
+
+    /** How many events (visible or not) of the source lie before the day: what retention removes. */
+    public long countBefore(TelemetrySource source, LocalDate day) {
+        return client.queryLong("SELECT count() FROM %s FINAL WHERE source = %s AND event_day < %s"
+                .formatted(client.table(EVENTS), quote(source.name()), date(day)));
     }
 
     /** Drops whole months of one source's events before {@code keptFrom}'s month (retention). */
@@ -311,8 +344,83 @@ public class ClickHouseUsageEvents {
         client.insert(EVENTS, updated);
     }
 
+    /** The 95th percentile of latency (interpolated) of the visible events that occurred in [from, to). */
+    public double[] latencyP95(String column, long id, Instant from, Instant to) {
+        if (!column.equals("workflow_id") && !column.equals("system_id")) {
+            throw new IllegalArgumentException(column);
+        }
+        return client.query("""
+                SELECT count() AS timed, arraySort(groupArray(latency_ms)) AS sorted,
+                       0.95 * (timed - 1) AS at, toUInt64(floor(at)) AS below, toUInt64(ceil(at)) AS above,
+                       arrayElement(sorted, below + 1) + (at - below) * (arrayElement(sorted, above + 1)
+                           - arrayElement(sorted, below + 1)) AS p95
+                FROM %s FINAL
+                WHERE occurred_at_ms >= %d AND occurred_at_ms < %d AND event_day BETWEEN %s AND %s AND %s = %d
+                    AND latency_ms IS NOT NULL AND %s
+                """.formatted(client.table(EVENTS), from.toEpochMilli(), to.toEpochMilli(),
+                        date(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate()),
+                        date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()), column, id, visible()),
+                row -> new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}).get(0);
+    }
+
+    /** A stored event that re-attribution looks at (its key, person, AI system, operation, attribution). */
+    public record Attributable(String source, String eventId, LocalDate day, Long personId, Long systemId,
+            String operation, Long workflowId, Attribution attribution, Long ruleId) {
+    }
+
+    /** Visible events of [from, to] that did not name their workflow, after {@code after}, in key order. */
+    public List<Attributable> attributable(LocalDate from, LocalDate to, Attributable after, int limit) {
+        String cursor = after == null ? "" : " AND (source, event_id, event_day) > (%s, %s, %s)".formatted(
+                quote(after.source()), quote(after.eventId()), date(after.day()));
+        return client.query("""
+                SELECT source, event_id, event_day, person_id, system_id, operation, workflow_id, attribution, rule_id
+                FROM %s FINAL WHERE event_day BETWEEN %s AND %s AND attribution != 'EXPLICIT' AND %s%s
+                ORDER BY source, event_id, event_day LIMIT %d
+                """.formatted(client.table(EVENTS), date(from), date(to), visible(), cursor, limit),
+                r -> new Attributable(r.get("source").asString(), r.get("event_id").asString(),
+                        LocalDate.parse(r.get("event_day").asString()), longOrNull(r, "person_id"),
+                        longOrNull(r, "system_id"), r.get("operation").isNull() ? null : r.get("operation").asString(),
+                        longOrNull(r, "workflow_id"), Attribution.valueOf(r.get("attribution").asString()),
+                        longOrNull(r, "rule_id")));
+    }
+
+    /** A stored event's batch, AI system and workflow, by id (the batch says whether it committed). */
+    public record Link(String eventId, long batchId, Long systemId, Long workflowId) {
+    }
+
+    public List<Link> links(TelemetrySource source, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return client.query("SELECT event_id, batch_id, system_id, workflow_id FROM %s FINAL WHERE source = %s "
+                .formatted(client.table(EVENTS), quote(source.name())) + "AND event_id IN ("
+                + ids.stream().map(ClickHouseClient::quote).collect(Collectors.joining(", ")) + ")",
+                r -> new Link(r.get("event_id").asString(), r.get("batch_id").asLong(), longOrNull(r, "system_id"),
+                        longOrNull(r, "workflow_id")));
+    }
+
+    /** A visible event of a usage report: its day, person, id and attributes. */
+    public record Reported(LocalDate day, Long personId, String personRef, String eventId, String attributes) {
+    }
+
+    /** Visible events of a source whose ids begin with {@code prefix}, of the days [from, to]. */
+    public List<Reported> reported(TelemetrySource source, String prefix, LocalDate from, LocalDate to) {
+        return client.query("""
+                SELECT event_day, person_id, person_ref, event_id, attributes FROM %s FINAL
+                WHERE source = %s AND event_day BETWEEN %s AND %s AND startsWith(event_id, %s) AND %s
+                """.formatted(client.table(EVENTS), quote(source.name()), date(from), date(to), quote(prefix), visible()),
+                r -> new Reported(LocalDate.parse(r.get("event_day").asString()), longOrNull(r, "person_id"),
+                        r.get("person_ref").isNull() ? null : r.get("person_ref").asString(),
+                        r.get("event_id").asString(), r.get("attributes").isNull() ? null : r.get("attributes").asString()));
+    }
+
+    private static Long longOrNull(JsonNode row, String column) {
+        JsonNode value = row.get(column);
+        return value == null || value.isNull() ? null : value.asLong();
+    }
+
     private String visible() {
-        return "batch_id IN (SELECT batch_id FROM " + client.table(ROLLED_UP) + ")";
+        return "batch_id IN (SELECT batch_id FROM " + client.table(COMMITTED) + ")";
     }
 
     private static String ids(Collection<Long> ids) {

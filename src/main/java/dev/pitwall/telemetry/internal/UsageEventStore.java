@@ -67,4 +67,11 @@ public interface UsageEventStore {
 
     /** The events of a report source whose ids begin with {@code idPrefix}, of the days [from, to]. */
     List<Reported> reported(TelemetrySource source, String idPrefix, LocalDate from, LocalDate to);
+
+    /**
+     * Removes what this store keeps beyond the database's {@code telemetry_usage_event} of the
+     * source's days before {@code keepFrom} (retention, after the database's own partitions or rows
+     * went); how many events that was. The database store keeps nothing elsewhere.
+     */
+    long forgetBefore(TelemetrySource source, LocalDate keepFrom);
 }

@@ -338,6 +338,12 @@ public class UsageEvents implements UsageEventStore {
                 .list();
     }
 
+    /** Nothing beyond the events table: retention drops its partitions or deletes its rows. */
+    @Override
+    public long forgetBefore(TelemetrySource source, java.time.LocalDate keepFrom) {
+        return 0;
+    }
+
     /** Only these two columns: the name goes into the statement. */
     static String latencyColumn(String column) {
         if (!column.equals("workflow_id") && !column.equals("system_id")) {

@@ -82,14 +82,14 @@ class ClickHouseUsageEventsTest {
         List<ResolvedEvent> events = events("x", 400);
         store.insertAll(TelemetrySource.NATIVE, events, 7, NOW); // batch 7 rolled back in PostgreSQL
         store.insertAll(TelemetrySource.NATIVE, events.subList(0, 100), 8, NOW.plusSeconds(1)); // committed
-        store.markRolledUp(List.of(8L));
+        store.markCommitted(List.of(8L));
 
         assertThat(store.countsBySource()).isEqualTo(Map.of(TelemetrySource.NATIVE, 100L));
         assertThat(store.rollupRows(List.of(8L))).isEqualTo(expected(events.subList(0, 100)));
 
         store.insertAll(TelemetrySource.NATIVE, events.subList(100, 400), 9, NOW.plusSeconds(2)); // the rest, retried
-        store.markRolledUp(List.of(9L, 9L));
-        store.markRolledUp(List.of(9L)); // a worker that stopped before marking it in PostgreSQL, again
+        store.markCommitted(List.of(9L, 9L));
+        store.markCommitted(List.of(9L)); // a worker that stopped before marking it in PostgreSQL, again
         assertThat(store.countsBySource()).isEqualTo(Map.of(TelemetrySource.NATIVE, 400L));
         assertThat(store.rollupRows(List.of(8L, 9L))).isEqualTo(expected(events));
         client.execute("OPTIMIZE TABLE " + client.table("usage_event") + " FINAL");
@@ -100,7 +100,7 @@ class ClickHouseUsageEventsTest {
     void dailyLatencyPercentileInterpolatesAsPostgres() {
         List<ResolvedEvent> events = events("l", 900);
         store.insertAll(TelemetrySource.NATIVE, events, 1, NOW);
-        store.markRolledUp(List.of(1L));
+        store.markCommitted(List.of(1L));
         LocalDate from = LocalDate.parse("2026-10-01");
         LocalDate to = LocalDate.parse("2026-11-15");
 
@@ -128,7 +128,7 @@ class ClickHouseUsageEventsTest {
     void retentionDropsTheMonthsOfOneSourceOnly() {
         store.insertAll(TelemetrySource.NATIVE, events("n", 600), 1, NOW);
         store.insertAll(TelemetrySource.OTLP, events("o", 600), 2, NOW);
-        store.markRolledUp(List.of(1L, 2L));
+        store.markCommitted(List.of(1L, 2L));
 
         List<YearMonth> dropped = store.dropMonthsBefore(TelemetrySource.NATIVE, YearMonth.of(2026, 11));
 
@@ -165,7 +165,7 @@ class ClickHouseUsageEventsTest {
         store.insertAll(TelemetrySource.NATIVE, events.subList(0, 300), 1, NOW);
         store.insertAll(TelemetrySource.OTLP, events.subList(300, 500), 2, NOW);
         store.insertAll(TelemetrySource.NATIVE, events("dead", 50), 3, NOW); // never committed
-        store.markRolledUp(List.of(1L, 2L));
+        store.markCommitted(List.of(1L, 2L));
 
         assertThat(store.count(EventFilter.none())).isEqualTo(500);
         List<UsageEvent> page = store.find(EventFilter.none(), 20, 0, id -> "system-" + id, id -> "wf-" + id);
@@ -213,7 +213,7 @@ class ClickHouseUsageEventsTest {
     void reattributionWritesNewerVersionsThatReplaceTheOldOnes() {
         List<ResolvedEvent> events = events("r", 200);
         store.insertAll(TelemetrySource.NATIVE, events, 1, NOW);
-        store.markRolledUp(List.of(1L));
+        store.markCommitted(List.of(1L));
         List<ResolvedEvent> unaligned = events.stream().filter(e -> e.workflowId() == null).toList();
         assertThat(unaligned).isNotEmpty();
 

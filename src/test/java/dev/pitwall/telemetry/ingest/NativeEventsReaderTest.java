@@ -23,7 +23,9 @@ class NativeEventsReaderTest {
                     Duration.ofSeconds(30), Duration.ofSeconds(1),
                     TelemetryProperties.WritePath.DIRECT,
                     new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5),
-                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, 2, Duration.ofSeconds(30)))));
+                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, 2, Duration.ofSeconds(30))),
+                    TelemetryProperties.Store.DATABASE, new TelemetryProperties.ClickHouse("http://127.0.0.1:8123",
+                            "pitwall", "default", "", Duration.ofSeconds(60))));
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -34,7 +34,9 @@ class OtlpSpanReaderTest {
             Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
                     TelemetryProperties.WritePath.DIRECT,
                     new TelemetryProperties.Kafka(false, "t", "t.dlt", "g", 1000, Duration.ofSeconds(5),
-                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, 2, Duration.ofSeconds(30)))));
+                            new TelemetryProperties.Writer("w", "w.dlt", true, "wg", 5000, 12, 2, Duration.ofSeconds(30))),
+                    TelemetryProperties.Store.DATABASE, new TelemetryProperties.ClickHouse("http://127.0.0.1:8123",
+                            "pitwall", "default", "", Duration.ofSeconds(60))));
 
     static byte[] sample(String path) throws IOException {
         try (InputStream in = OtlpSpanReaderTest.class.getResourceAsStream("/samples/" + path)) {

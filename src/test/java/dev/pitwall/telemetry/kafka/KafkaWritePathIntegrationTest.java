@@ -66,6 +66,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @EmbeddedKafka(partitions = 4, topics = {"pitwall.accepted-usage-events", "pitwall.accepted-usage-events.dlt"})
 // The broker stops with this context, right after the class, not at JVM exit (where its shutdown stalls).
 @DirtiesContext
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class KafkaWritePathIntegrationTest {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");

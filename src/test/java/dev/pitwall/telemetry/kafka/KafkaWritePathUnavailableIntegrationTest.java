@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "spring.kafka.bootstrap-servers=127.0.0.1:9",
     "spring.kafka.admin.operation-timeout=2s",
     "spring.kafka.admin.close-timeout=1s"})
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class KafkaWritePathUnavailableIntegrationTest {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");

@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Microsoft 365 Copilot and GitHub Copilot reports, from the real sample files. */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class CopilotReportImportIntegrationTest {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv");

@@ -33,6 +33,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * row that cannot be read is refused whole, naming each row and field.
  */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class CursorImportIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");

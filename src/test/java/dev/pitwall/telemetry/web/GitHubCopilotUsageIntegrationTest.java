@@ -42,6 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * people:identify; bad user-teams rows refuse the file whole.
  */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class GitHubCopilotUsageIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");

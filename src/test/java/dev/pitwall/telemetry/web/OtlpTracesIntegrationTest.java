@@ -41,6 +41,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** OTLP/HTTP as the specification describes it: success, partial success and each failure status. */
 @PitwallIntegrationTest
+// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+@org.junit.jupiter.api.Tag("database-store")
 class OtlpTracesIntegrationTest {
 
     static final MediaType PROTOBUF = MediaType.parseMediaType("application/x-protobuf");
