@@ -5,6 +5,7 @@ import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.Rollups;
 import dev.pitwall.telemetry.internal.UsageEventFilter;
 import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
@@ -182,12 +183,8 @@ public class ClickHouseEventStore implements UsageEventStore {
         insertRows("telemetry_daily_rollup", rows);
     }
 
-    private static final String ROLLUP_COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, "
-            + "input_tokens, output_tokens, cost, errors, latency_ms, timed_events, accepted, edited, overridden, "
-            + "rejected, unknown_outcome";
-
     private void insertRows(String table, List<Object[]> rows) {
-        template.batchUpdate("INSERT INTO " + table + " (" + ROLLUP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        template.batchUpdate("INSERT INTO " + table + " (" + Rollups.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?)", rows);
     }
 

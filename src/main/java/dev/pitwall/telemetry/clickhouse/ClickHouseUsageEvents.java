@@ -1,6 +1,7 @@
 package dev.pitwall.telemetry.clickhouse;
 
 import static dev.pitwall.telemetry.clickhouse.ClickHouseClient.quote;
+import static dev.pitwall.telemetry.internal.UsageEvents.plain;
 
 import dev.pitwall.telemetry.Attribution;
 import dev.pitwall.telemetry.IncomingEvent;
@@ -191,6 +192,17 @@ public class ClickHouseUsageEvents {
     }
 
     /**
+     * The 95th percentile of {@code latency_ms} as PostgreSQL's {@code PERCENTILE_CONT(0.95)}: the
+     * sorted values' element at position 0.95 × (n − 1), interpolated between its two neighbours
+     * (18.16 has no interpolating quantile), and {@code timed}, how many there were.
+     */
+    private static final String P95 = """
+            count() AS timed, arraySort(groupArray(latency_ms)) AS sorted,
+                   0.95 * (timed - 1) AS at, toUInt64(floor(at)) AS below, toUInt64(ceil(at)) AS above,
+                   arrayElement(sorted, below + 1) + (at - below) * (arrayElement(sorted, above + 1)
+                       - arrayElement(sorted, below + 1)) AS p95""";
+
+    /**
      * The 95th percentile of latency per day for one workflow (or AI system) over [from, to],
      * interpolated between the two nearest values as PostgreSQL's {@code PERCENTILE_CONT}: the
      * value at position 0.95 × (n − 1) of the sorted latencies.
@@ -201,14 +213,11 @@ public class ClickHouseUsageEvents {
         }
         Map<LocalDate, double[]> days = new LinkedHashMap<>();
         client.query("""
-                SELECT event_day, count() AS timed, arraySort(groupArray(latency_ms)) AS sorted,
-                       0.95 * (timed - 1) AS at, toUInt64(floor(at)) AS below, toUInt64(ceil(at)) AS above,
-                       arrayElement(sorted, below + 1) + (at - below) * (arrayElement(sorted, above + 1)
-                           - arrayElement(sorted, below + 1)) AS p95
+                SELECT event_day, %s
                 FROM %s FINAL
                 WHERE event_day BETWEEN %s AND %s AND %s = %d AND latency_ms IS NOT NULL AND %s
                 GROUP BY event_day ORDER BY event_day
-                """.formatted(client.table(EVENTS), date(from), date(to), column, id, visible()), row -> days.put(
+                """.formatted(P95, client.table(EVENTS), date(from), date(to), column, id, visible()), row -> days.put(
                         LocalDate.parse(row.get("event_day").asString()),
                         new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}));
         return days;
@@ -350,14 +359,11 @@ public class ClickHouseUsageEvents {
             throw new IllegalArgumentException(column);
         }
         return client.query("""
-                SELECT count() AS timed, arraySort(groupArray(latency_ms)) AS sorted,
-                       0.95 * (timed - 1) AS at, toUInt64(floor(at)) AS below, toUInt64(ceil(at)) AS above,
-                       arrayElement(sorted, below + 1) + (at - below) * (arrayElement(sorted, above + 1)
-                           - arrayElement(sorted, below + 1)) AS p95
+                SELECT %s
                 FROM %s FINAL
                 WHERE occurred_at_ms >= %d AND occurred_at_ms < %d AND event_day BETWEEN %s AND %s AND %s = %d
                     AND latency_ms IS NOT NULL AND %s
-                """.formatted(client.table(EVENTS), from.toEpochMilli(), to.toEpochMilli(),
+                """.formatted(P95, client.table(EVENTS), from.toEpochMilli(), to.toEpochMilli(),
                         date(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate()),
                         date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()), column, id, visible()),
                 row -> new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}).get(0);
@@ -431,9 +437,4 @@ public class ClickHouseUsageEvents {
         return "toDate(" + quote(day.toString()) + ")";
     }
 
-    /** 0.010000 (the column's scale) reads as 0.01, as the PostgreSQL store reads it. */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Rollups {
 
-    static final String COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, input_tokens, "
+    /** The columns of a daily rollup row (and of the stage), in the order stores write them. */
+    public static final String COLUMNS = "event_day, person_id, person_ref, system_id, workflow_id, events, input_tokens, "
             + "output_tokens, cost, errors, latency_ms, timed_events, accepted, edited, overridden, rejected, unknown_outcome";
     private static final String KEY = "event_day, person_id, person_ref, system_id, workflow_id";
     private static final String[] SUMMED = {"events", "input_tokens", "output_tokens", "cost", "errors", "latency_ms",
