@@ -42,8 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * nothing twice; a refusal by Cursor is a 502 that names the status and never the key.
  */
 @PitwallIntegrationTest
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class CursorPullIntegrationTest {
 
     private static final String KEY = "crsr_test_0123456789abcdef";
@@ -96,6 +94,8 @@ class CursorPullIntegrationTest {
     }
 
     @Autowired
+    UsageEventService usageEvents;
+    @Autowired
     MockMvc mvc;
     @Autowired
     PersonService people;
@@ -132,9 +132,14 @@ class CursorPullIntegrationTest {
         answerStatus = 200;
     }
 
+    /** The member's and the contractor's events, counted through the event list (whichever store keeps them). */
     private long facts() {
-        return jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event WHERE person_ref = ? OR person_ref = ?")
-                .param(fx.member.email()).param("contractor-" + fx.suffix + "@example.org").query(Long.class).single();
+        return stored(fx.member.email()) + stored("contractor-" + fx.suffix + "@example.org");
+    }
+
+    private long stored(String person) {
+        return usageEvents.find(new UsageEventQuery(person, null, null, null, null, null, null, null),
+                new dev.pitwall.platform.web.PageQuery(0, 1)).totalElements();
     }
 
     @Test

@@ -33,12 +33,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * row that cannot be read is refused whole, naming each row and field.
  */
 @PitwallIntegrationTest
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class CursorImportIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
 
+    @Autowired
+    dev.pitwall.telemetry.UsageEventService usageEvents;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -73,9 +73,10 @@ class CursorImportIntegrationTest {
         }
     }
 
+    /** Events stored for the AI system, counted through the event list (whichever store keeps them). */
     private long facts() {
-        return jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event e JOIN portfolio_ai_system s ON s.id = e.system_id "
-                + "WHERE s.system_key = ?").param(fx.system).query(Long.class).single();
+        return usageEvents.find(new dev.pitwall.telemetry.UsageEventQuery(null, fx.system, null, null, null, null, null,
+                null), new dev.pitwall.platform.web.PageQuery(0, 1)).totalElements();
     }
 
     @Test
