@@ -44,6 +44,7 @@ public class PostgresContextCustomizerFactory implements ContextCustomizerFactor
                 properties.put("pitwall.telemetry.store", "clickhouse");
                 properties.put("pitwall.telemetry.clickhouse.url", TestClickHouse.URL.toString());
                 properties.put("pitwall.telemetry.clickhouse.database", database);
+                TestClickHouse.created(database);
                 ((BeanDefinitionRegistry) context.getBeanFactory()).registerBeanDefinition("pitwallTestClickHouseDropper",
                         BeanDefinitionBuilder.genericBeanDefinition(DisposableBean.class,
                                 () -> () -> TestClickHouse.drop(database)).getBeanDefinition());

@@ -3,7 +3,10 @@ package dev.pitwall.testing;
 import dev.pitwall.telemetry.clickhouse.ClickHouseClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -27,6 +30,7 @@ public final class TestClickHouse implements ExecutionCondition {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Set<String> CONTEXT_DATABASES = new HashSet<>();
     private static Boolean reachable;
 
     /** A client of a new, empty database (created by the first statement that needs it). */
@@ -40,9 +44,35 @@ public final class TestClickHouse implements ExecutionCondition {
         client.execute("DROP DATABASE IF EXISTS " + client.database());
     }
 
-    /** Drops a test context's database (the third pass). */
+    /**
+     * Records a test context's database (the third pass): dropped when the context closes, and at
+     * the latest when the test JVM exits — not every cached context is closed before it does.
+     */
+    public static void created(String database) {
+        synchronized (CONTEXT_DATABASES) {
+            if (CONTEXT_DATABASES.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    List<String> left;
+                    synchronized (CONTEXT_DATABASES) {
+                        left = List.copyOf(CONTEXT_DATABASES);
+                    }
+                    left.forEach(TestClickHouse::drop);
+                }, "drop-test-clickhouse-databases"));
+            }
+            CONTEXT_DATABASES.add(database);
+        }
+    }
+
+    /** Drops a test context's database (the third pass); harmless when already gone or unreachable. */
     public static void drop(String database) {
-        drop(new ClickHouseClient(URL, database, "default", "", Duration.ofSeconds(60)));
+        try {
+            drop(new ClickHouseClient(URL, database, "default", "", Duration.ofSeconds(60)));
+            synchronized (CONTEXT_DATABASES) {
+                CONTEXT_DATABASES.remove(database);
+            }
+        } catch (RuntimeException e) {
+            // A throwaway database left behind is harmless; the next run uses new names.
+        }
     }
 
     static synchronized boolean reachable() {

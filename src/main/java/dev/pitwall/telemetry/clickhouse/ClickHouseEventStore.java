@@ -4,6 +4,8 @@ import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
+import dev.pitwall.telemetry.internal.BulkInsert;
+import dev.pitwall.telemetry.internal.ReferenceCache;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
 import dev.pitwall.telemetry.internal.Rollups;
 import dev.pitwall.telemetry.internal.UsageEventFilter;
@@ -20,9 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -45,13 +49,18 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     private final ClickHouseUsageEvents events;
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final BulkInsert bulk;
+    private final ReferenceCache references;
     private final Clock clock;
+    /** Every batch below this id is recorded as rolled up in ClickHouse (from this node's last catch-up). */
+    private final AtomicLong caughtUpFrom = new AtomicLong();
 
-    public ClickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    public ClickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, BulkInsert bulk,
+            ReferenceCache references, Clock clock) {
         this.events = events;
+        this.references = references;
         this.jdbc = jdbc;
-        this.template = template;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
@@ -60,11 +69,10 @@ public class ClickHouseEventStore implements UsageEventStore {
         if (resolved.isEmpty()) {
             return;
         }
-        // A key stored by a concurrent request fails this insert (DuplicateKeyException); the caller
-        // rolls back to its savepoint and leaves those events out, as with the database store.
-        template.batchUpdate("INSERT INTO telemetry_event_key (source, event_id, event_day, batch_id) VALUES (?, ?, ?, ?)",
-                resolved.stream().map(r -> new Object[] {source.name(), r.event().eventId(), r.event().day(), batchId})
-                        .toList());
+        // A key stored by a concurrent request fails this insert; the caller rolls back to its
+        // savepoint and leaves those events out, as with the database store.
+        bulk.insert("telemetry_event_key", "source, event_id, event_day, batch_id", 4, resolved.stream()
+                .map(r -> new Object[] {source.name(), r.event().eventId(), r.event().day(), batchId}).toList());
         events.insertAll(source, resolved, batchId, now);
         afterCommit(() -> events.markCommitted(List.of(batchId)), "committed batch " + batchId);
     }
@@ -107,45 +115,39 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     @Override
     public List<UsageEvent> find(UsageEventFilter filter, PageQuery page) {
-        // ClickHouse cannot join the registry: the keys of AI systems and workflows are read here.
-        Map<Long, String> systems = keys("SELECT id, system_key FROM portfolio_ai_system");
-        Map<Long, String> workflows = keys("SELECT id, workflow_key FROM portfolio_workflow");
-        return events.find(filter(filter), page.size(), page.offset(), systems::get, workflows::get);
+        // ClickHouse cannot join the registry: the keys of AI systems and workflows come from the
+        // cache ingestion resolves them with, read again once for an id it does not know yet.
+        Instant asked = references.now();
+        AtomicReference<ReferenceCache.References> current = new AtomicReference<>(references.get());
+        return events.find(filter, page.size(), page.offset(),
+                id -> key(current, asked, ReferenceCache.References::systemKeys, id),
+                id -> key(current, asked, ReferenceCache.References::workflowKeys, id));
     }
 
-    private Map<Long, String> keys(String sql) {
-        Map<Long, String> keys = new HashMap<>();
-        jdbc.sql(sql).query(rs -> {
-            keys.put(rs.getLong(1), rs.getString(2));
-        });
-        return keys;
+    private String key(AtomicReference<ReferenceCache.References> current, Instant asked,
+            Function<ReferenceCache.References, Map<Long, String>> keys, long id) {
+        String key = keys.apply(current.get()).get(id);
+        if (key == null && !current.get().loadedAt().isAfter(asked)) {
+            current.set(references.reload(asked));
+            key = keys.apply(current.get()).get(id);
+        }
+        return key;
     }
 
     @Override
     public long count(UsageEventFilter filter) {
-        return events.count(filter(filter));
-    }
-
-    private static ClickHouseUsageEvents.EventFilter filter(UsageEventFilter f) {
-        return new ClickHouseUsageEvents.EventFilter(f.source(), f.personId(), f.personRef(), f.systemId(),
-                f.workflowId(), f.from(), f.to(), f.attribution(), f.batchId());
+        return events.count(filter);
     }
 
     @Override
     public List<UsageEvents.Attributable> attributable(LocalDate from, LocalDate to, UsageEvents.Attributable after,
             int limit) {
-        ClickHouseUsageEvents.Attributable cursor = after == null ? null : new ClickHouseUsageEvents.Attributable(
-                after.source(), after.eventId(), after.day(), after.personId(), after.systemId(), after.operation(),
-                after.workflowId(), after.attribution(), after.ruleId());
-        return events.attributable(from, to, cursor, limit).stream().map(a -> new UsageEvents.Attributable(a.source(),
-                a.eventId(), a.day(), a.personId(), a.systemId(), a.operation(), a.workflowId(), a.attribution(),
-                a.ruleId())).toList();
+        return events.attributable(from, to, after, limit);
     }
 
     @Override
     public void reattribute(List<UsageEvents.Change> changes) {
-        events.reattribute(changes.stream().map(c -> new ClickHouseUsageEvents.Change(TelemetrySource.valueOf(c.source()),
-                c.eventId(), c.day(), c.workflowId(), c.attribution(), c.ruleId())).toList(), clock.instant());
+        events.reattribute(changes, clock.instant());
     }
 
     /**
@@ -166,16 +168,24 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     /**
      * First records as rolled up every batch the database says is (a node may have stopped between
-     * its commit and recording them), then reads the days' events of those batches.
+     * its commit and recording them), then reads the days' events of those batches. Only batches
+     * from the lowest one not rolled up at the last catch-up are compared: all below it were then
+     * rolled up and recorded.
      */
     @Override
     public void rollUpDays(LocalDate from, LocalDate to) {
-        Set<Long> missing = new HashSet<>(jdbc.sql("SELECT id FROM telemetry_batch WHERE rolled_up").query(Long.class)
-                .list());
-        missing.removeAll(events.rolledUp());
+        long since = caughtUpFrom.get();
+        Long pending = jdbc.sql("SELECT MIN(id) FROM telemetry_batch WHERE NOT rolled_up").query(Long.class).optional()
+                .orElse(null);
+        List<Long> rolledUp = jdbc.sql("SELECT id FROM telemetry_batch WHERE rolled_up AND id >= ?").params(since)
+                .query(Long.class).list();
+        Set<Long> missing = new HashSet<>(rolledUp);
+        missing.removeAll(events.rolledUp(since));
         if (!missing.isEmpty()) {
             events.markRolledUp(missing);
         }
+        long next = pending != null ? pending : rolledUp.stream().mapToLong(Long::longValue).max().orElse(since - 1) + 1;
+        caughtUpFrom.accumulateAndGet(next, Math::max);
         List<Object[]> rows = new ArrayList<>();
         for (ClickHouseUsageEvents.RollupRow r : events.rollupRowsOfDays(from, to)) {
             rows.add(values(r));
@@ -184,8 +194,7 @@ public class ClickHouseEventStore implements UsageEventStore {
     }
 
     private void insertRows(String table, List<Object[]> rows) {
-        template.batchUpdate("INSERT INTO " + table + " (" + Rollups.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?)", rows);
+        bulk.insert(table, Rollups.COLUMNS, 17, rows);
     }
 
     private static Object[] values(ClickHouseUsageEvents.RollupRow r) {
@@ -196,23 +205,17 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     @Override
     public Map<LocalDate, UsageSignals.Latency> dailyLatency(String column, long id, LocalDate from, LocalDate to) {
-        Map<LocalDate, UsageSignals.Latency> days = new HashMap<>();
-        events.dailyLatencyP95(column, id, from, to)
-                .forEach((day, p) -> days.put(day, new UsageSignals.Latency(p[0], (long) p[1])));
-        return days;
+        return events.dailyLatencyP95(column, id, from, to);
     }
 
     @Override
     public UsageSignals.Latency latency(String column, long id, Instant from, Instant to) {
-        double[] p = events.latencyP95(column, id, from, to);
-        long timed = (long) p[1];
-        return new UsageSignals.Latency(timed == 0 ? null : p[0], timed);
+        return events.latencyP95(column, id, from, to);
     }
 
     @Override
     public List<Reported> reported(TelemetrySource source, String idPrefix, LocalDate from, LocalDate to) {
-        return events.reported(source, idPrefix, from, to).stream().map(r -> new Reported(r.day(), r.personId(),
-                r.personRef(), r.eventId(), r.attributes())).toList();
+        return events.reported(source, idPrefix, from, to);
     }
 
     @Override

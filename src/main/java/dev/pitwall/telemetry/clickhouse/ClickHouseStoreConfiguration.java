@@ -1,13 +1,14 @@
 package dev.pitwall.telemetry.clickhouse;
 
 import dev.pitwall.telemetry.TelemetryProperties;
+import dev.pitwall.telemetry.internal.BulkInsert;
+import dev.pitwall.telemetry.internal.ReferenceCache;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,8 +37,8 @@ class ClickHouseStoreConfiguration {
 
     @Bean
     @Primary
-    ClickHouseEventStore clickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, JdbcTemplate template,
-            Clock clock) {
-        return new ClickHouseEventStore(events, jdbc, template, clock);
+    ClickHouseEventStore clickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, BulkInsert bulk,
+            ReferenceCache references, Clock clock) {
+        return new ClickHouseEventStore(events, jdbc, bulk, references, clock);
     }
 }

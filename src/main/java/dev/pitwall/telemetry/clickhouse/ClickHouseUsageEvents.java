@@ -8,7 +8,11 @@ import dev.pitwall.telemetry.IncomingEvent;
 import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
+import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.UsageEventFilter;
+import dev.pitwall.telemetry.internal.UsageEventStore;
+import dev.pitwall.telemetry.internal.UsageEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -165,10 +169,11 @@ public class ClickHouseUsageEvents {
         client.insert(ROLLED_UP, batchIds.stream().distinct().map(id -> Map.of("batch_id", id)).toList());
     }
 
-    /** The batches recorded as rolled up. */
-    public java.util.Set<Long> rolledUp() {
+    /** The batches from {@code fromId} on recorded as rolled up. */
+    public java.util.Set<Long> rolledUp(long fromId) {
         java.util.Set<Long> ids = new java.util.HashSet<>();
-        client.query("SELECT DISTINCT batch_id FROM " + client.table(ROLLED_UP), row -> ids.add(row.get("batch_id").asLong()));
+        client.query("SELECT DISTINCT batch_id FROM " + client.table(ROLLED_UP) + " WHERE batch_id >= " + fromId,
+                row -> ids.add(row.get("batch_id").asLong()));
         return ids;
     }
 
@@ -207,19 +212,17 @@ public class ClickHouseUsageEvents {
      * interpolated between the two nearest values as PostgreSQL's {@code PERCENTILE_CONT}: the
      * value at position 0.95 × (n − 1) of the sorted latencies.
      */
-    public Map<LocalDate, double[]> dailyLatencyP95(String column, long id, LocalDate from, LocalDate to) {
-        if (!column.equals("workflow_id") && !column.equals("system_id")) {
-            throw new IllegalArgumentException(column);
-        }
-        Map<LocalDate, double[]> days = new LinkedHashMap<>();
+    public Map<LocalDate, UsageSignals.Latency> dailyLatencyP95(String column, long id, LocalDate from, LocalDate to) {
+        Map<LocalDate, UsageSignals.Latency> days = new LinkedHashMap<>();
         client.query("""
                 SELECT event_day, %s
                 FROM %s FINAL
                 WHERE event_day BETWEEN %s AND %s AND %s = %d AND latency_ms IS NOT NULL AND %s
                 GROUP BY event_day ORDER BY event_day
-                """.formatted(P95, client.table(EVENTS), date(from), date(to), column, id, visible()), row -> days.put(
+                """.formatted(P95, client.table(EVENTS), date(from), date(to), UsageEvents.latencyColumn(column), id,
+                        visible()), row -> days.put(
                         LocalDate.parse(row.get("event_day").asString()),
-                        new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}));
+                        new UsageSignals.Latency(row.get("p95").asDouble(), row.get("timed").asLong())));
         return days;
     }
 
@@ -243,70 +246,59 @@ public class ClickHouseUsageEvents {
         return months;
     }
 
-    /**
-     * What the event list filters by, resolved to ids (ClickHouse cannot join PostgreSQL's registry):
-     * every field is optional; {@code from} inclusive, {@code to} exclusive.
-     */
-    public record EventFilter(TelemetrySource source, Long personId, String personRef, Long systemId, Long workflowId,
-            Instant from, Instant to, Attribution attribution, Long batchId) {
-
-        public static EventFilter none() {
-            return new EventFilter(null, null, null, null, null, null, null, null, null);
+    /** The event list's filter as a condition (ClickHouse cannot join PostgreSQL's registry: ids). */
+    static String where(UsageEventFilter filter) {
+        List<String> parts = new ArrayList<>();
+        if (filter.source() != null) {
+            parts.add("source = " + quote(filter.source().name()));
         }
-
-        String where() {
-            List<String> parts = new ArrayList<>();
-            if (source != null) {
-                parts.add("source = " + quote(source.name()));
-            }
-            if (personId != null) {
-                parts.add("person_id = " + personId);
-            }
-            if (personRef != null) {
-                parts.add("person_ref = " + quote(personRef));
-            }
-            if (systemId != null) {
-                parts.add("system_id = " + systemId);
-            }
-            if (workflowId != null) {
-                parts.add("workflow_id = " + workflowId);
-            }
-            if (from != null) {
-                // The days too: only their months' partitions are read.
-                parts.add("occurred_at_ms >= " + from.toEpochMilli());
-                parts.add("event_day >= " + date(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
-            }
-            if (to != null) {
-                parts.add("occurred_at_ms < " + to.toEpochMilli());
-                parts.add("event_day <= " + date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
-            }
-            if (attribution != null) {
-                parts.add("attribution = " + quote(attribution.name()));
-            }
-            if (batchId != null) {
-                parts.add("batch_id = " + batchId);
-            }
-            return parts.isEmpty() ? "" : " AND " + String.join(" AND ", parts);
+        if (filter.personId() != null) {
+            parts.add("person_id = " + filter.personId());
         }
+        if (filter.personRef() != null) {
+            parts.add("person_ref = " + quote(filter.personRef()));
+        }
+        if (filter.systemId() != null) {
+            parts.add("system_id = " + filter.systemId());
+        }
+        if (filter.workflowId() != null) {
+            parts.add("workflow_id = " + filter.workflowId());
+        }
+        if (filter.from() != null) {
+            // The days too: only their months' partitions are read.
+            parts.add("occurred_at_ms >= " + filter.from().toEpochMilli());
+            parts.add("event_day >= " + date(filter.from().atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+        }
+        if (filter.to() != null) {
+            parts.add("occurred_at_ms < " + filter.to().toEpochMilli());
+            parts.add("event_day <= " + date(filter.to().atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+        }
+        if (filter.attribution() != null) {
+            parts.add("attribution = " + quote(filter.attribution().name()));
+        }
+        if (filter.batchId() != null) {
+            parts.add("batch_id = " + filter.batchId());
+        }
+        return parts.isEmpty() ? "" : " AND " + String.join(" AND ", parts);
     }
 
     /**
      * A page of visible events, newest first, with the keys of their AI system and workflow looked
      * up by the caller (the registry is in PostgreSQL).
      */
-    public List<UsageEvent> find(EventFilter filter, int limit, long offset, Function<Long, String> systemKey,
+    public List<UsageEvent> find(UsageEventFilter filter, int limit, long offset, Function<Long, String> systemKey,
             Function<Long, String> workflowKey) {
         return client.query("""
                 SELECT * FROM %s FINAL WHERE %s%s
                 ORDER BY occurred_at_ms DESC, batch_id DESC, event_id DESC LIMIT %d, %d
-                """.formatted(client.table(EVENTS), visible(), filter.where(), offset, limit),
+                """.formatted(client.table(EVENTS), visible(), where(filter), offset, limit),
                 row -> event(JSON.convertValue(row, Row.class), systemKey, workflowKey));
     }
 
     /** How many visible events match. */
-    public long count(EventFilter filter) {
+    public long count(UsageEventFilter filter) {
         return client.queryLong("SELECT count() FROM %s FINAL WHERE %s%s".formatted(client.table(EVENTS), visible(),
-                filter.where()));
+                where(filter)));
     }
 
     private static UsageEvent event(Row r, Function<Long, String> systemKey, Function<Long, String> workflowKey) {
@@ -319,32 +311,24 @@ public class ClickHouseUsageEvents {
     }
 
     /**
-     * A re-attribution of one stored event, found by its key: its new workflow, how it was decided
-     * and by which rule.
-     */
-    public record Change(TelemetrySource source, String eventId, LocalDate day, Long workflowId,
-            Attribution attribution, Long ruleId) {
-    }
-
-    /**
      * Re-attributes stored events: each is written again as a newer version (same batch) carrying
      * its new workflow; ClickHouse keeps the newest. Events not stored (or not yet visible) are
      * left alone, as an UPDATE of no row.
      */
-    public void reattribute(List<Change> changes, Instant now) {
+    public void reattribute(List<UsageEvents.Change> changes, Instant now) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, Change> byKey = new LinkedHashMap<>();
-        changes.forEach(c -> byKey.put(c.source().name() + "\n" + c.eventId() + "\n" + c.day(), c));
-        String keys = changes.stream().map(c -> "(" + quote(c.source().name()) + ", " + quote(c.eventId()) + ", "
+        Map<String, UsageEvents.Change> byKey = new LinkedHashMap<>();
+        changes.forEach(c -> byKey.put(c.source() + "\n" + c.eventId() + "\n" + c.day(), c));
+        String keys = changes.stream().map(c -> "(" + quote(c.source()) + ", " + quote(c.eventId()) + ", "
                 + date(c.day()) + ")").distinct().collect(Collectors.joining(", "));
         List<Row> current = client.query("SELECT * FROM %s FINAL WHERE (source, event_id, event_day) IN (%s) AND %s"
                 .formatted(client.table(EVENTS), keys, visible()), row -> JSON.convertValue(row, Row.class));
         long version = nextVersion(now);
         List<Row> updated = new ArrayList<>(current.size());
         for (Row r : current) {
-            Change c = byKey.get(r.source() + "\n" + r.event_id() + "\n" + r.event_day());
+            UsageEvents.Change c = byKey.get(r.source() + "\n" + r.event_id() + "\n" + r.event_day());
             updated.add(new Row(r.source(), r.event_id(), r.event_day(), r.occurred_at_ms(), r.person_id(),
                     r.person_ref(), r.system_id(), c.workflowId(), r.operation(), r.model(), r.input_tokens(),
                     r.output_tokens(), r.cost(), r.latency_ms(), r.error(), r.outcome(), r.attributes(),
@@ -354,10 +338,7 @@ public class ClickHouseUsageEvents {
     }
 
     /** The 95th percentile of latency (interpolated) of the visible events that occurred in [from, to). */
-    public double[] latencyP95(String column, long id, Instant from, Instant to) {
-        if (!column.equals("workflow_id") && !column.equals("system_id")) {
-            throw new IllegalArgumentException(column);
-        }
+    public UsageSignals.Latency latencyP95(String column, long id, Instant from, Instant to) {
         return client.query("""
                 SELECT %s
                 FROM %s FINAL
@@ -365,17 +346,17 @@ public class ClickHouseUsageEvents {
                     AND latency_ms IS NOT NULL AND %s
                 """.formatted(P95, client.table(EVENTS), from.toEpochMilli(), to.toEpochMilli(),
                         date(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate()),
-                        date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()), column, id, visible()),
-                row -> new double[] {row.get("p95").asDouble(), row.get("timed").asLong()}).get(0);
-    }
-
-    /** A stored event that re-attribution looks at (its key, person, AI system, operation, attribution). */
-    public record Attributable(String source, String eventId, LocalDate day, Long personId, Long systemId,
-            String operation, Long workflowId, Attribution attribution, Long ruleId) {
+                        date(to.atOffset(java.time.ZoneOffset.UTC).toLocalDate()), UsageEvents.latencyColumn(column), id,
+                        visible()),
+                row -> {
+                    long timed = row.get("timed").asLong();
+                    return new UsageSignals.Latency(timed == 0 ? null : row.get("p95").asDouble(), timed);
+                }).get(0);
     }
 
     /** Visible events of [from, to] that did not name their workflow, after {@code after}, in key order. */
-    public List<Attributable> attributable(LocalDate from, LocalDate to, Attributable after, int limit) {
+    public List<UsageEvents.Attributable> attributable(LocalDate from, LocalDate to, UsageEvents.Attributable after,
+            int limit) {
         String cursor = after == null ? "" : " AND (source, event_id, event_day) > (%s, %s, %s)".formatted(
                 quote(after.source()), quote(after.eventId()), date(after.day()));
         return client.query("""
@@ -383,7 +364,7 @@ public class ClickHouseUsageEvents {
                 FROM %s FINAL WHERE event_day BETWEEN %s AND %s AND attribution != 'EXPLICIT' AND %s%s
                 ORDER BY source, event_id, event_day LIMIT %d
                 """.formatted(client.table(EVENTS), date(from), date(to), visible(), cursor, limit),
-                r -> new Attributable(r.get("source").asString(), r.get("event_id").asString(),
+                r -> new UsageEvents.Attributable(r.get("source").asString(), r.get("event_id").asString(),
                         LocalDate.parse(r.get("event_day").asString()), longOrNull(r, "person_id"),
                         longOrNull(r, "system_id"), r.get("operation").isNull() ? null : r.get("operation").asString(),
                         longOrNull(r, "workflow_id"), Attribution.valueOf(r.get("attribution").asString()),
@@ -405,17 +386,13 @@ public class ClickHouseUsageEvents {
                         longOrNull(r, "workflow_id")));
     }
 
-    /** A visible event of a usage report: its day, person, id and attributes. */
-    public record Reported(LocalDate day, Long personId, String personRef, String eventId, String attributes) {
-    }
-
     /** Visible events of a source whose ids begin with {@code prefix}, of the days [from, to]. */
-    public List<Reported> reported(TelemetrySource source, String prefix, LocalDate from, LocalDate to) {
+    public List<UsageEventStore.Reported> reported(TelemetrySource source, String prefix, LocalDate from, LocalDate to) {
         return client.query("""
                 SELECT event_day, person_id, person_ref, event_id, attributes FROM %s FINAL
                 WHERE source = %s AND event_day BETWEEN %s AND %s AND startsWith(event_id, %s) AND %s
                 """.formatted(client.table(EVENTS), quote(source.name()), date(from), date(to), quote(prefix), visible()),
-                r -> new Reported(LocalDate.parse(r.get("event_day").asString()), longOrNull(r, "person_id"),
+                r -> new UsageEventStore.Reported(LocalDate.parse(r.get("event_day").asString()), longOrNull(r, "person_id"),
                         r.get("person_ref").isNull() ? null : r.get("person_ref").asString(),
                         r.get("event_id").asString(), r.get("attributes").isNull() ? null : r.get("attributes").asString()));
     }

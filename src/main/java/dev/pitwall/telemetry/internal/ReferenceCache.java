@@ -25,7 +25,19 @@ public class ReferenceCache {
 
     /** One consistent view of the references. */
     public record References(Map<String, Long> systemIds, Map<String, Long> workflowIds,
-            List<AttributionRules.Row> enabledRules, Instant loadedAt) {
+            List<AttributionRules.Row> enabledRules, Instant loadedAt, Map<Long, String> systemKeys,
+            Map<Long, String> workflowKeys) {
+
+        References(Map<String, Long> systemIds, Map<String, Long> workflowIds, List<AttributionRules.Row> enabledRules,
+                Instant loadedAt) {
+            this(systemIds, workflowIds, enabledRules, loadedAt, inverted(systemIds), inverted(workflowIds));
+        }
+
+        private static Map<Long, String> inverted(Map<String, Long> ids) {
+            Map<Long, String> keys = new HashMap<>();
+            ids.forEach((key, id) -> keys.put(id, key));
+            return Map.copyOf(keys);
+        }
     }
 
     private final AiSystemService systems;

@@ -12,11 +12,6 @@ import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,19 +20,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The usage events table. Inserting uses PostgreSQL's {@code COPY} (the fastest durable path) or,
- * on H2, JDBC batches; both run in the caller's transaction.
+ * on H2, JDBC batches ({@link BulkInsert}); both run in the caller's transaction.
  */
 @Repository
 public class UsageEvents implements UsageEventStore {
@@ -47,6 +37,7 @@ public class UsageEvents implements UsageEventStore {
     private static final String COLUMNS = "source, event_id, occurred_at, event_day, person_id, person_ref, system_id, "
             + "workflow_id, operation, model, input_tokens, output_tokens, cost, latency_ms, error, outcome, attributes, "
             + "attribution, rule_id, batch_id, ingested_at";
+    private static final int COLUMN_COUNT = 21;
     private static final String SELECT = """
             SELECT e.*, s.system_key, w.workflow_key FROM telemetry_usage_event e
             LEFT JOIN portfolio_ai_system s ON s.id = e.system_id
@@ -55,13 +46,13 @@ public class UsageEvents implements UsageEventStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final DataSource dataSource;
+    private final BulkInsert bulk;
     private final boolean postgres;
 
-    UsageEvents(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, DatabaseKind database) {
+    UsageEvents(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk, DatabaseKind database) {
         this.jdbc = jdbc;
         this.template = template;
-        this.dataSource = dataSource;
+        this.bulk = bulk;
         this.postgres = database.isPostgres();
     }
 
@@ -109,54 +100,23 @@ public class UsageEvents implements UsageEventStore {
         return links;
     }
 
-    /** Stores the events (already checked to be new) in the caller's transaction. */
+    /**
+     * Stores the events (already checked to be new) in the caller's transaction. On H2, in time
+     * order: H2 writes every index page a transaction touched at its commit, and rows inserted in
+     * time order touch the newest pages of the time index only, instead of pages all over it.
+     */
     @Override
     public void insertAll(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
-        if (events.isEmpty()) {
-            return;
+        List<ResolvedEvent> ordered = events;
+        if (!postgres) {
+            ordered = new ArrayList<>(events);
+            ordered.sort(java.util.Comparator.comparing(e -> e.event().time()));
         }
-        if (postgres) {
-            copy(source, events, batchId, now);
-        } else {
-            batchInsert(source, events, batchId, now);
-        }
-    }
-
-    private void copy(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
-        StringWriter csv = new StringWriter(events.size() * 200);
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-            for (ResolvedEvent e : events) {
-                printer.printRecord(row(source, e, batchId, now));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY telemetry_usage_event (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
-        } catch (SQLException e) {
-            throw new UsageEventWriteException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /**
-     * H2 writes every index page a transaction touched at its commit: rows inserted in time order
-     * touch the newest pages of the time index only, instead of pages all over it.
-     */
-    private void batchInsert(TelemetrySource source, List<ResolvedEvent> events, long batchId, Instant now) {
-        List<Object[]> rows = new ArrayList<>(events.size());
-        List<ResolvedEvent> inTimeOrder = new ArrayList<>(events);
-        inTimeOrder.sort(java.util.Comparator.comparing(e -> e.event().time()));
-        for (ResolvedEvent e : inTimeOrder) {
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (ResolvedEvent e : ordered) {
             rows.add(row(source, e, batchId, now));
         }
-        template.batchUpdate("INSERT INTO telemetry_usage_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        bulk.insert("telemetry_usage_event", COLUMNS, COLUMN_COUNT, rows);
     }
 
     private static Object[] row(TelemetrySource source, ResolvedEvent r, long batchId, Instant now) {
@@ -345,7 +305,7 @@ public class UsageEvents implements UsageEventStore {
     }
 
     /** Only these two columns: the name goes into the statement. */
-    static String latencyColumn(String column) {
+    public static String latencyColumn(String column) {
         if (!column.equals("workflow_id") && !column.equals("system_id")) {
             throw new IllegalArgumentException("not a latency target: " + column);
         }

@@ -8,9 +8,11 @@ import dev.pitwall.telemetry.IncomingEvent;
 import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
-import dev.pitwall.telemetry.clickhouse.ClickHouseUsageEvents.EventFilter;
+import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.clickhouse.ClickHouseUsageEvents.RollupRow;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.UsageEventFilter;
+import dev.pitwall.telemetry.internal.UsageEvents;
 import dev.pitwall.testing.TestClickHouse;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -104,7 +106,7 @@ class ClickHouseUsageEventsTest {
         LocalDate from = LocalDate.parse("2026-10-01");
         LocalDate to = LocalDate.parse("2026-11-15");
 
-        Map<LocalDate, double[]> found = store.dailyLatencyP95("workflow_id", 11, from, to);
+        Map<LocalDate, UsageSignals.Latency> found = store.dailyLatencyP95("workflow_id", 11, from, to);
 
         Map<LocalDate, List<Long>> byDay = new TreeMap<>();
         events.stream().filter(e -> Long.valueOf(11).equals(e.workflowId()) && e.event().latencyMs() != null)
@@ -116,9 +118,9 @@ class ClickHouseUsageEventsTest {
         Percentile p95 = new Percentile(95).withEstimationType(Percentile.EstimationType.R_7);
         byDay.forEach((day, latencies) -> {
             double[] values = latencies.stream().mapToDouble(Long::doubleValue).toArray();
-            assertThat(found.get(day)[0]).as(day.toString()).isCloseTo(p95.evaluate(values),
+            assertThat(found.get(day).p95()).as(day.toString()).isCloseTo(p95.evaluate(values),
                     org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(found.get(day)[1]).isEqualTo(values.length);
+            assertThat(found.get(day).timedEvents()).isEqualTo(values.length);
         });
         assertThatThrownBy(() -> store.dailyLatencyP95("1; DROP TABLE x", 1, from, to))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -167,13 +169,13 @@ class ClickHouseUsageEventsTest {
         store.insertAll(TelemetrySource.NATIVE, events("dead", 50), 3, NOW); // never committed
         store.markCommitted(List.of(1L, 2L));
 
-        assertThat(store.count(EventFilter.none())).isEqualTo(500);
-        List<UsageEvent> page = store.find(EventFilter.none(), 20, 0, id -> "system-" + id, id -> "wf-" + id);
+        assertThat(store.count(UsageEventFilter.none())).isEqualTo(500);
+        List<UsageEvent> page = store.find(UsageEventFilter.none(), 20, 0, id -> "system-" + id, id -> "wf-" + id);
         List<ResolvedEvent> newestFirst = events.stream()
                 .sorted(Comparator.comparing((ResolvedEvent e) -> e.event().time()).reversed()).toList();
         assertThat(page).extracting(UsageEvent::id)
                 .containsExactlyElementsOf(newestFirst.subList(0, 20).stream().map(e -> e.event().eventId()).toList());
-        List<UsageEvent> second = store.find(EventFilter.none(), 20, 20, id -> "system-" + id, id -> "wf-" + id);
+        List<UsageEvent> second = store.find(UsageEventFilter.none(), 20, 20, id -> "system-" + id, id -> "wf-" + id);
         assertThat(second).extracting(UsageEvent::id)
                 .containsExactlyElementsOf(newestFirst.subList(20, 40).stream().map(e -> e.event().eventId()).toList());
 
@@ -193,7 +195,7 @@ class ClickHouseUsageEventsTest {
 
         Instant from = Instant.parse("2026-10-01T00:00:00Z");
         Instant to = Instant.parse("2026-10-15T12:00:00Z");
-        EventFilter filter = new EventFilter(TelemetrySource.NATIVE, null, null, null, 11L, from, to,
+        UsageEventFilter filter = new UsageEventFilter(TelemetrySource.NATIVE, null, null, null, 11L, from, to,
                 Attribution.EXPLICIT, null);
         long expected = events.subList(0, 300).stream().filter(e -> Long.valueOf(11).equals(e.workflowId()))
                 .filter(e -> !e.event().time().isBefore(from) && e.event().time().isBefore(to)).count();
@@ -202,10 +204,10 @@ class ClickHouseUsageEventsTest {
         assertThat(store.find(filter, 1_000, 0, id -> "s", id -> "w")).hasSize((int) expected)
                 .allSatisfy(e -> assertThat(e.workflowKey()).isEqualTo("w"));
         long unknown = events.stream().filter(e -> e.personId() == null && e.personRef().equals("p5@example.com")).count();
-        assertThat(store.count(new EventFilter(null, null, "p5@example.com", null, null, null, null, null, null)))
+        assertThat(store.count(new UsageEventFilter(null, null, "p5@example.com", null, null, null, null, null, null)))
                 .isEqualTo(unknown).isPositive();
-        assertThat(store.count(new EventFilter(null, null, null, null, null, null, null, null, 2L))).isEqualTo(200);
-        assertThat(store.count(new EventFilter(null, null, "x' OR 1 = 1 OR '", null, null, null, null, null, null)))
+        assertThat(store.count(new UsageEventFilter(null, null, null, null, null, null, null, null, 2L))).isEqualTo(200);
+        assertThat(store.count(new UsageEventFilter(null, null, "x' OR 1 = 1 OR '", null, null, null, null, null, null)))
                 .isZero();
     }
 
@@ -217,14 +219,14 @@ class ClickHouseUsageEventsTest {
         List<ResolvedEvent> unaligned = events.stream().filter(e -> e.workflowId() == null).toList();
         assertThat(unaligned).isNotEmpty();
 
-        store.reattribute(unaligned.stream().map(e -> new ClickHouseUsageEvents.Change(TelemetrySource.NATIVE,
+        store.reattribute(unaligned.stream().map(e -> new UsageEvents.Change("NATIVE",
                 e.event().eventId(), e.event().day(), 12L, Attribution.RULE, 77L)).toList(), NOW.plusSeconds(60));
-        store.reattribute(List.of(new ClickHouseUsageEvents.Change(TelemetrySource.NATIVE, "not-stored",
+        store.reattribute(List.of(new UsageEvents.Change("NATIVE", "not-stored",
                 LocalDate.parse("2026-10-01"), 12L, Attribution.RULE, 77L)), NOW.plusSeconds(61));
 
-        assertThat(store.count(EventFilter.none())).isEqualTo(200);
-        assertThat(store.count(new EventFilter(null, null, null, null, null, null, null, Attribution.NONE, null))).isZero();
-        assertThat(store.count(new EventFilter(null, null, null, null, 12L, null, null, Attribution.RULE, null)))
+        assertThat(store.count(UsageEventFilter.none())).isEqualTo(200);
+        assertThat(store.count(new UsageEventFilter(null, null, null, null, null, null, null, Attribution.NONE, null))).isZero();
+        assertThat(store.count(new UsageEventFilter(null, null, null, null, 12L, null, null, Attribution.RULE, null)))
                 .isEqualTo(unaligned.size());
         List<ResolvedEvent> after = events.stream().map(e -> e.workflowId() != null ? e : new ResolvedEvent(e.event(),
                 e.personId(), e.personRef(), e.systemId(), 12L, Attribution.RULE, 77L)).toList();
