@@ -42,7 +42,6 @@ public class UsageEventIngestion {
     private final EventResolver resolver;
     private final EventRules rules;
     private final dev.pitwall.telemetry.internal.RetentionFloor retentionFloor;
-    private final dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
     private final UsageEventStore events;
     private final Batches batches;
     private final RollupService rollups;
@@ -54,12 +53,11 @@ public class UsageEventIngestion {
     UsageEventIngestion(EventResolver resolver, EventRules rules, UsageEventStore events, Batches batches,
             RollupService rollups, TransactionTemplate transactions, Clock clock,
             dev.pitwall.telemetry.internal.RetentionFloor retentionFloor,
-            dev.pitwall.telemetry.internal.UsageEventPartitions partitions, TelemetryProperties properties,
+            TelemetryProperties properties,
             ObjectProvider<AcceptedEventQueue> queue) {
         this.properties = properties;
         this.queue = queue;
         this.retentionFloor = retentionFloor;
-        this.partitions = partitions;
         this.resolver = resolver;
         this.rules = rules;
         this.events = events;
@@ -126,7 +124,7 @@ public class UsageEventIngestion {
                     now);
         }
         // Outside the transaction: creating a month's partition locks its parent, briefly.
-        partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
+        events.prepare(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
         IngestionResult result = transactions.execute(status -> store(source, batchSource, storable, repeatedInRequest,
                 rejected, parsed.skipped(), rejections, actor, now, status));
         if (result.accepted() == 0 && result.duplicates() == 0) {
@@ -182,7 +180,7 @@ public class UsageEventIngestion {
         }
         int rejected = rejectedItems(rejections);
         List<ResolvedEvent> storable = resolver.withErasuresApplied(List.copyOf(unique.values()));
-        partitions.ensure(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
+        this.events.prepare(source, storable.stream().map(r -> r.event().day()).collect(Collectors.toSet()));
         int repeatedInPoll = repeated;
         return transactions.execute(status -> store(source, batchSource, storable, repeatedInPoll, rejected, 0,
                 rejections, actor, now, status));

@@ -87,7 +87,8 @@ public class UsageEventRetention implements DisposableBean {
      *
      * @param period how long they are kept, or {@code null}: all of them
      * @param keptFrom the first day kept since the last sweep that moved it, or {@code null}: nothing deleted yet
-     * @param partitions the source's monthly partitions (PostgreSQL; 0 on H2)
+     * @param partitions the months of the source's events kept, each dropped whole by retention (PostgreSQL's
+     *     partitions or ClickHouse's; 0 on H2)
      * @param oldestMonth the oldest of them, or {@code null}
      */
     public record SourceRetention(TelemetrySource source, Period period, LocalDate keptFrom, int partitions,
@@ -114,15 +115,14 @@ public class UsageEventRetention implements DisposableBean {
 
     /** What is kept of each source of usage events. */
     public Map<TelemetrySource, SourceRetention> retention() {
-        Map<TelemetrySource, List<UsageEventPartitions.Partition>> bySource = new EnumMap<>(TelemetrySource.class);
-        partitions.existing().forEach(p -> bySource.computeIfAbsent(p.source(), s -> new java.util.ArrayList<>()).add(p));
+        Map<TelemetrySource, List<java.time.YearMonth>> bySource = store.monthsKept();
         Map<TelemetrySource, LocalDate> floors = floor.keptFromEach();
         Map<TelemetrySource, SourceRetention> retention = new EnumMap<>(TelemetrySource.class);
         for (TelemetrySource source : TelemetrySource.values()) {
             if (source.keepsOwnRawEvents()) {
-                List<UsageEventPartitions.Partition> months = bySource.getOrDefault(source, List.of());
+                List<java.time.YearMonth> months = bySource.getOrDefault(source, List.of());
                 retention.put(source, new SourceRetention(source, properties.of(source), floors.get(source),
-                        months.size(), months.isEmpty() ? null : months.get(0).month()));
+                        months.size(), months.isEmpty() ? null : months.get(0)));
             }
         }
         return retention;

@@ -15,8 +15,11 @@ import dev.pitwall.people.PersonService;
 import dev.pitwall.people.TeamService;
 import dev.pitwall.platform.security.Role;
 import dev.pitwall.platform.users.UserService;
+import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.portfolio.AiSystemService;
 import dev.pitwall.portfolio.WorkflowService;
+import dev.pitwall.telemetry.internal.UsageEventFilter;
+import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import dev.pitwall.testing.TestUsers;
 import java.io.IOException;
@@ -53,8 +56,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the token or the key.
  */
 @PitwallIntegrationTest
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class GitHubPullIntegrationTest {
 
     private static final String SYSTEM = "github-pull-test";
@@ -191,6 +192,8 @@ class GitHubPullIntegrationTest {
     }
 
     @Autowired
+    private UsageEventStore eventStore;
+    @Autowired
     MockMvc mvc;
     @Autowired
     PersonService people;
@@ -255,8 +258,10 @@ class GitHubPullIntegrationTest {
         synchronized (reportRequests) {
             assertThat(reportRequests).allSatisfy(r -> assertThat(r).endsWith(" 2026-03-10"));
         }
-        assertThat(jdbc.sql("SELECT attributes FROM telemetry_usage_event WHERE source = 'GITHUB_COPILOT' AND person_id = ?")
-                .param(fx.member.id()).query(String.class).single()).contains("\"ai_adoption_phase\":2");
+        // Read through the event store: the same on every store.
+        assertThat(eventStore.find(new UsageEventFilter(TelemetrySource.GITHUB_COPILOT, fx.member.id(), null, null, null,
+                null, null, null, null), new PageQuery(0, 10))).singleElement()
+                .satisfies(e -> assertThat(e.attributes()).contains("\"ai_adoption_phase\":2"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_org_metric WHERE scope = ? AND metric = "
                 + "'ai_adoption_phase_2_total_engaged_users'").param("org:acme-" + slug).query(Long.class).single())
                 .isEqualTo(1);

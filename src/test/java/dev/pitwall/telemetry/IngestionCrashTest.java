@@ -2,7 +2,9 @@ package dev.pitwall.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pitwall.telemetry.clickhouse.ClickHouseClient;
 import dev.pitwall.testing.DatabaseAvailability;
+import dev.pitwall.testing.TestClickHouse;
 import dev.pitwall.testing.TestDatabases;
 import java.io.File;
 import java.io.IOException;
@@ -39,12 +41,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * or PostgreSQL in the second pass), clients post NDJSON batches, and the process is killed with
  * SIGKILL in the middle of ingestion. After a restart every acknowledged event is stored, none
  * twice, and the daily rollups (rebuilt for batches the dead process committed but did not roll
- * up) count each stored event once.
+ * up) count each stored event once. In the ClickHouse pass the nodes keep raw events in ClickHouse
+ * (a database of the test's own): every acknowledged event is read back from there, visible, once.
  */
 @Tag("db")
 @ExtendWith(DatabaseAvailability.class)
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class IngestionCrashTest {
 
     private static final String PASSWORD = "crash-test-password";
@@ -172,6 +173,9 @@ class IngestionCrashTest {
         } finally {
             if (database != null) {
                 TestDatabases.drop(database);
+                if (TestClickHouse.STORE) {
+                    TestClickHouse.drop(database);
+                }
             }
         }
     }
@@ -187,6 +191,11 @@ class IngestionCrashTest {
             command.add("--spring.datasource.url=" + TestDatabases.urlOf(database));
             command.add("--spring.datasource.username=" + TestDatabases.USER);
             command.add("--spring.datasource.password=" + TestDatabases.PASSWORD);
+            if (TestClickHouse.STORE) {
+                command.add("--pitwall.telemetry.store=clickhouse");
+                command.add("--pitwall.telemetry.clickhouse.url=" + TestClickHouse.URL);
+                command.add("--pitwall.telemetry.clickhouse.database=" + database);
+            }
         }
         log = dir.resolve("pitwall-" + System.nanoTime() + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -239,6 +248,14 @@ class IngestionCrashTest {
 
     private static Set<String> storedIds(Path dir, String database) throws Exception {
         Set<String> ids = new HashSet<>();
+        if (database != null && TestClickHouse.STORE) {
+            // The events readers see: of batches recorded as committed, one row per key (FINAL).
+            ClickHouseClient clickHouse = TestClickHouse.client(database);
+            clickHouse.query("SELECT event_id FROM " + clickHouse.table("usage_event") + " FINAL WHERE batch_id IN "
+                    + "(SELECT batch_id FROM " + clickHouse.table("committed_batch") + ")", row -> row.get("event_id")
+                            .asString()).forEach(id -> assertThat(ids.add(id)).as("stored once").isTrue());
+            return ids;
+        }
         String url = database != null ? TestDatabases.urlOf(database)
                 : "jdbc:h2:file:" + dir.resolve("pitwall") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         try (Connection connection = database != null

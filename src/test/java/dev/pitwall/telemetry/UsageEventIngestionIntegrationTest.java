@@ -69,6 +69,10 @@ class UsageEventIngestionIntegrationTest {
     UsageFacts facts;
     @Autowired
     dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
+    @Autowired
+    dev.pitwall.telemetry.internal.EventKeyPartitions keyPartitions;
+    @Autowired
+    dev.pitwall.telemetry.internal.UsageEventStore eventStore;
 
     TelemetryFixture org;
     RequestPostProcessor contributor;
@@ -304,9 +308,13 @@ class UsageEventIngestionIntegrationTest {
                     "\"inputTokens\":1")).append('\n');
         }
         assertThat(sendThreeTimesAtOnce(body.toString())).containsExactly(90, 180);
-        if (partitions.partitioned()) {
+        if (partitions.partitioned() && eventStore instanceof dev.pitwall.telemetry.internal.UsageEvents) {
             assertThat(partitions.existing()).extracting(p -> p.table()).contains("telemetry_usage_event_native_201901",
                     "telemetry_usage_event_native_201902", "telemetry_usage_event_native_201903");
+        } else if (partitions.partitioned()) {
+            // The ClickHouse store: the events' keys in PostgreSQL get the months' partitions.
+            assertThat(keyPartitions.existing()).extracting(p -> p.table()).contains("telemetry_event_key_native_201901",
+                    "telemetry_event_key_native_201902", "telemetry_event_key_native_201903");
         }
         // m0 was sent for 2019-01-01: later that day it is a retry, on another day another event.
         mvc.perform(post("/api/v1/usage-events").with(contributor).contentType(NDJSON).content(lines(

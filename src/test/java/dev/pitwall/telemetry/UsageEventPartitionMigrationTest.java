@@ -21,10 +21,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (migration-postgresql V4_14), on a database migrated to the version before it and filled with
  * events of three sources over fourteen months: every row arrives unchanged in the partition of its
  * source and month, ids are kept and continue after the highest, and duplicates are still refused.
- * PostgreSQL only (the PostgreSQL pass); H2 keeps one table.
+ * The same for the ClickHouse store's event keys (V4_22). PostgreSQL only (the PostgreSQL pass);
+ * H2 keeps one table of each.
  */
 @org.junit.jupiter.api.Tag("db")
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
+// PostgreSQL's own migrations, whatever the event store: not run again in the ClickHouse pass.
 @org.junit.jupiter.api.Tag("database-store")
 class UsageEventPartitionMigrationTest {
 
@@ -139,6 +140,38 @@ class UsageEventPartitionMigrationTest {
         assertThat(relkind(jdbc)).isEqualTo("p");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
                 + "WHERE p.relname = 'telemetry_usage_event'", Long.class)).isZero();
+    }
+
+    /** The ClickHouse store's keys (V4_22): moved into partitions by source and month likewise. */
+    @Test
+    void existingEventKeysMoveIntoPartitions() {
+        flyway().target("4.21").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("""
+                INSERT INTO telemetry_event_key (source, event_id, event_day, batch_id)
+                SELECT (ARRAY['NATIVE', 'OTLP'])[1 + n % 2], 'k-' || n, DATE '2025-11-01' + n % 75, 1 + n / 100
+                FROM generate_series(0, 2999) n
+                """);
+        Map<String, Long> perMonthBefore = new TreeMap<>();
+        jdbc.query("SELECT lower(source) || '_' || to_char(event_day, 'YYYYMM'), COUNT(*) FROM telemetry_event_key "
+                + "GROUP BY 1", rs -> {
+                    perMonthBefore.put("telemetry_event_key_" + rs.getString(1), rs.getLong(2));
+                });
+
+        flyway().load().migrate();
+
+        Map<String, Long> perPartition = new TreeMap<>();
+        jdbc.query("SELECT CAST(tableoid::regclass AS TEXT), COUNT(*) FROM telemetry_event_key GROUP BY 1",
+                rs -> {
+                    perPartition.put(rs.getString(1), rs.getLong(2));
+                });
+        assertThat(perPartition).isEqualTo(perMonthBefore).hasSize(6)
+                .containsKeys("telemetry_event_key_native_202511", "telemetry_event_key_otlp_202601");
+        assertThat(jdbc.queryForObject("SELECT CAST(relkind AS TEXT) FROM pg_class WHERE relname = "
+                + "'telemetry_event_key'", String.class)).isEqualTo("p");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO telemetry_event_key (source, event_id, event_day, batch_id) "
+                + "VALUES ('NATIVE', 'k-0', DATE '2025-11-01', 99)")).rootCause()
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {

@@ -1,18 +1,18 @@
 package dev.pitwall.telemetry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 import com.jayway.jsonpath.JsonPath;
 import dev.pitwall.platform.audit.AuditLog;
 import dev.pitwall.platform.audit.AuditQuery;
 import dev.pitwall.platform.web.PageQuery;
+import dev.pitwall.telemetry.internal.UsageEventFilter;
+import dev.pitwall.telemetry.internal.UsageEventStore;
+import dev.pitwall.telemetry.internal.UsageEvents;
 import dev.pitwall.testing.MovableClock;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +26,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Retention of raw usage events with an injected clock: events of whole months older than 13
@@ -38,8 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @Import(MovableClock.Configuration.class)
 @TestPropertySource(properties = {"pitwall.telemetry.retention.raw-events=P13M",
         "pitwall.telemetry.retention.sources.PROXY_LOG=P6M", "pitwall.retention-test=true"})
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class UsageEventRetentionIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
@@ -61,6 +63,8 @@ class UsageEventRetentionIntegrationTest {
     AuditLog auditLog;
     @Autowired
     dev.pitwall.telemetry.internal.UsageEventPartitions partitions;
+    @Autowired
+    UsageEventStore eventStore;
 
     @Test
     void oldRawEventsGoTheirRollupsAndFiguresStay() throws Exception {
@@ -94,12 +98,21 @@ class UsageEventRetentionIntegrationTest {
                 "time,login,host\n%sT09:00:00Z,r0@retention.test,chatgpt.com\n%sT09:00:00Z,r3@retention.test,chatgpt.com\n"
                         .formatted(OLD, D.minusDays(3)), 200);
 
-        if (partitions.partitioned()) {
+        // Months kept whole, on every store (PostgreSQL's partitions, ClickHouse's; rows on H2).
+        boolean monthly = partitions.partitioned();
+        if (monthly) {
+            assertThat(retention.retention().get(TelemetrySource.NATIVE).partitions()).isGreaterThanOrEqualTo(2);
+            assertThat(retention.retention().get(TelemetrySource.NATIVE).oldestMonth()).isEqualTo(YearMonth.from(OLD));
+        }
+        if (monthly && eventStore instanceof UsageEvents) {
             assertThat(partitions.existing()).extracting(p -> p.table())
                     .contains("telemetry_usage_event_native_203004", "telemetry_usage_event_native_203106");
         }
         assertThat(retention.sweep()).isEqualTo(3);
-        if (partitions.partitioned()) {
+        if (monthly) {
+            assertThat(retention.retention().get(TelemetrySource.NATIVE).oldestMonth()).isEqualTo(YearMonth.from(D));
+        }
+        if (monthly && eventStore instanceof UsageEvents) {
             assertThat(partitions.existing()).extracting(p -> p.table())
                     .doesNotContain("telemetry_usage_event_native_203004")
                     .contains("telemetry_usage_event_native_203106");
@@ -117,9 +130,10 @@ class UsageEventRetentionIntegrationTest {
                 "time,login,host\n%sT10:00:00Z,r1@retention.test,chatgpt.com\n".formatted(OLD), 400);
         assertThat(oldProxy).contains("no longer kept");
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event WHERE event_day < ?").param(D.minusMonths(13))
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_usage_event").query(Long.class).single()).isEqualTo(2);
+        // Counted through the event store: the same on every store.
+        assertThat(eventStore.count(new UsageEventFilter(null, null, null, null, null, null,
+                D.minusMonths(13).atStartOfDay(ZoneOffset.UTC).toInstant(), null, null))).isZero();
+        assertThat(eventStore.count(UsageEventFilter.none())).isEqualTo(2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM telemetry_daily_rollup WHERE event_day = ?").param(OLD)
                 .query(Long.class).single()).isEqualTo(rollupRowsBefore).isPositive();
         assertThat(figures(OLD.plusDays(5))).isEqualTo(then);
@@ -149,8 +163,12 @@ class UsageEventRetentionIntegrationTest {
         assertThat(row(sources, "Web-proxy logs")).contains("6 months", "from 2030-12-01");
         assertThat(row(sources, "OpenTelemetry evaluation events")).contains("not usage events");
         assertThat(row(sources, "Kafka topic")).contains("as native usage events");
-        if (partitions.partitioned()) {
+        if (partitions.partitioned() && eventStore instanceof UsageEvents) {
+            // This month's and next month's, made ahead.
             assertThat(row(sources, "Native usage events")).contains("2 monthly partitions, since 2031-06");
+        } else if (partitions.partitioned()) {
+            // ClickHouse's months with events.
+            assertThat(row(sources, "Native usage events")).contains("1 monthly partition, since 2031-06");
         }
 
         // Each source has its own floor: native events of June 2030 are still taken, web-proxy requests not.

@@ -39,6 +39,11 @@ public final class TestClickHouse implements ExecutionCondition {
         return new ClickHouseClient(URL, name, "default", "", Duration.ofSeconds(60));
     }
 
+    /** A client of a named database (a test context's, a test process's). */
+    public static ClickHouseClient client(String database) {
+        return new ClickHouseClient(URL, database, "default", "", Duration.ofSeconds(60));
+    }
+
     /** Drops a test's database. */
     public static void drop(ClickHouseClient client) {
         client.execute("DROP DATABASE IF EXISTS " + client.database());
@@ -66,7 +71,7 @@ public final class TestClickHouse implements ExecutionCondition {
     /** Drops a test context's database (the third pass); harmless when already gone or unreachable. */
     public static void drop(String database) {
         try {
-            drop(new ClickHouseClient(URL, database, "default", "", Duration.ofSeconds(60)));
+            drop(client(database));
             synchronized (CONTEXT_DATABASES) {
                 CONTEXT_DATABASES.remove(database);
             }

@@ -5,8 +5,10 @@ import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.internal.BulkInsert;
+import dev.pitwall.telemetry.internal.EventKeyPartitions;
 import dev.pitwall.telemetry.internal.ReferenceCache;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.RollupRow;
 import dev.pitwall.telemetry.internal.Rollups;
 import dev.pitwall.telemetry.internal.UsageEventFilter;
 import dev.pitwall.telemetry.internal.UsageEventStore;
@@ -46,22 +48,42 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseEventStore.class);
     private static final int CHUNK = 1_000;
+    private static final String ROLLUP_KEY = "event_day, person_id, person_ref, system_id, workflow_id";
+    /** The batches' rollup rows summed by key, in the order of {@link Rollups#COLUMNS}. */
+    private static final String STAGED = ROLLUP_KEY + ", " + java.util.Arrays.stream(Rollups.COLUMNS.split(", "))
+            .skip(5).map(c -> "SUM(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
 
     private final ClickHouseUsageEvents events;
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
     private final ReferenceCache references;
+    private final EventKeyPartitions keyPartitions;
     private final Clock clock;
     /** Every batch below this id is recorded as rolled up in ClickHouse (from this node's last catch-up). */
     private final AtomicLong caughtUpFrom = new AtomicLong();
 
     public ClickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, BulkInsert bulk,
-            ReferenceCache references, Clock clock) {
+            ReferenceCache references, EventKeyPartitions keyPartitions, Clock clock) {
         this.events = events;
+        this.keyPartitions = keyPartitions;
         this.references = references;
         this.jdbc = jdbc;
         this.bulk = bulk;
         this.clock = clock;
+    }
+
+    /**
+     * The months' partitions of the keys (PostgreSQL); ClickHouse makes a month's partition of the
+     * events as its first rows arrive.
+     */
+    @Override
+    public void prepare(TelemetrySource source, Collection<LocalDate> days) {
+        keyPartitions.ensure(source, days);
+    }
+
+    @Override
+    public Map<TelemetrySource, List<YearMonth>> monthsKept() {
+        return events.months();
     }
 
     @Override
@@ -73,6 +95,9 @@ public class ClickHouseEventStore implements UsageEventStore {
         // savepoint and leaves those events out, as with the database store.
         bulk.insert("telemetry_event_key", "source, event_id, event_day, batch_id", 4, resolved.stream()
                 .map(r -> new Object[] {source.name(), r.event().eventId(), r.event().day(), batchId}).toList());
+        // The batch's rollup rows, for the rollup worker: grouped here, in the batch's transaction.
+        bulk.insert("telemetry_batch_rollup", "batch_id, " + Rollups.COLUMNS, 18, RollupRow.group(resolved).stream()
+                .map(r -> prepend(batchId, r.values())).toList());
         events.insertAll(source, resolved, batchId, now);
         afterCommit(() -> events.markCommitted(List.of(batchId)), "committed batch " + batchId);
     }
@@ -145,23 +170,63 @@ public class ClickHouseEventStore implements UsageEventStore {
         return events.attributable(from, to, after, limit);
     }
 
+    /**
+     * Written to ClickHouse at once — the rebuild of the days' rollups in the same transaction reads
+     * it — and written back as it was should that transaction roll back, so that ClickHouse and the
+     * rollups never disagree. Batches not rolled up yet (the caller holds the rollup lock: none is
+     * being rolled up) carry the rollup rows grouped when they were stored: rows that take each
+     * event out of its old key and add it to its new one are added to them.
+     */
     @Override
     public void reattribute(List<UsageEvents.Change> changes) {
-        events.reattribute(changes, clock.instant());
+        ClickHouseUsageEvents.Reattributed done = events.reattribute(changes, clock.instant());
+        if (done.previous().isEmpty()) {
+            return;
+        }
+        Set<Long> batches = new HashSet<>();
+        done.previous().forEach(r -> batches.add(r.batch_id()));
+        Set<Long> pending = new HashSet<>(jdbc.sql("SELECT DISTINCT batch_id FROM telemetry_batch_rollup "
+                + "WHERE batch_id IN (:batches)").param("batches", List.copyOf(batches)).query(Long.class).list());
+        List<Object[]> moved = new ArrayList<>();
+        done.previous().stream().filter(r -> pending.contains(r.batch_id()))
+                .forEach(r -> moved.add(prepend(r.batch_id(), ClickHouseUsageEvents.rollupRow(r, -1).values())));
+        done.updated().stream().filter(r -> pending.contains(r.batch_id()))
+                .forEach(r -> moved.add(prepend(r.batch_id(), ClickHouseUsageEvents.rollupRow(r, 1).values())));
+        bulk.insert("telemetry_batch_rollup", "batch_id, " + Rollups.COLUMNS, 18, moved);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        events.restore(done.previous(), clock.instant());
+                    }
+                }
+            });
+        }
+    }
+
+    private static Object[] prepend(long batchId, Object[] values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = batchId;
+        System.arraycopy(values, 0, row, 1, values.length);
+        return row;
     }
 
     /**
-     * The worker's batches committed (it sees no others): recorded as such again, for a node that
-     * stopped between its commit and recording it; and as rolled up once the worker's own
-     * transaction commits.
+     * Moves the batches' rollup rows (grouped as they were stored) into the stage: nothing is read
+     * back from ClickHouse. The worker's batches committed (it sees no others): recorded as such
+     * again, for a node that stopped between its commit and recording it; and as rolled up once
+     * the worker's own transaction commits.
      */
     @Override
     public void stage(List<Long> batchIds) {
-        List<Object[]> rows = new ArrayList<>();
-        for (ClickHouseUsageEvents.RollupRow r : events.rollupRows(batchIds)) {
-            rows.add(values(r));
-        }
-        insertRows("telemetry_rollup_stage", rows);
+        // One row per key, as the stage's readers expect (the upsert may touch a row once); none
+        // for a key whose events a re-attribution moved away.
+        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + Rollups.COLUMNS + ") SELECT " + STAGED
+                + " FROM telemetry_batch_rollup WHERE batch_id IN (:batches) GROUP BY " + ROLLUP_KEY
+                + " HAVING SUM(events) <> 0")
+                .param("batches", batchIds).update();
+        jdbc.sql("DELETE FROM telemetry_batch_rollup WHERE batch_id IN (:batches)").param("batches", batchIds).update();
         events.markCommitted(batchIds);
         afterCommit(() -> events.markRolledUp(batchIds), "rolled-up batches " + batchIds.size());
     }
@@ -186,21 +251,8 @@ public class ClickHouseEventStore implements UsageEventStore {
         }
         long next = pending != null ? pending : rolledUp.stream().mapToLong(Long::longValue).max().orElse(since - 1) + 1;
         caughtUpFrom.accumulateAndGet(next, Math::max);
-        List<Object[]> rows = new ArrayList<>();
-        for (ClickHouseUsageEvents.RollupRow r : events.rollupRowsOfDays(from, to)) {
-            rows.add(values(r));
-        }
-        insertRows("telemetry_daily_rollup", rows);
-    }
-
-    private void insertRows(String table, List<Object[]> rows) {
-        bulk.insert(table, Rollups.COLUMNS, 17, rows);
-    }
-
-    private static Object[] values(ClickHouseUsageEvents.RollupRow r) {
-        return new Object[] {r.day(), r.personId(), r.personRef(), r.systemId(), r.workflowId(), r.events(),
-            r.inputTokens(), r.outputTokens(), r.cost(), r.errors(), r.latencyMs(), r.timedEvents(), r.accepted(),
-            r.edited(), r.overridden(), r.rejected(), r.unknownOutcome()};
+        bulk.insert("telemetry_daily_rollup", Rollups.COLUMNS, 17, events.rollupRowsOfDays(from, to).stream()
+                .map(RollupRow::values).toList());
     }
 
     @Override
@@ -223,12 +275,17 @@ public class ClickHouseEventStore implements UsageEventStore {
         long events = this.events.countBefore(source, keepFrom);
         this.events.dropMonthsBefore(source, YearMonth.from(keepFrom));
         long keys = 0;
-        for (int n = CHUNK; n == CHUNK; keys += n) {
-            n = jdbc.sql("""
-                    DELETE FROM telemetry_event_key WHERE (source, event_id, event_day) IN (
-                        SELECT source, event_id, event_day FROM telemetry_event_key WHERE source = ? AND event_day < ?
-                        LIMIT ?)
-                    """).params(source.name(), keepFrom, CHUNK).update();
+        if (keyPartitions.partitioned()) {
+            // Whole months, as the events' (keepFrom is the first day of a month).
+            keys = keyPartitions.dropBefore(source, keepFrom);
+        } else {
+            for (int n = CHUNK; n == CHUNK; keys += n) {
+                n = jdbc.sql("""
+                        DELETE FROM telemetry_event_key WHERE (source, event_id, event_day) IN (
+                            SELECT source, event_id, event_day FROM telemetry_event_key WHERE source = ? AND event_day < ?
+                            LIMIT ?)
+                        """).params(source.name(), keepFrom, CHUNK).update();
+            }
         }
         log.debug("Retention: {} ClickHouse events and {} keys of {} before {}", events, keys, source, keepFrom);
         return events;

@@ -2,6 +2,7 @@ package dev.pitwall.telemetry.clickhouse;
 
 import dev.pitwall.telemetry.TelemetryProperties;
 import dev.pitwall.telemetry.internal.BulkInsert;
+import dev.pitwall.telemetry.internal.EventKeyPartitions;
 import dev.pitwall.telemetry.internal.ReferenceCache;
 import java.net.URI;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class ClickHouseStoreConfiguration {
     @Bean
     @Primary
     ClickHouseEventStore clickHouseEventStore(ClickHouseUsageEvents events, JdbcClient jdbc, BulkInsert bulk,
-            ReferenceCache references, Clock clock) {
-        return new ClickHouseEventStore(events, jdbc, bulk, references, clock);
+            ReferenceCache references, EventKeyPartitions keyPartitions, Clock clock) {
+        return new ClickHouseEventStore(events, jdbc, bulk, references, keyPartitions, clock);
     }
 }

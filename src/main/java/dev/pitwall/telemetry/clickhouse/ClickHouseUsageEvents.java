@@ -10,6 +10,7 @@ import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.RollupRow;
 import dev.pitwall.telemetry.internal.UsageEventFilter;
 import dev.pitwall.telemetry.internal.UsageEventStore;
 import dev.pitwall.telemetry.internal.UsageEvents;
@@ -116,15 +117,6 @@ public class ClickHouseUsageEvents {
         return now.toEpochMilli() * 1_000 + sequence.incrementAndGet() % 1_000;
     }
 
-    /**
-     * A daily rollup row, keyed as {@code telemetry_daily_rollup}: 0 and '' stand for "no person,
-     * AI system, workflow" and "a person of the directory".
-     */
-    public record RollupRow(LocalDate day, long personId, String personRef, long systemId, long workflowId, long events,
-            long inputTokens, long outputTokens, BigDecimal cost, long errors, long latencyMs, long timedEvents,
-            long accepted, long edited, long overridden, long rejected, long unknownOutcome) {
-    }
-
     /** Events grouped into rollup rows as the database groups them; %s the table, %s the condition. */
     private static final String ROLLUP_ROWS = """
             SELECT event_day, ifNull(person_id, 0) AS person_key,
@@ -140,15 +132,6 @@ public class ClickHouseUsageEvents {
             GROUP BY event_day, person_key, ref_key, system_key, workflow_key
             ORDER BY event_day, person_key, ref_key, system_key, workflow_key
             """;
-
-    /** The events of these (committed) batches grouped into rollup rows, as PostgreSQL groups them. */
-    public List<RollupRow> rollupRows(Collection<Long> batchIds) {
-        if (batchIds.isEmpty()) {
-            return List.of();
-        }
-        return client.query(ROLLUP_ROWS.formatted(client.table(EVENTS), "batch_id IN (" + ids(batchIds) + ")"),
-                ClickHouseUsageEvents::rollupRow);
-    }
 
     private static RollupRow rollupRow(JsonNode r) {
         return new RollupRow(LocalDate.parse(r.get("event_day").asString()), r.get("person_key").asLong(),
@@ -232,6 +215,16 @@ public class ClickHouseUsageEvents {
                 .formatted(client.table(EVENTS), quote(source.name()), date(day)));
     }
 
+    /** The months of which events are kept, by source, oldest first (visible or not). */
+    public Map<TelemetrySource, List<YearMonth>> months() {
+        Map<TelemetrySource, List<YearMonth>> months = new java.util.EnumMap<>(TelemetrySource.class);
+        client.query("SELECT DISTINCT source, toYYYYMM(event_day) AS month FROM %s ORDER BY source, month"
+                .formatted(client.table(EVENTS)), row -> months.computeIfAbsent(TelemetrySource.valueOf(
+                        row.get("source").asString()), s -> new ArrayList<>()).add(YearMonth.of(
+                                row.get("month").asInt() / 100, row.get("month").asInt() % 100)));
+        return months;
+    }
+
     /** Drops whole months of one source's events before {@code keptFrom}'s month (retention). */
     public List<YearMonth> dropMonthsBefore(TelemetrySource source, YearMonth keptFrom) {
         List<YearMonth> months = client.query("""
@@ -313,11 +306,12 @@ public class ClickHouseUsageEvents {
     /**
      * Re-attributes stored events: each is written again as a newer version (same batch) carrying
      * its new workflow; ClickHouse keeps the newest. Events not stored (or not yet visible) are
-     * left alone, as an UPDATE of no row.
+     * left alone, as an UPDATE of no row. Returns the rows as they were (for {@link #restore}) and
+     * as they are now.
      */
-    public void reattribute(List<UsageEvents.Change> changes, Instant now) {
+    public Reattributed reattribute(List<UsageEvents.Change> changes, Instant now) {
         if (changes.isEmpty()) {
-            return;
+            return new Reattributed(List.of(), List.of());
         }
         Map<String, UsageEvents.Change> byKey = new LinkedHashMap<>();
         changes.forEach(c -> byKey.put(c.source() + "\n" + c.eventId() + "\n" + c.day(), c));
@@ -335,6 +329,45 @@ public class ClickHouseUsageEvents {
                     c.attribution().name(), c.ruleId(), r.batch_id(), r.ingested_at_ms(), version));
         }
         client.insert(EVENTS, updated);
+        return new Reattributed(current, updated);
+    }
+
+    /** Stored events before and after a re-attribution. */
+    record Reattributed(List<Row> previous, List<Row> updated) {
+    }
+
+    /**
+     * One stored event as a rollup row — its key and figures, all negated for {@code sign} -1: a
+     * re-attribution takes an event out of its old key and adds it to its new one.
+     */
+    static RollupRow rollupRow(Row r, int sign) {
+        long s = sign;
+        Outcome outcome = Outcome.valueOf(r.outcome());
+        return new RollupRow(LocalDate.parse(r.event_day()), r.person_id() == null ? 0 : r.person_id(),
+                r.person_id() == null && r.person_ref() != null ? r.person_ref() : "",
+                r.system_id() == null ? 0 : r.system_id(), r.workflow_id() == null ? 0 : r.workflow_id(), s,
+                s * (r.input_tokens() == null ? 0 : r.input_tokens()),
+                s * (r.output_tokens() == null ? 0 : r.output_tokens()),
+                r.cost() == null ? BigDecimal.ZERO : plain(r.cost().multiply(BigDecimal.valueOf(s))), s * r.error(),
+                s * (r.latency_ms() == null ? 0 : r.latency_ms()), r.latency_ms() == null ? 0 : s,
+                outcome == Outcome.ACCEPTED ? s : 0, outcome == Outcome.EDITED ? s : 0,
+                outcome == Outcome.OVERRIDDEN ? s : 0, outcome == Outcome.REJECTED ? s : 0,
+                outcome == Outcome.UNKNOWN ? s : 0);
+    }
+
+    /**
+     * Writes these rows again as the newest version: what a re-attribution replaced, when the
+     * database transaction it belonged to rolled back.
+     */
+    public void restore(List<Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        long version = nextVersion(now);
+        client.insert(EVENTS, rows.stream().map(r -> new Row(r.source(), r.event_id(), r.event_day(),
+                r.occurred_at_ms(), r.person_id(), r.person_ref(), r.system_id(), r.workflow_id(), r.operation(),
+                r.model(), r.input_tokens(), r.output_tokens(), r.cost(), r.latency_ms(), r.error(), r.outcome(),
+                r.attributes(), r.attribution(), r.rule_id(), r.batch_id(), r.ingested_at_ms(), version)).toList());
     }
 
     /** The 95th percentile of latency (interpolated) of the visible events that occurred in [from, to). */

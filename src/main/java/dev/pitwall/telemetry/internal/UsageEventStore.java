@@ -6,6 +6,7 @@ import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ import java.util.Set;
  * into the rollup stage when the rollup worker asks (docs/scaling.md).
  */
 public interface UsageEventStore {
+
+    /**
+     * Made ready for events of these days of the source, before (outside) the transaction that
+     * stores them: on PostgreSQL the months' partitions of the events table.
+     */
+    void prepare(TelemetrySource source, Collection<LocalDate> days);
 
     /**
      * Stores events already checked to be new, in the caller's transaction. A concurrent request
@@ -74,4 +81,10 @@ public interface UsageEventStore {
      * went); how many events that was. The database store keeps nothing elsewhere.
      */
     long forgetBefore(TelemetrySource source, LocalDate keepFrom);
+
+    /**
+     * The months of which the store keeps each source's events, oldest first: what retention drops
+     * whole (PostgreSQL's partitions or ClickHouse's; none on H2, which deletes rows).
+     */
+    Map<TelemetrySource, List<YearMonth>> monthsKept();
 }

@@ -47,12 +47,15 @@ public class UsageEvents implements UsageEventStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final BulkInsert bulk;
+    private final UsageEventPartitions partitions;
     private final boolean postgres;
 
-    UsageEvents(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk, DatabaseKind database) {
+    UsageEvents(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk, UsageEventPartitions partitions,
+            DatabaseKind database) {
         this.jdbc = jdbc;
         this.template = template;
         this.bulk = bulk;
+        this.partitions = partitions;
         this.postgres = database.isPostgres();
     }
 
@@ -98,6 +101,12 @@ public class UsageEvents implements UsageEventStore {
                             nullableLong(rs, "workflow_id")))).list();
         }
         return links;
+    }
+
+    /** Creates the months' partitions (PostgreSQL): this locks the parent table briefly. */
+    @Override
+    public void prepare(TelemetrySource source, Collection<java.time.LocalDate> days) {
+        partitions.ensure(source, days);
     }
 
     /**
@@ -302,6 +311,14 @@ public class UsageEvents implements UsageEventStore {
     @Override
     public long forgetBefore(TelemetrySource source, java.time.LocalDate keepFrom) {
         return 0;
+    }
+
+    @Override
+    public java.util.Map<TelemetrySource, List<java.time.YearMonth>> monthsKept() {
+        java.util.Map<TelemetrySource, List<java.time.YearMonth>> months = new java.util.EnumMap<>(TelemetrySource.class);
+        partitions.existing().forEach(p -> months.computeIfAbsent(p.source(), s -> new ArrayList<>()).add(p.month()));
+        months.values().forEach(java.util.Collections::sort);
+        return months;
     }
 
     /** Only these two columns: the name goes into the statement. */

@@ -26,6 +26,7 @@ import dev.pitwall.telemetry.UsageRollupService;
 import dev.pitwall.telemetry.UsageSignals;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
 import dev.pitwall.telemetry.internal.UsageEventStore;
+import dev.pitwall.telemetry.internal.UsageEvents;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import dev.pitwall.testing.TestClickHouse;
 import dev.pitwall.testing.TestUsers;
@@ -98,6 +99,8 @@ class ClickHouseStoreIntegrationTest {
     ClickHouseUsageEvents clickhouse;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     TelemetryFixture org;
     RequestPostProcessor contributor;
@@ -205,6 +208,20 @@ class ClickHouseStoreIntegrationTest {
         mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system).param("attribution", "NONE"))
                 .andExpect(jsonPath("$.totalElements").value(40));
 
+        // A re-attribution whose database transaction rolls back leaves ClickHouse as it was.
+        long workflowId = workflows.get(org.workflow).id();
+        transactions.executeWithoutResult(status -> {
+            store.reattribute(java.util.stream.IntStream.range(0, 40).mapToObj(i -> new UsageEvents.Change("NATIVE",
+                    "r" + i + "-" + org.suffix, Instant.parse("2026-09-30T10:00:00Z").plusSeconds(1800L * i)
+                            .atOffset(java.time.ZoneOffset.UTC).toLocalDate(), workflowId,
+                    dev.pitwall.telemetry.Attribution.RULE, null)).toList());
+            status.setRollbackOnly();
+        });
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("system", org.system).param("attribution", "NONE"))
+                .andExpect(jsonPath("$.totalElements").value(40));
+        mvc.perform(get("/api/v1/usage-events").with(ADMIN).param("workflow", org.workflow))
+                .andExpect(jsonPath("$.totalElements").value(0));
+
         attribution.create(new AttributionRuleDraft("chat " + org.suffix, 1, org.system, null, "chat", org.workflow,
                 true));
         assertThat(attribution.reattribute(LocalDate.parse("2026-09-30"), LocalDate.parse("2026-10-01")).changed())
@@ -218,7 +235,7 @@ class ClickHouseStoreIntegrationTest {
                 org.workflow);
         assertThat(byWorkflow).extracting(DailyUsage::events).containsExactly(28L, 12L);
 
-        long workflow = workflows.get(org.workflow).id();
+        long workflow = workflowId;
         // i = 16 … 29 lie in [18:00Z, 01:00Z): 1,700 … 3,000 ms; p95 0.35 of the way from 2,900 to 3,000.
         UsageSignals.Latency window = signals.latency(UsageSignals.Target.workflow(workflow),
                 Instant.parse("2026-09-30T18:00:00Z"), Instant.parse("2026-10-01T01:00:00Z"));

@@ -9,8 +9,8 @@ import dev.pitwall.telemetry.Outcome;
 import dev.pitwall.telemetry.TelemetrySource;
 import dev.pitwall.telemetry.UsageEvent;
 import dev.pitwall.telemetry.UsageSignals;
-import dev.pitwall.telemetry.clickhouse.ClickHouseUsageEvents.RollupRow;
 import dev.pitwall.telemetry.internal.ResolvedEvent;
+import dev.pitwall.telemetry.internal.RollupRow;
 import dev.pitwall.telemetry.internal.UsageEventFilter;
 import dev.pitwall.telemetry.internal.UsageEvents;
 import dev.pitwall.testing.TestClickHouse;
@@ -69,14 +69,16 @@ class ClickHouseUsageEventsTest {
         store.insertAll(TelemetrySource.NATIVE, second, 2, NOW); // a repeated request: same rows again
         store.insertAll(TelemetrySource.OTLP, third, 3, NOW);
 
-        assertThat(store.rollupRows(List.of(1L))).isEqualTo(expected(first));
+        assertThat(rolledUp(1L)).isEqualTo(expected(first));
         List<ResolvedEvent> all = new ArrayList<>(first);
         all.addAll(second);
         all.addAll(third);
-        assertThat(store.rollupRows(List.of(1L, 2L, 3L))).isEqualTo(expected(all));
-        assertThat(store.rollupRows(List.of(2L)).stream().mapToLong(RollupRow::events).sum()).isEqualTo(500);
-        assertThat(store.rollupRows(List.of())).isEmpty();
-        assertThat(store.rollupRows(List.of(99L))).isEmpty();
+        assertThat(rolledUp(2L, 3L)).isEqualTo(expected(all));
+        // The grouping the store does as it stores a batch (for the rollup worker) is the same.
+        assertThat(RollupRow.group(first)).isEqualTo(expected(first));
+        assertThat(RollupRow.group(all)).isEqualTo(expected(all));
+        assertThat(RollupRow.group(second).stream().mapToLong(RollupRow::events).sum()).isEqualTo(500);
+        assertThat(RollupRow.group(List.of())).isEmpty();
     }
 
     @Test
@@ -87,13 +89,13 @@ class ClickHouseUsageEventsTest {
         store.markCommitted(List.of(8L));
 
         assertThat(store.countsBySource()).isEqualTo(Map.of(TelemetrySource.NATIVE, 100L));
-        assertThat(store.rollupRows(List.of(8L))).isEqualTo(expected(events.subList(0, 100)));
+        assertThat(rolledUp(8L)).isEqualTo(expected(events.subList(0, 100)));
 
         store.insertAll(TelemetrySource.NATIVE, events.subList(100, 400), 9, NOW.plusSeconds(2)); // the rest, retried
         store.markCommitted(List.of(9L, 9L));
         store.markCommitted(List.of(9L)); // a worker that stopped before marking it in PostgreSQL, again
         assertThat(store.countsBySource()).isEqualTo(Map.of(TelemetrySource.NATIVE, 400L));
-        assertThat(store.rollupRows(List.of(8L, 9L))).isEqualTo(expected(events));
+        assertThat(rolledUp(9L)).isEqualTo(expected(events));
         client.execute("OPTIMIZE TABLE " + client.table("usage_event") + " FINAL");
         assertThat(client.queryLong("SELECT count() FROM " + client.table("usage_event"))).isEqualTo(400);
     }
@@ -155,7 +157,7 @@ class ClickHouseUsageEventsTest {
                 Outcome.ACCEPTED, Map.of("k'ey", "v\\al\nue"));
         store.insertAll(TelemetrySource.NATIVE, List.of(new ResolvedEvent(odd, null, "someone'@x", null, null,
                 Attribution.NONE, null)), 1, NOW);
-        assertThat(store.rollupRows(List.of(1L))).singleElement().satisfies(row -> {
+        assertThat(rolledUp(1L)).singleElement().satisfies(row -> {
             assertThat(row.personRef()).isEqualTo("someone'@x");
             assertThat(row.cost()).isEqualByComparingTo("100");
         });
@@ -230,7 +232,7 @@ class ClickHouseUsageEventsTest {
                 .isEqualTo(unaligned.size());
         List<ResolvedEvent> after = events.stream().map(e -> e.workflowId() != null ? e : new ResolvedEvent(e.event(),
                 e.personId(), e.personRef(), e.systemId(), 12L, Attribution.RULE, 77L)).toList();
-        assertThat(store.rollupRows(List.of(1L))).isEqualTo(expected(after));
+        assertThat(rolledUp(1L)).isEqualTo(expected(after));
     }
 
     @Test
@@ -260,6 +262,15 @@ class ClickHouseUsageEventsTest {
                     workflow, workflow == null ? Attribution.NONE : Attribution.EXPLICIT, null));
         }
         return events;
+    }
+
+    /**
+     * Records these batches as rolled up (to those recorded before) and reads the rollup rows of
+     * every day, as a rebuild does.
+     */
+    private List<RollupRow> rolledUp(Long... batchIds) {
+        store.markRolledUp(List.of(batchIds));
+        return store.rollupRowsOfDays(LocalDate.parse("2000-01-01"), LocalDate.parse("2100-01-01"));
     }
 
     /** The rollup rows of these events, grouped by hand. */

@@ -13,9 +13,14 @@ import dev.pitwall.people.PersonService;
 import dev.pitwall.people.TeamService;
 import dev.pitwall.platform.security.Role;
 import dev.pitwall.platform.users.UserService;
+import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.portfolio.AiSystemService;
 import dev.pitwall.portfolio.WorkflowService;
 import dev.pitwall.telemetry.TelemetryFixture;
+import dev.pitwall.telemetry.TelemetrySource;
+import dev.pitwall.telemetry.UsageEvent;
+import dev.pitwall.telemetry.UsageEventQuery;
+import dev.pitwall.telemetry.UsageEventService;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import dev.pitwall.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +47,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * people:identify; bad user-teams rows refuse the file whole.
  */
 @PitwallIntegrationTest
-// Reads telemetry_usage_event itself: a test of the database store, not of the ClickHouse pass.
-@org.junit.jupiter.api.Tag("database-store")
 class GitHubCopilotUsageIntegrationTest {
 
     private static final RequestPostProcessor ADMIN = httpBasic("admin", "test-admin-password");
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
+    @Autowired
+    private UsageEventService usageEvents;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -141,14 +146,16 @@ class GitHubCopilotUsageIntegrationTest {
                 new String(CopilotReportImportIntegrationTest.sample(
                         "github-copilot/viewer-mock/new-api/organization-users-1-day-report.json"), StandardCharsets.UTF_8),
                 contributor, 200);
-        assertThat(jdbc.sql("SELECT attributes FROM telemetry_usage_event WHERE source = 'GITHUB_COPILOT' AND "
-                + "event_id IN ('github:2026-04-25:338097', 'github:2026-04-25:338094') ORDER BY event_id DESC")
-                .query(String.class).list()).satisfiesExactly(
-                        hubot -> assertThat(hubot).contains("\"ai_adoption_phase\":2", "\"ai_credits_used\":2.5"),
-                        octocat -> assertThat(octocat).contains("\"ai_adoption_phase\":3"));
+        // Read through the event list: the same on every event store.
+        Map<String, UsageEvent> stored = new java.util.HashMap<>();
+        usageEvents.find(new UsageEventQuery(null, null, null, java.time.Instant.parse("2026-04-25T00:00:00Z"),
+                java.time.Instant.parse("2026-04-26T00:00:00Z"), TelemetrySource.GITHUB_COPILOT, null, null),
+                new PageQuery(0, 200)).content().forEach(e -> stored.put(e.id(), e));
+        assertThat(stored.get("github:2026-04-25:338097").attributes())
+                .contains("\"ai_adoption_phase\":2", "\"ai_credits_used\":2.5");
+        assertThat(stored.get("github:2026-04-25:338094").attributes()).contains("\"ai_adoption_phase\":3");
         // The model with the most code generation is the fact's model; every model is in the attributes.
-        assertThat(jdbc.sql("SELECT model FROM telemetry_usage_event WHERE source = 'GITHUB_COPILOT' AND event_id = "
-                + "'github:2026-04-25:338097'").query(String.class).single()).isEqualTo("claude-sonnet-4.6");
+        assertThat(stored.get("github:2026-04-25:338097").model()).isEqualTo("claude-sonnet-4.6");
     }
 
     private static String format(String file) throws Exception {
