@@ -196,13 +196,10 @@ public class UsageEventRetention implements DisposableBean {
     }
 
     private long deleteFromDatabaseBefore(TelemetrySource source, LocalDate keepFrom) {
-        long deleted = 0;
         if (partitions.partitioned()) {
-            for (UsageEventPartitions.Partition partition : partitions.before(source, keepFrom)) {
-                deleted += transactions.execute(status -> partitions.drop(partition));
-            }
-            return deleted;
+            return partitions.dropBefore(source, keepFrom);
         }
+        long deleted = 0;
         for (int n = CHUNK; n == CHUNK; deleted += n) {
             n = transactions.execute(status -> floor.deleteEventsBefore(source, keepFrom, CHUNK));
         }

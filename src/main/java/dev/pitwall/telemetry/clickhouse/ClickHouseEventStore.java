@@ -40,8 +40,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Storing a batch writes its events' keys to {@code telemetry_event_key} in the caller's
  * transaction — the unique key makes de-duplication exact, as with the database store — with its
  * rollup rows ({@code telemetry_batch_rollup}, which the rollup worker takes: it never reads
- * ClickHouse, whose table is not ordered by batch), and then the events to ClickHouse. Should the transaction roll back, the ClickHouse rows stay behind
- * unseen: readers see a batch's events once the batch is recorded as committed in ClickHouse
+ * ClickHouse, whose table is not ordered by batch), and then the events to ClickHouse. Should the
+ * transaction roll back, the ClickHouse rows stay behind unseen: readers see a batch's events once the batch is recorded as committed in ClickHouse
  * (right after the commit, and again by the rollup worker, which only ever sees committed batches),
  * and a retry writes newer versions of the same events.
  */
@@ -49,10 +49,7 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseEventStore.class);
     private static final int CHUNK = 1_000;
-    private static final String ROLLUP_KEY = "event_day, person_id, person_ref, system_id, workflow_id";
-    /** The batches' rollup rows summed by key, in the order of {@link Rollups#COLUMNS}. */
-    private static final String STAGED = ROLLUP_KEY + ", " + java.util.Arrays.stream(Rollups.COLUMNS.split(", "))
-            .skip(5).map(c -> "SUM(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
+    private static final String BATCH_ROLLUP_COLUMNS = "batch_id, " + Rollups.COLUMNS;
 
     private final ClickHouseUsageEvents events;
     private final JdbcClient jdbc;
@@ -94,11 +91,10 @@ public class ClickHouseEventStore implements UsageEventStore {
         }
         // A key stored by a concurrent request fails this insert; the caller rolls back to its
         // savepoint and leaves those events out, as with the database store.
-        bulk.insert("telemetry_event_key", "source, event_id, event_day, batch_id", 4, resolved.stream()
+        bulk.insert("telemetry_event_key", "source, event_id, event_day, batch_id", resolved.stream()
                 .map(r -> new Object[] {source.name(), r.event().eventId(), r.event().day(), batchId}).toList());
         // The batch's rollup rows, for the rollup worker: grouped here, in the batch's transaction.
-        bulk.insert("telemetry_batch_rollup", "batch_id, " + Rollups.COLUMNS, 18, RollupRow.group(resolved).stream()
-                .map(r -> prepend(batchId, r.values())).toList());
+        bulk.insert("telemetry_batch_rollup", BATCH_ROLLUP_COLUMNS, ofBatch(batchId, RollupRow.group(resolved)));
         events.insertAll(source, resolved, batchId, now);
         afterCommit(() -> events.markCommitted(List.of(batchId)), "committed batch " + batchId);
     }
@@ -188,12 +184,13 @@ public class ClickHouseEventStore implements UsageEventStore {
         done.previous().forEach(r -> batches.add(r.batch_id()));
         Set<Long> pending = new HashSet<>(jdbc.sql("SELECT DISTINCT batch_id FROM telemetry_batch_rollup "
                 + "WHERE batch_id IN (:batches)").param("batches", List.copyOf(batches)).query(Long.class).list());
+        Map<Long, List<ResolvedEvent>> before = byBatch(done.previous(), pending);
+        Map<Long, List<ResolvedEvent>> after = byBatch(done.updated(), pending);
         List<Object[]> moved = new ArrayList<>();
-        done.previous().stream().filter(r -> pending.contains(r.batch_id()))
-                .forEach(r -> moved.add(prepend(r.batch_id(), ClickHouseUsageEvents.rollupRow(r, -1).values())));
-        done.updated().stream().filter(r -> pending.contains(r.batch_id()))
-                .forEach(r -> moved.add(prepend(r.batch_id(), ClickHouseUsageEvents.rollupRow(r, 1).values())));
-        bulk.insert("telemetry_batch_rollup", "batch_id, " + Rollups.COLUMNS, 18, moved);
+        before.forEach((batch, rows) -> moved.addAll(ofBatch(batch, RollupRow.group(rows).stream()
+                .map(RollupRow::negated).toList())));
+        after.forEach((batch, rows) -> moved.addAll(ofBatch(batch, RollupRow.group(rows))));
+        bulk.insert("telemetry_batch_rollup", BATCH_ROLLUP_COLUMNS, moved);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -206,11 +203,23 @@ public class ClickHouseEventStore implements UsageEventStore {
         }
     }
 
-    private static Object[] prepend(long batchId, Object[] values) {
-        Object[] row = new Object[values.length + 1];
-        row[0] = batchId;
-        System.arraycopy(values, 0, row, 1, values.length);
-        return row;
+    /** The stored rows of these batches, by batch, as ingestion resolved them. */
+    private static Map<Long, List<ResolvedEvent>> byBatch(List<ClickHouseUsageEvents.Row> rows, Set<Long> batches) {
+        Map<Long, List<ResolvedEvent>> byBatch = new HashMap<>();
+        rows.stream().filter(r -> batches.contains(r.batch_id())).forEach(r -> byBatch
+                .computeIfAbsent(r.batch_id(), b -> new ArrayList<>()).add(ClickHouseUsageEvents.resolved(r)));
+        return byBatch;
+    }
+
+    /** Rows of {@code telemetry_batch_rollup}: the batch, then the rollup row's values. */
+    private static List<Object[]> ofBatch(long batchId, List<RollupRow> rows) {
+        return rows.stream().map(r -> {
+            Object[] values = r.values();
+            Object[] row = new Object[values.length + 1];
+            row[0] = batchId;
+            System.arraycopy(values, 0, row, 1, values.length);
+            return row;
+        }).toList();
     }
 
     /**
@@ -223,9 +232,8 @@ public class ClickHouseEventStore implements UsageEventStore {
     public void stage(List<Long> batchIds) {
         // One row per key, as the stage's readers expect (the upsert may touch a row once); none
         // for a key whose events a re-attribution moved away.
-        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + Rollups.COLUMNS + ") SELECT " + STAGED
-                + " FROM telemetry_batch_rollup WHERE batch_id IN (:batches) GROUP BY " + ROLLUP_KEY
-                + " HAVING SUM(events) <> 0")
+        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + Rollups.COLUMNS + ") "
+                + Rollups.summedByKey("telemetry_batch_rollup", "batch_id IN (:batches)"))
                 .param("batches", batchIds).update();
         jdbc.sql("DELETE FROM telemetry_batch_rollup WHERE batch_id IN (:batches)").param("batches", batchIds).update();
         events.markCommitted(batchIds);
@@ -252,7 +260,7 @@ public class ClickHouseEventStore implements UsageEventStore {
         }
         long next = pending != null ? pending : rolledUp.stream().mapToLong(Long::longValue).max().orElse(since - 1) + 1;
         caughtUpFrom.accumulateAndGet(next, Math::max);
-        bulk.insert("telemetry_daily_rollup", Rollups.COLUMNS, 17, events.rollupRowsOfDays(from, to).stream()
+        bulk.insert("telemetry_daily_rollup", Rollups.COLUMNS, events.rollupRowsOfDays(from, to).stream()
                 .map(RollupRow::values).toList());
     }
 

@@ -336,23 +336,12 @@ public class ClickHouseUsageEvents {
     record Reattributed(List<Row> previous, List<Row> updated) {
     }
 
-    /**
-     * One stored event as a rollup row — its key and figures, all negated for {@code sign} -1: a
-     * re-attribution takes an event out of its old key and adds it to its new one.
-     */
-    static RollupRow rollupRow(Row r, int sign) {
-        long s = sign;
-        Outcome outcome = Outcome.valueOf(r.outcome());
-        return new RollupRow(LocalDate.parse(r.event_day()), r.person_id() == null ? 0 : r.person_id(),
-                r.person_id() == null && r.person_ref() != null ? r.person_ref() : "",
-                r.system_id() == null ? 0 : r.system_id(), r.workflow_id() == null ? 0 : r.workflow_id(), s,
-                s * (r.input_tokens() == null ? 0 : r.input_tokens()),
-                s * (r.output_tokens() == null ? 0 : r.output_tokens()),
-                r.cost() == null ? BigDecimal.ZERO : plain(r.cost().multiply(BigDecimal.valueOf(s))), s * r.error(),
-                s * (r.latency_ms() == null ? 0 : r.latency_ms()), r.latency_ms() == null ? 0 : s,
-                outcome == Outcome.ACCEPTED ? s : 0, outcome == Outcome.EDITED ? s : 0,
-                outcome == Outcome.OVERRIDDEN ? s : 0, outcome == Outcome.REJECTED ? s : 0,
-                outcome == Outcome.UNKNOWN ? s : 0);
+    /** A stored event as ingestion resolved it: what {@link RollupRow#group} groups. */
+    static ResolvedEvent resolved(Row r) {
+        return new ResolvedEvent(new IncomingEvent(0, r.event_id(), Instant.ofEpochMilli(r.occurred_at_ms()), null, null,
+                null, null, r.operation(), r.model(), r.input_tokens(), r.output_tokens(), r.cost(), r.latency_ms(),
+                r.error() != 0, Outcome.valueOf(r.outcome()), Map.of()), r.person_id(), r.person_ref(), r.system_id(),
+                r.workflow_id(), Attribution.valueOf(r.attribution()), r.rule_id());
     }
 
     /**
@@ -437,10 +426,6 @@ public class ClickHouseUsageEvents {
 
     private String visible() {
         return "batch_id IN (SELECT batch_id FROM " + client.table(COMMITTED) + ")";
-    }
-
-    private static String ids(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String date(LocalDate day) {

@@ -34,11 +34,8 @@ public class BulkInsert {
         this.postgres = database.isPostgres();
     }
 
-    /**
-     * @param columns the table's columns, comma-separated, in the order of each row's values
-     * @param rowWidth how many values each row has
-     */
-    public void insert(String table, String columns, int rowWidth, List<Object[]> rows) {
+    /** @param columns the table's columns, comma-separated, in the order of each row's values */
+    public void insert(String table, String columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -46,7 +43,7 @@ public class BulkInsert {
             copy(table, columns, rows);
         } else {
             template.batchUpdate("INSERT INTO " + table + " (" + columns + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(rowWidth, "?")) + ")", rows);
+                    + String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?")) + ")", rows);
         }
     }
 

@@ -65,6 +65,13 @@ public record RollupRow(LocalDate day, long personId, String personRef, long sys
         return rows;
     }
 
+    /** The same key with every figure negated: what takes these events out of their key. */
+    public RollupRow negated() {
+        return new RollupRow(day, personId, personRef, systemId, workflowId, -events, -inputTokens, -outputTokens,
+                UsageEvents.plain(cost.negate()), -errors, -latencyMs, -timedEvents, -accepted, -edited, -overridden,
+                -rejected, -unknownOutcome);
+    }
+
     /** The values in the order of {@link Rollups#COLUMNS}. */
     public Object[] values() {
         return new Object[] {day, personId, personRef, systemId, workflowId, events, inputTokens, outputTokens, cost,

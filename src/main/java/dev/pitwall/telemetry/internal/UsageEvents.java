@@ -37,7 +37,6 @@ public class UsageEvents implements UsageEventStore {
     private static final String COLUMNS = "source, event_id, occurred_at, event_day, person_id, person_ref, system_id, "
             + "workflow_id, operation, model, input_tokens, output_tokens, cost, latency_ms, error, outcome, attributes, "
             + "attribution, rule_id, batch_id, ingested_at";
-    private static final int COLUMN_COUNT = 21;
     private static final String SELECT = """
             SELECT e.*, s.system_key, w.workflow_key FROM telemetry_usage_event e
             LEFT JOIN portfolio_ai_system s ON s.id = e.system_id
@@ -125,7 +124,7 @@ public class UsageEvents implements UsageEventStore {
         for (ResolvedEvent e : ordered) {
             rows.add(row(source, e, batchId, now));
         }
-        bulk.insert("telemetry_usage_event", COLUMNS, COLUMN_COUNT, rows);
+        bulk.insert("telemetry_usage_event", COLUMNS, rows);
     }
 
     private static Object[] row(TelemetrySource source, ResolvedEvent r, long batchId, Instant now) {
