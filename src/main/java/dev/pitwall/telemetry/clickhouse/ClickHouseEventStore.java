@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Storing a batch writes its events' keys to {@code telemetry_event_key} in the caller's
  * transaction — the unique key makes de-duplication exact, as with the database store — with its
- * rollup rows ({@code telemetry_batch_rollup}, which the rollup worker takes: it never reads
- * ClickHouse, whose table is not ordered by batch), and then the events to ClickHouse. Should the
+ * rollup rows ({@link BatchRollups}, which the rollup worker takes: it never reads ClickHouse,
+ * whose table is not ordered by batch), and then the events to ClickHouse. Should the
  * transaction roll back, the ClickHouse rows stay behind unseen: readers see a batch's events once the batch is recorded as committed in ClickHouse
  * (right after the commit, and again by the rollup worker, which only ever sees committed batches),
  * and a retry writes newer versions of the same events.
@@ -49,11 +49,11 @@ public class ClickHouseEventStore implements UsageEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseEventStore.class);
     private static final int CHUNK = 1_000;
-    private static final String BATCH_ROLLUP_COLUMNS = "batch_id, " + Rollups.COLUMNS;
 
     private final ClickHouseUsageEvents events;
     private final JdbcClient jdbc;
     private final BulkInsert bulk;
+    private final BatchRollups batchRollups;
     private final ReferenceCache references;
     private final EventKeyPartitions keyPartitions;
     private final Clock clock;
@@ -67,6 +67,7 @@ public class ClickHouseEventStore implements UsageEventStore {
         this.references = references;
         this.jdbc = jdbc;
         this.bulk = bulk;
+        this.batchRollups = new BatchRollups(jdbc);
         this.clock = clock;
     }
 
@@ -94,7 +95,7 @@ public class ClickHouseEventStore implements UsageEventStore {
         bulk.insert("telemetry_event_key", "source, event_id, event_day, batch_id", resolved.stream()
                 .map(r -> new Object[] {source.name(), r.event().eventId(), r.event().day(), batchId}).toList());
         // The batch's rollup rows, for the rollup worker: grouped here, in the batch's transaction.
-        bulk.insert("telemetry_batch_rollup", BATCH_ROLLUP_COLUMNS, ofBatch(batchId, RollupRow.group(resolved)));
+        batchRollups.add(batchId, RollupRow.group(resolved));
         events.insertAll(source, resolved, batchId, now);
         afterCommit(() -> events.markCommitted(List.of(batchId)), "committed batch " + batchId);
     }
@@ -182,15 +183,15 @@ public class ClickHouseEventStore implements UsageEventStore {
         }
         Set<Long> batches = new HashSet<>();
         done.previous().forEach(r -> batches.add(r.batch_id()));
-        Set<Long> pending = new HashSet<>(jdbc.sql("SELECT DISTINCT batch_id FROM telemetry_batch_rollup "
-                + "WHERE batch_id IN (:batches)").param("batches", List.copyOf(batches)).query(Long.class).list());
+        Set<Long> pending = batchRollups.pending(batches);
         Map<Long, List<ResolvedEvent>> before = byBatch(done.previous(), pending);
         Map<Long, List<ResolvedEvent>> after = byBatch(done.updated(), pending);
-        List<Object[]> moved = new ArrayList<>();
-        before.forEach((batch, rows) -> moved.addAll(ofBatch(batch, RollupRow.group(rows).stream()
-                .map(RollupRow::negated).toList())));
-        after.forEach((batch, rows) -> moved.addAll(ofBatch(batch, RollupRow.group(rows))));
-        bulk.insert("telemetry_batch_rollup", BATCH_ROLLUP_COLUMNS, moved);
+        for (long batch : pending) {
+            List<RollupRow> moved = new ArrayList<>();
+            RollupRow.group(before.getOrDefault(batch, List.of())).forEach(r -> moved.add(r.negated()));
+            moved.addAll(RollupRow.group(after.getOrDefault(batch, List.of())));
+            batchRollups.add(batch, moved);
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -211,17 +212,6 @@ public class ClickHouseEventStore implements UsageEventStore {
         return byBatch;
     }
 
-    /** Rows of {@code telemetry_batch_rollup}: the batch, then the rollup row's values. */
-    private static List<Object[]> ofBatch(long batchId, List<RollupRow> rows) {
-        return rows.stream().map(r -> {
-            Object[] values = r.values();
-            Object[] row = new Object[values.length + 1];
-            row[0] = batchId;
-            System.arraycopy(values, 0, row, 1, values.length);
-            return row;
-        }).toList();
-    }
-
     /**
      * Moves the batches' rollup rows (grouped as they were stored) into the stage: nothing is read
      * back from ClickHouse. The worker's batches committed (it sees no others): recorded as such
@@ -230,12 +220,9 @@ public class ClickHouseEventStore implements UsageEventStore {
      */
     @Override
     public void stage(List<Long> batchIds) {
-        // One row per key, as the stage's readers expect (the upsert may touch a row once); none
-        // for a key whose events a re-attribution moved away.
-        jdbc.sql("INSERT INTO telemetry_rollup_stage (" + Rollups.COLUMNS + ") "
-                + Rollups.summedByKey("telemetry_batch_rollup", "batch_id IN (:batches)"))
-                .param("batches", batchIds).update();
-        jdbc.sql("DELETE FROM telemetry_batch_rollup WHERE batch_id IN (:batches)").param("batches", batchIds).update();
+        // One row per key, as the stage's readers expect (the upsert may touch a row once).
+        bulk.insert("telemetry_rollup_stage", Rollups.COLUMNS,
+                batchRollups.take(batchIds).stream().map(RollupRow::values).toList());
         events.markCommitted(batchIds);
         afterCommit(() -> events.markRolledUp(batchIds), "rolled-up batches " + batchIds.size());
     }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,10 @@ public record RollupRow(LocalDate day, long personId, String personRef, long sys
 
     private record Key(LocalDate day, long personId, String personRef, long systemId, long workflowId) {
     }
+
+    private static final Comparator<RollupRow> BY_KEY = Comparator.comparing(RollupRow::day)
+            .thenComparingLong(RollupRow::personId).thenComparing(RollupRow::personRef)
+            .thenComparingLong(RollupRow::systemId).thenComparingLong(RollupRow::workflowId);
 
     /**
      * Events grouped into rollup rows exactly as the database's SQL groups stored events
@@ -59,10 +64,35 @@ public record RollupRow(LocalDate day, long personId, String personRef, long sys
         counts.forEach((k, c) -> rows.add(new RollupRow(k.day(), k.personId(), k.personRef(), k.systemId(),
                 k.workflowId(), c[0], c[1], c[2], UsageEvents.plain(costs.getOrDefault(k, BigDecimal.ZERO)), c[3], c[4],
                 c[5], c[6], c[7], c[8], c[9], c[10])));
-        rows.sort(Comparator.comparing(RollupRow::day).thenComparingLong(RollupRow::personId)
-                .thenComparing(RollupRow::personRef).thenComparingLong(RollupRow::systemId)
-                .thenComparingLong(RollupRow::workflowId));
+        rows.sort(BY_KEY);
         return rows;
+    }
+
+    /**
+     * Rows of the same key summed into one, sorted by key; keys whose events add up to none (taken
+     * out again by a re-attribution) are left out.
+     */
+    public static List<RollupRow> summed(Collection<RollupRow> rows) {
+        Map<Key, RollupRow> byKey = new LinkedHashMap<>();
+        for (RollupRow row : rows) {
+            byKey.merge(row.key(), row, RollupRow::plus);
+        }
+        List<RollupRow> summed = new ArrayList<>(byKey.size());
+        byKey.values().stream().filter(r -> r.events() != 0).forEach(summed::add);
+        summed.sort(BY_KEY);
+        return summed;
+    }
+
+    private Key key() {
+        return new Key(day, personId, personRef, systemId, workflowId);
+    }
+
+    /** This row's figures plus another's of the same key. */
+    private RollupRow plus(RollupRow o) {
+        return new RollupRow(day, personId, personRef, systemId, workflowId, events + o.events,
+                inputTokens + o.inputTokens, outputTokens + o.outputTokens, UsageEvents.plain(cost.add(o.cost)),
+                errors + o.errors, latencyMs + o.latencyMs, timedEvents + o.timedEvents, accepted + o.accepted,
+                edited + o.edited, overridden + o.overridden, rejected + o.rejected, unknownOutcome + o.unknownOutcome);
     }
 
     /** The same key with every figure negated: what takes these events out of their key. */

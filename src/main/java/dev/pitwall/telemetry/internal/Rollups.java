@@ -26,16 +26,6 @@ public class Rollups {
         "timed_events", "accepted", "edited", "overridden", "rejected", "unknown_outcome"};
 
     /**
-     * Rollup rows of {@code table} matching {@code condition} summed into one row per key, in the
-     * order of {@link #COLUMNS}; keys whose events add up to none are left out.
-     */
-    public static String summedByKey(String table, String condition) {
-        return "SELECT " + KEY + ", " + java.util.Arrays.stream(SUMMED).map(c -> "SUM(" + c + ")")
-                .collect(java.util.stream.Collectors.joining(", ")) + " FROM " + table + " WHERE " + condition
-                + " GROUP BY " + KEY + " HAVING SUM(events) <> 0";
-    }
-
-    /**
      * The active-month masks of the rows matching {@code condition} of {@code table}: distinct
      * days give distinct powers of two, so their sum is the mask (portable, unlike bit_or).
      */
