@@ -41,9 +41,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction — the unique key makes de-duplication exact, as with the database store — with its
  * rollup rows ({@link BatchRollups}, which the rollup worker takes: it never reads ClickHouse,
  * whose table is not ordered by batch), and then the events to ClickHouse. Should the
- * transaction roll back, the ClickHouse rows stay behind unseen: readers see a batch's events once the batch is recorded as committed in ClickHouse
- * (right after the commit, and again by the rollup worker, which only ever sees committed batches),
- * and a retry writes newer versions of the same events.
+ * transaction roll back, the ClickHouse rows stay behind unseen: readers see a batch's events
+ * once the batch is recorded as committed in ClickHouse (right after the commit, and again by the
+ * rollup worker, which only ever sees committed batches), and a retry writes newer versions of
+ * the same events.
  */
 public class ClickHouseEventStore implements UsageEventStore {
 
