@@ -3,20 +3,18 @@ package dev.pitwall.telemetry.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pitwall.telemetry.internal.RollupRow;
-import dev.pitwall.testing.TestDatabases;
+import dev.pitwall.testing.ScratchDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The ClickHouse store's rollup rows waiting for the worker, on the real database (H2, and
@@ -29,27 +27,18 @@ class BatchRollupsTest {
 
     private static final String HOSTILE = "a,\"b\"\n\r'; DROP TABLE x; --\\ \u202Eevil\u202C \uD83D\uDE00 é";
 
-    private String database;
-    private SingleConnectionDataSource dataSource;
+    private ScratchDatabase database;
+    private javax.sql.DataSource dataSource;
 
     @BeforeEach
     void createDatabase() {
-        if (TestDatabases.POSTGRESQL) {
-            database = TestDatabases.createDatabase();
-            dataSource = new SingleConnectionDataSource(TestDatabases.urlOf(database), TestDatabases.USER,
-                    TestDatabases.PASSWORD, true);
-        } else {
-            dataSource = new SingleConnectionDataSource("jdbc:h2:mem:batch-rollups-" + System.nanoTime()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", true);
-        }
+        database = new ScratchDatabase();
+        dataSource = database.dataSource();
     }
 
     @AfterEach
     void dropDatabase() {
-        dataSource.destroy();
-        if (database != null) {
-            TestDatabases.drop(database);
-        }
+        database.close();
     }
 
     @Test
@@ -135,7 +124,6 @@ class BatchRollupsTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).outOfOrder(true).locations("classpath:db/migration",
-                TestDatabases.POSTGRESQL ? "classpath:db/migration-postgresql" : "classpath:db/migration-h2");
+        return database.flyway();
     }
 }

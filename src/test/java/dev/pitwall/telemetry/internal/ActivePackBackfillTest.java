@@ -2,16 +2,14 @@ package dev.pitwall.telemetry.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pitwall.testing.TestDatabases;
+import dev.pitwall.testing.ScratchDatabase;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The Java migration 4.20 on a database migrated to 4.19 that already holds active months (an
@@ -21,27 +19,18 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 @org.junit.jupiter.api.Tag("db")
 class ActivePackBackfillTest {
 
-    private String database;
-    private SingleConnectionDataSource dataSource;
+    private ScratchDatabase database;
+    private javax.sql.DataSource dataSource;
 
     @BeforeEach
     void createDatabase() {
-        if (TestDatabases.POSTGRESQL) {
-            database = TestDatabases.createDatabase();
-            dataSource = new SingleConnectionDataSource(TestDatabases.urlOf(database), TestDatabases.USER,
-                    TestDatabases.PASSWORD, true);
-        } else {
-            dataSource = new SingleConnectionDataSource("jdbc:h2:mem:packs-" + System.nanoTime()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", true);
-        }
+        database = new ScratchDatabase();
+        dataSource = database.dataSource();
     }
 
     @AfterEach
     void dropDatabase() {
-        dataSource.destroy();
-        if (database != null) {
-            TestDatabases.drop(database);
-        }
+        database.close();
     }
 
     @Test
@@ -86,7 +75,6 @@ class ActivePackBackfillTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).outOfOrder(true).locations("classpath:db/migration",
-                TestDatabases.POSTGRESQL ? "classpath:db/migration-postgresql" : "classpath:db/migration-h2");
+        return database.flyway();
     }
 }
