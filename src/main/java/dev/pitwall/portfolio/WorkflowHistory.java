@@ -30,6 +30,21 @@ class WorkflowHistory {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    /** Most versions kept parsed; beyond it the least recently used are parsed again when asked. */
+    private static final int PARSED_VERSIONS = 10_000;
+
+    /**
+     * Parsed snapshots by version id. A version's snapshot is never changed once written; what
+     * callers get from it is copied into new records (or only read), never modified.
+     */
+    private final Map<Long, WorkflowDetails> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, WorkflowDetails> eldest) {
+                    return size() > PARSED_VERSIONS;
+                }
+            });
+
     private final WorkflowReader reader;
     private final WorkflowVersions versions;
     private final StageChanges stages;
@@ -107,9 +122,36 @@ class WorkflowHistory {
         return details;
     }
 
+    /**
+     * The snapshots in force on the day, by workflow id. Parsed once per version and kept: an
+     * organization scorecard of a past date read and parsed every workflow's snapshots twice, the
+     * largest share of its own CPU at 500 workflows (docs/metrics.md, "Benchmark").
+     */
     private Map<Long, WorkflowDetails> snapshotsOn(List<Long> ids, LocalDate day) {
+        Map<Long, Long> inForce = versions.asOf(ids, day);
+        Map<Long, WorkflowDetails> byVersion = new HashMap<>();
+        List<Long> unparsed = new java.util.ArrayList<>();
+        for (long version : inForce.values()) {
+            WorkflowDetails known = parsed.get(version);
+            if (known != null) {
+                byVersion.put(version, known);
+            } else {
+                unparsed.add(version);
+            }
+        }
+        versions.parts(unparsed).forEach((version, json) -> {
+            WorkflowDetails details = JSON.readValue(json, WorkflowDetails.class);
+            parsed.put(version, details);
+            byVersion.put(version, details);
+        });
         Map<Long, WorkflowDetails> snapshots = new HashMap<>();
-        versions.asOf(ids, day).forEach((id, json) -> snapshots.put(id, JSON.readValue(json, WorkflowDetails.class)));
+        inForce.forEach((workflow, version) -> {
+            // absent only if the workflow was deleted meanwhile
+            WorkflowDetails details = byVersion.get(version);
+            if (details != null) {
+                snapshots.put(workflow, details);
+            }
+        });
         return snapshots;
     }
 

@@ -120,6 +120,16 @@ class ScorecardAsOfIntegrationTest {
         // ... while D-10 still sees the contract and the intended users of D-10.
         assertThat(workflowFigures(D.minusDays(10)).get("targetImpact")).isCloseTo(400, within(EPS));
         assertThat(workflowFigures(D.minusDays(10)).get("reach")).isCloseTo(1.0, within(EPS));
+
+        // Tomorrow today is a past date, read from the workflow's versions: the one recorded today
+        // (u1 alone, level 4), though D-10, asked first, read and kept parsed the one before
+        // (with u2, whose one day in [D-27, D] would make it (1 + 0.25) / 2).
+        on(-1);
+        person("later"); // a change to the operating model: scorecards are computed again
+        assertThat(workflowFigures(D.minusDays(10)).get("adoptionDepth")).isCloseTo(0.5, within(EPS));
+        assertThat(workflowFigures(D).get("adoptionDepth")).isCloseTo(1.0, within(EPS));
+        assertThat(figure(org(D), "adoptionDepth")).isCloseTo(1.0, within(EPS));
+        assertThat(workflowFigures(D.minusDays(10)).get("adoptionDepth")).isCloseTo(0.5, within(EPS));
     }
 
     /** The organization, changed on the days its history says. */

@@ -18,6 +18,7 @@ import dev.pitwall.platform.audit.AuditQuery;
 import dev.pitwall.platform.web.PageQuery;
 import dev.pitwall.testing.PitwallIntegrationTest;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +143,33 @@ class PeopleApiIntegrationTest {
         mvc.perform(get("/api/v1/people/987654321").with(ADMIN))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("PERSON_NOT_FOUND"));
+    }
+
+    @Test
+    void everyTeamsMembersAtADateAreThoseEachTeamGivesOnItsOwn() {
+        Team root = teams.create(new TeamDraft(unique("Root"), null, null));
+        Team mid = teams.create(new TeamDraft(unique("Mid"), root.id(), null));
+        Team leaf = teams.create(new TeamDraft(unique("Leaf"), mid.id(), null));
+        Team other = teams.create(new TeamDraft(unique("Other"), null, null));
+        Team empty = teams.create(new TeamDraft(unique("Empty"), root.id(), null));
+        long a = person("In root", root.id(), null, Level.PRACTITIONER, Tier.CONSUMER).id();
+        long b = person("In mid", mid.id(), null, Level.PRACTITIONER, Tier.CONSUMER).id();
+        long c = person("In leaf", leaf.id(), null, Level.PRACTITIONER, Tier.CONSUMER).id();
+        long d = person("In other", other.id(), null, Level.PRACTITIONER, Tier.CONSUMER).id();
+        long gone = person("Left leaf", leaf.id(), null, Level.PRACTITIONER, Tier.CONSUMER).id();
+        // The states of a date: who was where and active then (one of them no longer active).
+        Map<Long, PersonState> states = new java.util.HashMap<>(people.statesOn(java.time.LocalDate.now()));
+        states.put(gone, new PersonState(gone, leaf.id(), Level.PRACTITIONER, Tier.CONSUMER, false));
+
+        Map<Long, java.util.Set<Long>> byTeam = teams.activeMembersByTeam(states);
+
+        assertThat(byTeam.get(root.id())).contains(a, b, c).doesNotContain(d, gone);
+        assertThat(byTeam.get(mid.id())).contains(b, c).doesNotContain(a, gone);
+        assertThat(byTeam.get(leaf.id())).contains(c).doesNotContain(b, gone);
+        assertThat(byTeam.get(empty.id())).isEmpty();
+        for (Team team : teams.findAll()) {
+            assertThat(byTeam.get(team.id())).as(team.name()).isEqualTo(teams.activeMemberIds(team.id(), states));
+        }
     }
 
     @Test

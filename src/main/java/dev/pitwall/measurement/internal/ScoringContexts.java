@@ -114,6 +114,18 @@ public class ScoringContexts {
         return usage.slices(from, asOf, systemIds, List.copyOf(parts.details().keySet()));
     }
 
+    /** Each team's active members at a past date, read for every team at the first team asked for. */
+    private java.util.function.LongFunction<java.util.Set<Long>> membersThen(ScoringDay on) {
+        java.util.concurrent.atomic.AtomicReference<Map<Long, java.util.Set<Long>>> byTeam =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return team -> {
+            if (byTeam.get() == null) {
+                byTeam.set(teams.activeMembersByTeam(on.people()));
+            }
+            return byTeam.get().getOrDefault(team, java.util.Set.of());
+        };
+    }
+
     /**
      * The workflows' details, intended users, role members' skill levels and trained users, each
      * read once for the whole scope: scoring 500 workflows one by one took thousands of queries.
@@ -121,9 +133,8 @@ public class ScoringContexts {
     private ScoringContext.Parts parts(List<Workflow> inScope, ScoringDay on) {
         LocalDate asOf = on.day();
         Map<Long, dev.pitwall.portfolio.WorkflowDetails> details = workflows.detailsOn(inScope, asOf, on.people());
-        Map<Long, java.util.Set<Long>> membersThen = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.function.LongFunction<java.util.Set<Long>> teamMembers = on.past()
-                ? team -> membersThen.computeIfAbsent(team, t -> teams.activeMemberIds(t, on.people()))
+                ? membersThen(on)
                 : intendedUsers.teamMemberMemo();
         Map<Long, java.util.Set<Long>> users = new HashMap<>();
         Map<String, java.util.Set<Long>> usersByKey = new HashMap<>();
