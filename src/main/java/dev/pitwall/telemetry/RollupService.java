@@ -36,6 +36,7 @@ public class RollupService implements DisposableBean {
     private final Rollups rollups;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final dev.pitwall.telemetry.internal.SummaryUpkeep upkeep;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pitwall-rollup");
         thread.setDaemon(true);
@@ -45,7 +46,8 @@ public class RollupService implements DisposableBean {
     private final java.time.Duration delay;
 
     RollupService(Batches batches, Rollups rollups, TransactionTemplate transactions, Clock clock,
-            TelemetryProperties properties) {
+            TelemetryProperties properties, dev.pitwall.telemetry.internal.SummaryUpkeep upkeep) {
+        this.upkeep = upkeep;
         this.batches = batches;
         this.rollups = rollups;
         this.transactions = transactions;
@@ -132,7 +134,9 @@ public class RollupService implements DisposableBean {
 
     private void runSafely() {
         try {
-            rollUpPending();
+            if (rollUpPending() > 0) {
+                upkeep.afterRollup();
+            }
         } catch (RuntimeException e) {
             // The batches stay pending and the next signal or sweep retries them.
             log.warn("Rolling up usage events failed; will retry: {}", e.getMessage());
