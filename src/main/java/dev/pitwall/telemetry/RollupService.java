@@ -83,21 +83,26 @@ public class RollupService implements DisposableBean {
     public int rollUpPending() {
         int total = 0;
         while (true) {
-            Integer done = transactions.execute(status -> {
-                rollups.lock();
-                List<Long> pending = batches.pendingRollup(BATCHES_PER_RUN);
-                if (!pending.isEmpty()) {
-                    rollups.changed(clock.instant());
-                    batches.markRolledUp(pending);
-                    rollups.addBatches(pending);
-                }
-                return pending.size();
-            });
+            int done = rollUpRun();
             total += done;
             if (done < BATCHES_PER_RUN) {
                 return total;
             }
         }
+    }
+
+    /** Rolls up at most {@link #BATCHES_PER_RUN} pending batches in one transaction; how many. */
+    private int rollUpRun() {
+        return transactions.execute(status -> {
+            rollups.lock();
+            List<Long> pending = batches.pendingRollup(BATCHES_PER_RUN);
+            if (!pending.isEmpty()) {
+                rollups.changed(clock.instant());
+                batches.markRolledUp(pending);
+                rollups.addBatches(pending);
+            }
+            return pending.size();
+        });
     }
 
     /**
@@ -134,7 +139,11 @@ public class RollupService implements DisposableBean {
 
     private void runSafely() {
         try {
-            if (rollUpPending() > 0) {
+            // Between transactions, so that a long catch-up (when the summaries churn most) keeps
+            // them compact as it goes, and once more after it: PostgreSQL may not have counted the
+            // last run's dead rows yet. Upkeep acts at most once a minute.
+            for (int done = BATCHES_PER_RUN; done == BATCHES_PER_RUN; ) {
+                done = rollUpRun();
                 upkeep.afterRollup();
             }
         } catch (RuntimeException e) {

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * each update leaving a dead row version. Only VACUUM makes that space reusable; where autovacuum
  * is off, or busy with large event partitions, the summaries grew to 4–13 times their rows' size
  * while 10 million events were ingested, and alignment, which reads the window's person months
- * whole, went from 30 ms to 0.1–0.9 s (docs/scaling.md, "Summaries kept compact"). So after the
- * worker has rolled up batches, at most once per {@code pitwall.telemetry.summary-upkeep} (60 s),
+ * whole, went from 30 ms to 0.1–0.9 s (docs/scaling.md, "Summaries kept compact"). So between the
+ * rollup worker's runs, at most once per {@code pitwall.telemetry.summary-upkeep} (60 s),
  * one node (a session advisory lock) vacuums and analyzes each such table whose dead rows exceed
  * 5 % of its live ones, and analyzes each event (and key) partition that changed by a fifth since
  * it was last analyzed: without statistics the planner misjudged new partitions (scaling.md).
@@ -68,8 +68,8 @@ public class SummaryUpkeep {
     }
 
     /**
-     * Called by the rollup worker after it rolled up batches, outside any transaction: does what is
-     * due unless it was done less than the interval ago (or upkeep is off: interval 0, or H2).
+     * Called by the rollup worker after each of its runs and sweeps, outside any transaction: does
+     * what is due unless it looked less than the interval ago (or upkeep is off: interval 0, or H2).
      */
     public void afterRollup() {
         if (!postgres || interval.isZero() || interval.isNegative()) {
@@ -90,7 +90,9 @@ public class SummaryUpkeep {
 
     /** Does what is due now, on one node; the statements it ran. */
     public List<String> run() {
-        if (!postgres) {
+        if (!postgres || org.springframework.transaction.support.TransactionSynchronizationManager
+                .isActualTransactionActive()) {
+            // VACUUM needs a connection of its own in auto-commit: never the caller's transaction's.
             return List.of();
         }
         return jdbc.execute((ConnectionCallback<List<String>>) connection -> {

@@ -24,6 +24,8 @@ class SummaryUpkeepTest {
     DatabaseKind database;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void summariesWithManyDeadRowsAreVacuumedAndChangedPartitionsAnalyzed() {
@@ -69,6 +71,21 @@ class SummaryUpkeepTest {
         } finally {
             jdbc.update("DELETE FROM telemetry_person_month_total WHERE month_index = ?", MONTH);
         }
+    }
+
+    @Test
+    void neverRunsOnTheConnectionOfACallersTransaction() {
+        // VACUUM would need auto-commit, which would commit the caller's work half done.
+        List<String> done = transactions.execute(status -> {
+            jdbc.update("INSERT INTO telemetry_person_month_total (month_index, person_id, person_ref) VALUES (?, 1, '')",
+                    MONTH + 1);
+            List<String> ran = upkeep.run();
+            status.setRollbackOnly();
+            return ran;
+        });
+        assertThat(done).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM telemetry_person_month_total WHERE month_index = ?",
+                Long.class, MONTH + 1)).isZero();
     }
 
     private long vacuums() {
