@@ -33,14 +33,20 @@ class WorkflowHistory {
     /** Most versions kept parsed; beyond it the least recently used are parsed again when asked. */
     private static final int PARSED_VERSIONS = 10_000;
 
+    /** A version's snapshot as parsed while the audit log's last entry was {@code sequence}. */
+    private record Parsed(long sequence, WorkflowDetails details) {
+    }
+
     /**
-     * Parsed snapshots by version id. A version's snapshot is never changed once written; what
+     * Parsed snapshots by version id. A version's snapshot changes only when a person named in it
+     * is erased, which the audit log records in the same transaction: a parsed snapshot is used
+     * only while the audit log's last entry is the one it was read under, on every node. What
      * callers get from it is copied into new records (or only read), never modified.
      */
-    private final Map<Long, WorkflowDetails> parsed = java.util.Collections.synchronizedMap(
+    private final Map<Long, Parsed> parsed = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, WorkflowDetails> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Long, Parsed> eldest) {
                     return size() > PARSED_VERSIONS;
                 }
             });
@@ -50,9 +56,11 @@ class WorkflowHistory {
     private final StageChanges stages;
     private final WorkflowParts parts;
     private final Clock clock;
+    private final dev.pitwall.platform.audit.AuditLog auditLog;
 
     WorkflowHistory(WorkflowReader reader, WorkflowVersions versions, StageChanges stages, WorkflowParts parts,
-            Clock clock) {
+            Clock clock, dev.pitwall.platform.audit.AuditLog auditLog) {
+        this.auditLog = auditLog;
         this.reader = reader;
         this.versions = versions;
         this.stages = stages;
@@ -128,20 +136,22 @@ class WorkflowHistory {
      * largest share of its own CPU at 500 workflows (docs/metrics.md, "Benchmark").
      */
     private Map<Long, WorkflowDetails> snapshotsOn(List<Long> ids, LocalDate day) {
+        // Read before the snapshots: what is parsed under it is at least as new as it.
+        long sequence = auditLog.lastSequence();
         Map<Long, Long> inForce = versions.asOf(ids, day);
         Map<Long, WorkflowDetails> byVersion = new HashMap<>();
         List<Long> unparsed = new java.util.ArrayList<>();
         for (long version : inForce.values()) {
-            WorkflowDetails known = parsed.get(version);
-            if (known != null) {
-                byVersion.put(version, known);
+            Parsed known = parsed.get(version);
+            if (known != null && known.sequence() == sequence) {
+                byVersion.put(version, known.details());
             } else {
                 unparsed.add(version);
             }
         }
         versions.parts(unparsed).forEach((version, json) -> {
             WorkflowDetails details = JSON.readValue(json, WorkflowDetails.class);
-            parsed.put(version, details);
+            parsed.put(version, new Parsed(sequence, details));
             byVersion.put(version, details);
         });
         Map<Long, WorkflowDetails> snapshots = new HashMap<>();
