@@ -78,14 +78,8 @@ public class TeamService {
      */
     @Transactional(readOnly = true)
     public java.util.Set<Long> activeMemberIds(long teamId, Map<Long, PersonState> states) {
-        java.util.Set<Long> subtree = new java.util.HashSet<>(subtree(teamId));
-        java.util.Set<Long> members = new java.util.TreeSet<>();
-        states.values().forEach(s -> {
-            if (s.active() && s.teamId() != null && subtree.contains(s.teamId())) {
-                members.add(s.personId());
-            }
-        });
-        return members;
+        get(teamId);
+        return activeMembersByTeam(states).get(teamId);
     }
 
     /**

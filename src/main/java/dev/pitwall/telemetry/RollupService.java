@@ -81,9 +81,15 @@ public class RollupService implements DisposableBean {
      * Tests and the demo loader use it to read rollups without waiting.
      */
     public int rollUpPending() {
+        return rollUp(() -> { });
+    }
+
+    /** Rolls up every pending batch, one run (transaction) after another, with {@code betweenRuns} after each. */
+    private int rollUp(Runnable betweenRuns) {
         int total = 0;
         while (true) {
             int done = rollUpRun();
+            betweenRuns.run();
             total += done;
             if (done < BATCHES_PER_RUN) {
                 return total;
@@ -142,10 +148,7 @@ public class RollupService implements DisposableBean {
             // Between transactions, so that a long catch-up (when the summaries churn most) keeps
             // them compact as it goes, and once more after it: PostgreSQL may not have counted the
             // last run's dead rows yet. Upkeep acts at most once a minute.
-            for (int done = BATCHES_PER_RUN; done == BATCHES_PER_RUN; ) {
-                done = rollUpRun();
-                upkeep.afterRollup();
-            }
+            rollUp(upkeep::afterRollup);
         } catch (RuntimeException e) {
             // The batches stay pending and the next signal or sweep retries them.
             log.warn("Rolling up usage events failed; will retry: {}", e.getMessage());

@@ -130,14 +130,12 @@ public class SummaryUpkeep {
 
     private static List<TableStats> stats(Statement statement) throws java.sql.SQLException {
         List<TableStats> stats = new ArrayList<>();
+        // The summaries by name (constants), the partitions by their names' prefixes.
         try (ResultSet rs = statement.executeQuery("""
                 SELECT relname, n_live_tup, n_dead_tup, n_mod_since_analyze FROM pg_stat_user_tables
-                WHERE schemaname = current_schema() AND (relname LIKE 'telemetry\\_%'
-                    AND (relname LIKE 'telemetry\\_usage\\_event\\_%' OR relname LIKE 'telemetry\\_event\\_key\\_%'
-                         OR relname IN ('telemetry_daily_rollup', 'telemetry_daily_slice', 'telemetry_active_month',
-                             'telemetry_active_pack', 'telemetry_person_month', 'telemetry_person_month_total',
-                             'telemetry_batch_rollup', 'telemetry_batch', 'telemetry_rollup_lock')))
-                """)) {
+                WHERE schemaname = current_schema() AND (relname IN ('%s')
+                    OR relname LIKE 'telemetry\\_usage\\_event\\_%%' OR relname LIKE 'telemetry\\_event\\_key\\_%%')
+                """.formatted(String.join("', '", SUMMARIES)))) {
             while (rs.next()) {
                 stats.add(new TableStats(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
             }
